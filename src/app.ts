@@ -1,0 +1,237 @@
+import { randomBytes } from "node:crypto";
+import fastifyCookie from "@fastify/cookie";
+import fastifyCsrf from "@fastify/csrf-protection";
+import fastifyFormbody from "@fastify/formbody";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
+import fastifySwagger from "@fastify/swagger";
+import { eq } from "drizzle-orm";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
+import type { Config } from "./config";
+import { accountFeature } from "./features/account/routes";
+import { administrationFeature } from "./features/administration/routes";
+import { auditTrailFeature } from "./features/audit-trail/routes";
+import { homeFeature } from "./features/home/routes";
+import { participantsFeature } from "./features/participants/routes";
+import { loadParticipantAccessFacts } from "./features/participants/service";
+import { createParticipantDoor } from "./platform/access/door";
+import { AuditUnavailableError } from "./platform/audit/service";
+import { signInFeature } from "./platform/auth/routes";
+import type { Clock } from "./platform/clock";
+import type { Database } from "./platform/db";
+import { appSetting } from "./platform/db/schema";
+import "./platform/http/context";
+import type { AppDeps, Feature } from "./platform/http/feature";
+import { registerGuard } from "./platform/http/guard";
+import { operationsFeature } from "./platform/http/operations";
+import { pageContext, sendPage, setNavigation } from "./platform/http/pages";
+import { sendProblem, wantsJson } from "./platform/http/problem";
+import { registerWebAssets } from "./platform/web/assets";
+import { ErrorPage } from "./platform/web/error-pages";
+
+const features: Feature[] = [
+  operationsFeature,
+  signInFeature,
+  homeFeature,
+  accountFeature,
+  administrationFeature,
+  auditTrailFeature,
+  participantsFeature,
+];
+
+export type BuildOptions = {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  /** Checks the database is reachable, for /readyz. */
+  ping: () => Promise<boolean>;
+  logger?: FastifyServerOptions["logger"];
+  /** Extra delay per failed sign-in; tests set it to 0 to stay fast. */
+  signInDelayStepMs?: number;
+};
+
+// Request logs carry the method, the path without its query (a search may hold a name) and the
+// status: never bodies, cookies or query strings.
+const requestSerializers = {
+  req: (request: { method: string; url: string; id: string }) => ({
+    id: request.id,
+    method: request.method,
+    path: request.url.split("?")[0],
+  }),
+};
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, db, clock } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel, serializers: requestSerializers },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace",
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: "deny" },
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: "1 minute",
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: "Too many requests",
+      message: `Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    }),
+  });
+  await app.register(fastifyCookie, { secret: await sharedCookieSecret(db, clock) });
+  await app.register(fastifyCsrf, {
+    cookieKey: "tandem_csrf",
+    cookieOpts: { path: "/", httpOnly: true, sameSite: "strict", secure: config.secureCookies, signed: true },
+  });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  await registerWebAssets(app);
+
+  const renderForbidden = (
+    request: Parameters<typeof pageContext>[0],
+    reply: Parameters<typeof pageContext>[1],
+  ) => sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403);
+  registerGuard(app, {
+    db,
+    clock,
+    sessionPolicy: config.session,
+    demoMode: config.demoMode,
+    secureCookies: config.secureCookies,
+    renderForbidden,
+  });
+
+  // Every form post and every cookie-authenticated API write carries the CSRF token; a bearer
+  // token cannot be sent by another site, so token-authenticated calls need none.
+  app.addHook("preValidation", (request, reply, done) => {
+    if (reply.sent) return done();
+    const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
+    if (!unsafe || request.authMethod === "token") return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Tandem API",
+        version: "1",
+        description:
+          "Employment support inside mental health and primary care. Errors are RFC 9457 problem documents.",
+      },
+      components: {
+        securitySchemes: {
+          bearerToken: { type: "http", scheme: "bearer", description: "An API token from Your account" },
+          sessionCookie: { type: "apiKey", in: "cookie", name: "tandem_session" },
+        },
+      },
+      security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    },
+    transform: (input) => {
+      if (!input.url.startsWith("/api/v1/") || input.url === "/api/v1/openapi.json") {
+        return { schema: { ...input.schema, hide: true }, url: input.url };
+      }
+      return jsonSchemaTransform(input);
+    },
+  });
+
+  app.setErrorHandler((thrown, request, reply) => {
+    const error = thrown as FastifyError;
+    const json = wantsJson(request.url);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return sendProblem(reply, 400, "The request did not pass validation.", {
+        errors: error.validation.map((issue) => ({
+          pointer: `/${issue.instancePath.replace(/^\//, "")}`,
+          detail: issue.message ?? "Invalid value",
+        })),
+      });
+    }
+    const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+    const code = (error as { code?: string }).code ?? "";
+    if (code.startsWith("FST_CSRF")) {
+      return json
+        ? sendProblem(reply, 403, "The request did not carry a valid CSRF token. Nothing was changed.")
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403, reason: "csrf" }), 403);
+    }
+    if (error instanceof AuditUnavailableError) {
+      request.log.error({ err: error.cause }, "audit write failed; action refused");
+      return json
+        ? sendProblem(
+            reply,
+            503,
+            "The audit trail could not be written, so nothing was done. Try again later.",
+          )
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 503 }), 503);
+    }
+    if (status >= 500) request.log.error({ err: error }, "request failed");
+    const safeStatus = status >= 400 && status < 600 ? status : 500;
+    // Client errors from the framework (bad JSON, too large, wrong content type) say what was wrong.
+    const detail =
+      safeStatus < 500 ? error.message : "Something went wrong on our side. Nothing was changed.";
+    if (json) return sendProblem(reply, safeStatus, detail);
+    return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: safeStatus }), safeStatus);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (wantsJson(request.url)) return sendProblem(reply, 404, "There is nothing at this address.");
+    return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 404 }), 404);
+  });
+
+  const door = createParticipantDoor(db, clock, loadParticipantAccessFacts);
+  const deps: AppDeps = {
+    config,
+    db,
+    clock,
+    door,
+    ping: options.ping,
+    signInDelayStepMs: options.signInDelayStepMs ?? 250,
+  };
+  setNavigation(features.flatMap((feature) => feature.navigation ?? []));
+  for (const feature of features) {
+    await app.register(async (scope) => {
+      await feature.registerRoutes(scope, deps);
+    });
+  }
+  app.get("/api/v1/openapi.json", { config: { access: "public" } }, async () => app.swagger());
+  return app;
+}
+
+/** One cookie-signing secret for every app node, made once and kept in the database. */
+async function sharedCookieSecret(db: Database, clock: Clock): Promise<string> {
+  const [existing] = await db.select().from(appSetting).where(eq(appSetting.key, "cookie_secret"));
+  if (existing) return existing.value;
+  await db
+    .insert(appSetting)
+    .values({ key: "cookie_secret", value: randomBytes(32).toString("base64url"), updatedAt: clock.now() })
+    .onConflictDoNothing();
+  const [stored] = await db.select().from(appSetting).where(eq(appSetting.key, "cookie_secret"));
+  return stored!.value;
+}

@@ -1,0 +1,283 @@
+import { eq } from "drizzle-orm";
+import { careTeamMember, type ParticipantStage, participant } from "../features/participants/schema";
+import { recordAuditEvent } from "../platform/audit/service";
+import { hashPassword } from "../platform/auth/passwords";
+import type { Clock } from "../platform/clock";
+import type { Database, Transaction } from "../platform/db";
+import { appSetting } from "../platform/db/schema";
+import {
+  organisation,
+  type Profession,
+  region,
+  type StaffRole,
+  staffAccount,
+  team,
+  teamMembership,
+} from "../platform/directory/schema";
+
+/** The 15 pilot regions named in seed 001. */
+export const pilotRegions = [
+  "Birmingham and Solihull",
+  "Black Country",
+  "Bristol, North Somerset and South Gloucestershire",
+  "Cambridgeshire and Peterborough",
+  "Cornwall and the Isles of Scilly",
+  "Coventry and Warwickshire",
+  "Frimley",
+  "Herefordshire and Worcestershire",
+  "Greater Manchester",
+  "Lancashire and South Cumbria",
+  "Leicester, Leicestershire and Rutland",
+  "North Central London",
+  "North West London",
+  "South Yorkshire",
+  "Surrey Heartlands",
+] as const;
+
+export const DEMO_PASSWORD = "tandem-demo-2026";
+
+/** The sign-ins printed at start in demo mode: one per role, all in the first region. */
+export const demoSignIns: {
+  role: StaffRole;
+  fullName: string;
+  email: string;
+  profession: Profession | null;
+}[] = [
+  {
+    role: "employment_specialist",
+    fullName: "Priya Shah",
+    email: "specialist@demo.tandem.example",
+    profession: "employment_specialist",
+  },
+  {
+    role: "clinician",
+    fullName: "Dr Tom Okafor",
+    email: "clinician@demo.tandem.example",
+    profession: "general_practitioner",
+  },
+  {
+    role: "peer_worker",
+    fullName: "Sam Rivers",
+    email: "peer@demo.tandem.example",
+    profession: "peer_support_worker",
+  },
+  {
+    role: "team_leader",
+    fullName: "Aisha Karim",
+    email: "teamleader@demo.tandem.example",
+    profession: "employment_specialist",
+  },
+  { role: "manager", fullName: "Gareth Evans", email: "manager@demo.tandem.example", profession: "manager" },
+  { role: "advocate", fullName: "Mei Lin", email: "advocate@demo.tandem.example", profession: "other" },
+  {
+    role: "evaluator",
+    fullName: "Dr Ruth Adeyemi",
+    email: "evaluator@demo.tandem.example",
+    profession: "other",
+  },
+  { role: "admin", fullName: "Ola Nordmann", email: "admin@demo.tandem.example", profession: null },
+];
+
+const givenNames = [
+  "Alex",
+  "Jordan",
+  "Chris",
+  "Taylor",
+  "Morgan",
+  "Jamie",
+  "Robin",
+  "Casey",
+  "Leah",
+  "Omar",
+  "Zara",
+  "Ewan",
+];
+const familyNames = [
+  "Hughes",
+  "Patel",
+  "Nowak",
+  "Campbell",
+  "Begum",
+  "Walsh",
+  "Osei",
+  "Murray",
+  "Clarke",
+  "Ahmed",
+];
+const stages: ParticipantStage[] = ["referred", "engaged", "job_seeking", "job_seeking", "in_work", "paused"];
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ".")
+    .replace(/^\.|\.$/g, "");
+
+export async function isSeeded(db: Database): Promise<boolean> {
+  const [row] = await db.select().from(appSetting).where(eq(appSetting.key, "demo_seeded_at"));
+  return row !== undefined;
+}
+
+/**
+ * Creates the demo service once: regions, organisations, teams, staff of every role and sample
+ * participants with care teams. Refuses to run over existing data.
+ */
+export async function seedDemoService(db: Database, clock: Clock): Promise<"seeded" | "already_seeded"> {
+  if (await isSeeded(db)) return "already_seeded";
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const now = clock.now();
+    for (const [regionIndex, regionName] of pilotRegions.entries()) {
+      await seedRegion(tx, now, regionIndex, regionName, passwordHash);
+    }
+    await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
+    await recordAuditEvent(tx, clock, {
+      actor: null,
+      action: "demo.seeded",
+      outcome: "succeeded",
+      detail: { regions: pilotRegions.length },
+    });
+    return "seeded" as const;
+  });
+}
+
+async function seedRegion(
+  tx: Transaction,
+  now: Date,
+  regionIndex: number,
+  regionName: string,
+  passwordHash: string,
+) {
+  const [createdRegion] = await tx.insert(region).values({ name: regionName, createdAt: now }).returning();
+  const [service] = await tx
+    .insert(organisation)
+    .values({
+      name: `${regionName} Work and Health Service`,
+      kind: "nhs_trust",
+      regionId: createdRegion!.id,
+      createdAt: now,
+    })
+    .returning();
+  const organisationId = service!.id;
+  const teams = await tx
+    .insert(team)
+    .values([
+      { organisationId, name: `${regionName} IPS Employment Team`, kind: "ips_team", createdAt: now },
+      { organisationId, name: `${regionName} GP Practice`, kind: "gp_practice", createdAt: now },
+      {
+        organisationId,
+        name: `${regionName} Community Mental Health Team`,
+        kind: "community_mental_health_team",
+        createdAt: now,
+      },
+    ])
+    .returning();
+  const [ipsTeam, gpPractice, mentalHealthTeam] = teams as [
+    typeof team.$inferSelect,
+    typeof team.$inferSelect,
+    typeof team.$inferSelect,
+  ];
+
+  // The first region carries the printed demo sign-ins; the others get a small team each.
+  const people =
+    regionIndex === 0
+      ? demoSignIns
+      : [
+          {
+            role: "team_leader" as const,
+            fullName: `Team Leader ${regionIndex + 1}`,
+            profession: "employment_specialist" as const,
+          },
+          {
+            role: "employment_specialist" as const,
+            fullName: `Specialist ${regionIndex + 1}A`,
+            profession: "employment_specialist" as const,
+          },
+          {
+            role: "employment_specialist" as const,
+            fullName: `Specialist ${regionIndex + 1}B`,
+            profession: "employment_specialist" as const,
+          },
+          {
+            role: "clinician" as const,
+            fullName: `Clinician ${regionIndex + 1}`,
+            profession: "nurse" as const,
+          },
+        ].map((person) => ({
+          ...person,
+          email: `${slug(person.fullName)}@${slug(regionName)}.demo.tandem.example`,
+        }));
+  const staff = await tx
+    .insert(staffAccount)
+    .values(
+      people.map((person) => ({
+        email: person.email,
+        fullName: person.fullName,
+        role: person.role,
+        profession: person.profession,
+        organisationId,
+        status: "active" as const,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning();
+  const byRole = (role: StaffRole) => staff.filter((member) => member.role === role);
+  const membershipRows = staff.flatMap((member) => {
+    const teamIds = ["employment_specialist", "team_leader", "peer_worker"].includes(member.role)
+      ? [ipsTeam.id]
+      : member.role === "clinician"
+        ? [gpPractice.id, mentalHealthTeam.id]
+        : [];
+    return teamIds.map((teamId) => ({ teamId, staffId: member.id, createdAt: now }));
+  });
+  if (membershipRows.length > 0) await tx.insert(teamMembership).values(membershipRows);
+
+  const specialists = byRole("employment_specialist");
+  const clinician = byRole("clinician")[0]!;
+  const peerWorker = byRole("peer_worker")[0];
+  const participantCount = regionIndex === 0 ? 24 : 8;
+  for (let index = 0; index < participantCount; index++) {
+    const specialist = specialists[index % specialists.length]!;
+    const [created] = await tx
+      .insert(participant)
+      .values({
+        organisationId,
+        teamId: ipsTeam.id,
+        givenName: givenNames[(index + regionIndex) % givenNames.length]!,
+        familyName: familyNames[(index * 3 + regionIndex) % familyNames.length]!,
+        dateOfBirth: `${1965 + ((index * 7 + regionIndex) % 38)}-${String((index % 12) + 1).padStart(2, "0")}-${String((index % 27) + 1).padStart(2, "0")}`,
+        nhsNumber: null,
+        stage: stages[index % stages.length]!,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: participant.id });
+    const members = [
+      {
+        staffId: specialist.id,
+        careTeamRole: "lead_employment_specialist" as const,
+        responsibility: "Job search, employer contact and in-work support",
+      },
+      {
+        staffId: clinician.id,
+        careTeamRole: "clinician" as const,
+        responsibility: "Health, medication and fit notes",
+      },
+      ...(peerWorker && index % 3 === 0
+        ? [
+            {
+              staffId: peerWorker.id,
+              careTeamRole: "peer_worker" as const,
+              responsibility: "Peer support and the peer group",
+            },
+          ]
+        : []),
+    ];
+    await tx
+      .insert(careTeamMember)
+      .values(
+        members.map((member) => ({ ...member, organisationId, participantId: created!.id, addedAt: now })),
+      );
+  }
+}

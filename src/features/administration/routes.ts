@@ -1,0 +1,304 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { AppDeps, Feature } from "../../platform/http/feature";
+import { pageContext, sendPage } from "../../platform/http/pages";
+import { fieldErrors, formBody } from "../../platform/web/forms";
+import { registerAdministrationApi } from "./api";
+import { adminRequest, idParam, notFound } from "./request";
+import {
+  organisationForm,
+  organisationListQuery,
+  organisationUpdate,
+  regionForm,
+  regionUpdate,
+  teamForm,
+  teamListQuery,
+  teamUpdate,
+} from "./schema";
+import {
+  allOrganisations,
+  createOrganisation,
+  createRegion,
+  createTeam,
+  findOrganisation,
+  findRegion,
+  findTeam,
+  listOrganisations,
+  listRegions,
+  listTeams,
+  updateOrganisation,
+  updateRegion,
+  updateTeam,
+} from "./service";
+import { registerStaffRoutes } from "./staff-routes";
+import {
+  OrganisationFormPage,
+  OrganisationListPage,
+  RegionFormPage,
+  RegionListPage,
+  TeamFormPage,
+  TeamListPage,
+} from "./views";
+
+const access = { config: { access: "directory.manage" as const } };
+
+function registerRegionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  const showList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Partial<Parameters<typeof RegionListPage>[0]> = {},
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      RegionListPage({ ...pageContext(request, reply), regions: await listRegions(db), ...extra }),
+      status,
+    );
+
+  app.get("/admin/regions", access, async (request, reply) =>
+    showList(request, reply, { notice: (request.query as { notice?: string }).notice }),
+  );
+
+  app.post("/admin/regions", access, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = regionForm.safeParse(body);
+    if (!parsed.success)
+      return showList(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+    const outcome = await createRegion(db, clock, adminRequest(request), parsed.data);
+    if (outcome.kind === "duplicate") {
+      return showList(
+        request,
+        reply,
+        { values: body, errors: [{ field: "name", message: "A region with this name already exists" }] },
+        409,
+      );
+    }
+    return reply.redirect("/admin/regions?notice=created");
+  });
+
+  app.get("/admin/regions/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findRegion(db, id));
+    if (!found) return notFound(request, reply);
+    return sendPage(reply, RegionFormPage({ ...pageContext(request, reply), region: found, values: found }));
+  });
+
+  app.post("/admin/regions/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findRegion(db, id));
+    if (!id || !found) return notFound(request, reply);
+    const body = formBody(request.body);
+    const parsed = regionUpdate.safeParse(body);
+    const page = (extra: Partial<Parameters<typeof RegionFormPage>[0]>, status: number) =>
+      sendPage(
+        reply,
+        RegionFormPage({ ...pageContext(request, reply), region: found, values: body, ...extra }),
+        status,
+      );
+    if (!parsed.success) return page({ errors: fieldErrors(parsed.error) }, 400);
+    const outcome = await updateRegion(db, clock, adminRequest(request), id, parsed.data);
+    if (outcome.kind === "not_found") return notFound(request, reply);
+    if (outcome.kind === "duplicate")
+      return page({ errors: [{ field: "name", message: "A region with this name already exists" }] }, 409);
+    if (outcome.kind === "stale") return page({ region: outcome.current, conflict: outcome.current }, 409);
+    return reply.redirect("/admin/regions?notice=saved");
+  });
+}
+
+function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  app.get("/admin/organisations", access, async (request, reply) => {
+    const query = organisationListQuery.parse(request.query ?? {});
+    const [result, regions] = await Promise.all([listOrganisations(db, query), listRegions(db)]);
+    const notice = (request.query as { notice?: string }).notice;
+    return sendPage(
+      reply,
+      OrganisationListPage({ ...pageContext(request, reply), query, result, regions, notice }),
+    );
+  });
+
+  const showForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    props: Omit<Parameters<typeof OrganisationFormPage>[0], keyof ReturnType<typeof pageContext> | "regions">,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      OrganisationFormPage({ ...pageContext(request, reply), regions: await listRegions(db), ...props }),
+      status,
+    );
+
+  app.get("/admin/organisations/new", access, async (request, reply) =>
+    showForm(request, reply, { values: {} }),
+  );
+
+  app.post("/admin/organisations", access, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = organisationForm.safeParse(body);
+    if (!parsed.success)
+      return showForm(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+    const outcome = await createOrganisation(db, clock, adminRequest(request), parsed.data);
+    if (outcome.kind === "duplicate") {
+      return showForm(
+        request,
+        reply,
+        {
+          values: body,
+          errors: [{ field: "name", message: "An organisation with this name already exists" }],
+        },
+        409,
+      );
+    }
+    return reply.redirect("/admin/organisations?notice=created");
+  });
+
+  app.get("/admin/organisations/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findOrganisation(db, id));
+    if (!found) return notFound(request, reply);
+    return showForm(request, reply, { organisation: found, values: found });
+  });
+
+  app.post("/admin/organisations/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findOrganisation(db, id));
+    if (!id || !found) return notFound(request, reply);
+    const body = formBody(request.body);
+    const parsed = organisationUpdate.safeParse(body);
+    if (!parsed.success)
+      return showForm(
+        request,
+        reply,
+        { organisation: found, values: body, errors: fieldErrors(parsed.error) },
+        400,
+      );
+    const outcome = await updateOrganisation(db, clock, adminRequest(request), id, parsed.data);
+    if (outcome.kind === "not_found") return notFound(request, reply);
+    if (outcome.kind === "duplicate") {
+      return showForm(
+        request,
+        reply,
+        {
+          organisation: found,
+          values: body,
+          errors: [{ field: "name", message: "An organisation with this name already exists" }],
+        },
+        409,
+      );
+    }
+    if (outcome.kind === "stale")
+      return showForm(
+        request,
+        reply,
+        { organisation: outcome.current, values: body, conflict: outcome.current },
+        409,
+      );
+    return reply.redirect("/admin/organisations?notice=saved");
+  });
+}
+
+function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  app.get("/admin/teams", access, async (request, reply) => {
+    const query = teamListQuery.parse(request.query ?? {});
+    const [result, organisations] = await Promise.all([listTeams(db, query), allOrganisations(db)]);
+    const notice = (request.query as { notice?: string }).notice;
+    return sendPage(
+      reply,
+      TeamListPage({ ...pageContext(request, reply), query, result, organisations, notice }),
+    );
+  });
+
+  const showForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    props: Omit<Parameters<typeof TeamFormPage>[0], keyof ReturnType<typeof pageContext> | "organisations">,
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      TeamFormPage({ ...pageContext(request, reply), organisations: await allOrganisations(db), ...props }),
+      status,
+    );
+
+  app.get("/admin/teams/new", access, async (request, reply) => {
+    const organisationId = (request.query as { organisationId?: string }).organisationId;
+    return showForm(request, reply, { values: organisationId ? { organisationId } : {} });
+  });
+
+  app.post("/admin/teams", access, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = teamForm.safeParse(body);
+    if (!parsed.success)
+      return showForm(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+    const outcome = await createTeam(db, clock, adminRequest(request), parsed.data);
+    if (outcome.kind === "duplicate") {
+      return showForm(
+        request,
+        reply,
+        {
+          values: body,
+          errors: [{ field: "name", message: "This organisation already has a team with this name" }],
+        },
+        409,
+      );
+    }
+    return reply.redirect("/admin/teams?notice=created");
+  });
+
+  app.get("/admin/teams/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findTeam(db, id));
+    if (!found) return notFound(request, reply);
+    return showForm(request, reply, { team: found, values: found });
+  });
+
+  app.post("/admin/teams/:id", access, async (request, reply) => {
+    const id = idParam(request);
+    const found = id && (await findTeam(db, id));
+    if (!id || !found) return notFound(request, reply);
+    const body = formBody(request.body);
+    const parsed = teamUpdate.safeParse(body);
+    if (!parsed.success)
+      return showForm(request, reply, { team: found, values: body, errors: fieldErrors(parsed.error) }, 400);
+    const outcome = await updateTeam(db, clock, adminRequest(request), id, parsed.data);
+    if (outcome.kind === "not_found") return notFound(request, reply);
+    if (outcome.kind === "duplicate") {
+      return showForm(
+        request,
+        reply,
+        {
+          team: found,
+          values: body,
+          errors: [{ field: "name", message: "This organisation already has a team with this name" }],
+        },
+        409,
+      );
+    }
+    if (outcome.kind === "stale")
+      return showForm(
+        request,
+        reply,
+        { team: outcome.current, values: body, conflict: outcome.current },
+        409,
+      );
+    return reply.redirect("/admin/teams?notice=saved");
+  });
+}
+
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerRegionRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerStaffRoutes(app, deps);
+  registerAdministrationApi(app, deps);
+}
+
+export const administrationFeature: Feature = {
+  name: "administration",
+  navigation: [
+    { href: "/admin/staff", label: "nav.adminStaff", requires: "directory.manage" },
+    { href: "/admin/teams", label: "nav.adminTeams", requires: "directory.manage" },
+    { href: "/admin/organisations", label: "nav.adminOrganisations", requires: "directory.manage" },
+    { href: "/admin/regions", label: "nav.adminRegions", requires: "directory.manage" },
+  ],
+  registerRoutes,
+};

@@ -1,0 +1,71 @@
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps, Feature } from "../../platform/http/feature";
+import { pageContext, sendPage } from "../../platform/http/pages";
+import { fieldErrors } from "../../platform/web/forms";
+import { auditFilterSchema } from "./schema";
+import { auditTrailPage, chainStatus } from "./service";
+import { AuditTrailPage } from "./views";
+
+const auditEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.date(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  subjectType: z.string().nullable(),
+  subjectId: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  ipAddress: z.string().nullable(),
+  outcome: z.enum(["succeeded", "failed", "refused"]),
+  reason: z.string().nullable(),
+  detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  chainSeq: z.number().int().nullable(),
+  hash: z.string().nullable(),
+});
+
+function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clock }: AppDeps) {
+  app.get("/admin/audit", { config: { access: "audit.browse" } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const parsed = auditFilterSchema.safeParse(query);
+    const context = pageContext(request, reply);
+    const status = await chainStatus(db);
+    if (!parsed.success) {
+      return sendPage(
+        reply,
+        AuditTrailPage({ ...context, query, errors: fieldErrors(parsed.error), status }),
+        400,
+      );
+    }
+    const page = await auditTrailPage(db, parsed.data, clock.now());
+    return sendPage(reply, AuditTrailPage({ ...context, query, filter: parsed.data, page, status }));
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    "/api/v1/audit-events",
+    {
+      config: { access: "audit.browse" },
+      schema: {
+        summary: "Browse the audit trail, newest first",
+        description:
+          "Defaults to the last 30 days. Page with `before`, the `nextCursor` of the previous page.",
+        tags: ["audit"],
+        querystring: auditFilterSchema,
+        response: { 200: z.object({ events: z.array(auditEventSchema), nextCursor: z.string().optional() }) },
+      },
+    },
+    async (request) => {
+      const page = await auditTrailPage(db, request.query, clock.now());
+      return {
+        events: page.events.map(({ actorName: _actorName, ...event }) => event),
+        nextCursor: page.nextCursor,
+      };
+    },
+  );
+}
+
+export const auditTrailFeature: Feature = {
+  name: "audit-trail",
+  navigation: [{ href: "/admin/audit", label: "nav.auditTrail", requires: "audit.browse" }],
+  registerRoutes,
+};

@@ -1,0 +1,178 @@
+import type { PageContext } from "../../platform/http/pages";
+import {
+  Button,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  InsetText,
+  Select,
+  Table,
+  TextInput,
+} from "../../platform/web/components";
+import { Layout } from "../../platform/web/layout";
+import type { AuditFilter } from "./schema";
+import type { AuditPage, chainStatus } from "./service";
+
+type Props = PageContext & {
+  query: Record<string, string | undefined>;
+  filter?: AuditFilter;
+  page?: AuditPage;
+  errors?: FieldError[];
+  status: Awaited<ReturnType<typeof chainStatus>>;
+};
+
+const filterFields = ["from", "to", "action", "actorId", "subjectType", "subjectId", "outcome"] as const;
+
+function nextPageHref(query: Props["query"], cursor: string) {
+  const params = new URLSearchParams();
+  for (const field of filterFields) {
+    const value = query[field];
+    if (value) params.set(field, value);
+  }
+  params.set("before", cursor);
+  return `/admin/audit?${params}`;
+}
+
+export function AuditTrailPage(props: Props) {
+  const { t, query, page, errors, status } = props;
+  const outcomeLabel = (outcome: "succeeded" | "failed" | "refused") => t.t(`audit.outcome.${outcome}`);
+  return (
+    <Layout
+      title={t.t("audit.title")}
+      t={t}
+      user={props.user}
+      csrfToken={props.csrfToken}
+      navigation={props.navigation}
+      hasErrors={Boolean(errors?.length)}
+      wide
+    >
+      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
+      <h1>{t.t("audit.title")}</h1>
+      <p>{t.t("audit.intro")}</p>
+      <InsetText>
+        <p>
+          {status
+            ? t.t("audit.chainStatus", {
+                seq: t.formatNumber(status.lastSealedSeq),
+                date: t.formatDate(status.sealedAt, "dateTime"),
+              })
+            : t.t("audit.chainEmpty")}
+        </p>
+      </InsetText>
+      <form action="/admin/audit" method="get" class="app-filter" novalidate>
+        <h2 class="nhsuk-heading-s">{t.t("audit.filters")}</h2>
+        <div class="nhsuk-grid-row">
+          <div class="nhsuk-grid-column-one-quarter">
+            <TextInput
+              name="from"
+              label={t.t("audit.from")}
+              hint={t.t("audit.fromHint")}
+              value={query.from}
+              error={errorFor(errors, "from")}
+            />
+          </div>
+          <div class="nhsuk-grid-column-one-quarter">
+            <TextInput name="to" label={t.t("audit.to")} value={query.to} error={errorFor(errors, "to")} />
+          </div>
+          <div class="nhsuk-grid-column-one-quarter">
+            <TextInput
+              name="action"
+              label={t.t("audit.action")}
+              hint={t.t("audit.actionHint")}
+              value={query.action}
+              error={errorFor(errors, "action")}
+            />
+          </div>
+          <div class="nhsuk-grid-column-one-quarter">
+            <Select
+              name="outcome"
+              label={t.t("audit.outcome")}
+              value={query.outcome}
+              emptyOption={t.t("audit.anyOutcome")}
+              error={errorFor(errors, "outcome")}
+              options={(["succeeded", "failed", "refused"] as const).map((outcome) => ({
+                value: outcome,
+                label: outcomeLabel(outcome),
+              }))}
+            />
+          </div>
+        </div>
+        <div class="nhsuk-grid-row">
+          <div class="nhsuk-grid-column-one-third">
+            <TextInput
+              name="actorId"
+              label={t.t("audit.actorId")}
+              value={query.actorId}
+              error={errorFor(errors, "actorId")}
+            />
+          </div>
+          <div class="nhsuk-grid-column-one-third">
+            <TextInput
+              name="subjectType"
+              label={t.t("audit.subjectType")}
+              value={query.subjectType}
+              error={errorFor(errors, "subjectType")}
+            />
+          </div>
+          <div class="nhsuk-grid-column-one-third">
+            <TextInput
+              name="subjectId"
+              label={t.t("audit.subjectId")}
+              value={query.subjectId}
+              error={errorFor(errors, "subjectId")}
+            />
+          </div>
+        </div>
+        <Button variant="secondary">{t.t("audit.apply")}</Button>{" "}
+        <a href="/admin/audit">{t.t("common.clearFilters")}</a>
+      </form>
+      {page && page.events.length === 0 && <p>{t.t("audit.none")}</p>}
+      {page && page.events.length > 0 && (
+        <Table
+          caption={t.t("audit.caption")}
+          columns={[
+            { label: t.t("audit.columns.when") },
+            { label: t.t("audit.columns.who") },
+            { label: t.t("audit.columns.action") },
+            { label: t.t("audit.columns.subject") },
+            { label: t.t("audit.columns.outcome") },
+            { label: t.t("audit.columns.from") },
+            { label: t.t("audit.columns.reason") },
+          ]}
+          rows={page.events.map((event) => [
+            t.formatDate(event.occurredAt, "dateTime"),
+            event.actorId ? (
+              <>
+                {event.actorName ?? event.actorId}
+                {event.actorRole && (
+                  <span class="nhsuk-body-s"> · {t.t(`role.${event.actorRole}` as "role.admin")}</span>
+                )}
+              </>
+            ) : (
+              t.t("audit.system")
+            ),
+            <span class="app-monospace">{event.action}</span>,
+            event.subjectType ? (
+              <span class="app-monospace">{`${event.subjectType} ${event.subjectId ?? ""}`}</span>
+            ) : (
+              ""
+            ),
+            outcomeLabel(event.outcome),
+            event.ipAddress ?? "",
+            event.reason ?? "",
+          ])}
+        />
+      )}
+      {page?.nextCursor && (
+        <p>
+          <a href={nextPageHref(query, page.nextCursor)}>{t.t("audit.older")}</a>
+        </p>
+      )}
+      {query.before && (
+        <p>
+          <a href="/admin/audit">{t.t("audit.newest")}</a>
+        </p>
+      )}
+    </Layout>
+  );
+}

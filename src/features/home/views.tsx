@@ -1,0 +1,106 @@
+import { hasPermission, type Permission } from "../../platform/access/roles";
+import type { StaffRole } from "../../platform/directory/schema";
+import type { PageContext } from "../../platform/http/pages";
+import { Card, InsetText } from "../../platform/web/components";
+import type { MessageKey } from "../../platform/web/i18n";
+import { Layout } from "../../platform/web/layout";
+
+const layoutFor = (context: PageContext, title: string) => ({
+  title,
+  t: context.t,
+  user: context.user,
+  csrfToken: context.csrfToken,
+  navigation: context.navigation,
+});
+
+const cards: { href: string; heading: MessageKey; description: MessageKey; requires: Permission }[] = [
+  {
+    href: "/admin/staff",
+    heading: "nav.adminStaff",
+    description: "home.staffCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/teams",
+    heading: "nav.adminTeams",
+    description: "home.teamsCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/organisations",
+    heading: "nav.adminOrganisations",
+    description: "home.organisationsCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/regions",
+    heading: "nav.adminRegions",
+    description: "home.regionsCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/audit",
+    heading: "nav.auditTrail",
+    description: "home.auditCard",
+    requires: "audit.browse",
+  },
+  {
+    href: "/account",
+    heading: "nav.account",
+    description: "home.accountCard",
+    requires: "account.manage_own",
+  },
+];
+
+export function HomePage(props: PageContext & { role: StaffRole }) {
+  const { t, role } = props;
+  const name = props.user?.fullName ?? "";
+  return (
+    <Layout {...layoutFor(props, t.t("home.title", { name }))}>
+      <h1>{t.t("home.title", { name })}</h1>
+      <p class="nhsuk-lede-text">{t.t("home.roleIntro", { role: t.t(`role.${role}`).toLowerCase() })}</p>
+      <h2>{t.t("home.whatYouCanDo")}</h2>
+      <p>{t.t(`home.reach.${role}`)}</p>
+      <ul class="nhsuk-grid-row nhsuk-card-group">
+        {cards
+          .filter((card) => hasPermission(role, card.requires))
+          .map((card) => (
+            <li class="nhsuk-grid-column-one-half nhsuk-card-group__item" key={card.href}>
+              <Card heading={t.t(card.heading)} href={card.href}>
+                <p class="nhsuk-card__description">{t.t(card.description)}</p>
+              </Card>
+            </li>
+          ))}
+      </ul>
+      <InsetText>
+        <p>{t.t("home.voluntary")}</p>
+      </InsetText>
+    </Layout>
+  );
+}
+
+export function AccessibilityPage(props: PageContext) {
+  const { t } = props;
+  return (
+    <Layout {...layoutFor(props, t.t("accessibility.title"))}>
+      <h1>{t.t("accessibility.title")}</h1>
+      <p>{t.t("accessibility.intro")}</p>
+      <p>{t.t("accessibility.points")}</p>
+      <p>{t.t("accessibility.testing")}</p>
+      <p>{t.t("accessibility.report")}</p>
+    </Layout>
+  );
+}
+
+export function PrivacyPage(props: PageContext) {
+  const { t } = props;
+  return (
+    <Layout {...layoutFor(props, t.t("privacy.title"))}>
+      <h1>{t.t("privacy.title")}</h1>
+      <p>{t.t("privacy.intro")}</p>
+      <p>{t.t("privacy.use")}</p>
+      <p>{t.t("privacy.consent")}</p>
+      <p>{t.t("privacy.audit")}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,173 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { buildApp } from "./app";
+import { type Config, ConfigError, readConfig } from "./config";
+import { DEMO_PASSWORD, demoSignIns, isSeeded, seedDemoService } from "./demo/seed";
+import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./platform/audit/service";
+import { removeExpiredSessions } from "./platform/auth/sessions";
+import { systemClock } from "./platform/clock";
+import { openDatabase } from "./platform/db";
+
+const usage = `Usage: tandem <command>
+
+  serve            start the web app (migrates, and seeds the demo service on first start in demo mode)
+  migrate          apply database migrations
+  seed             create the demo service (only into an empty database)
+  audit verify     check the audit trail's hash chain and report the first broken link
+  backup [file]    embedded database: write a consistent copy of the data folder
+                   PostgreSQL: prints the pg_dump command to use
+  restore <file>   embedded database: replace the data folder with a backup (server must be stopped)
+`;
+
+// The CLI talks to people at a terminal, so it writes plain lines rather than JSON logs.
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+async function serve(config: Config) {
+  const startedAt = performance.now();
+  const database = await openDatabase(config.database);
+  await database.migrate();
+  await ensureAuditPartitions(database.db, systemClock);
+  if (config.demoMode && !(await isSeeded(database.db))) {
+    await seedDemoService(database.db, systemClock);
+  }
+  const app = await buildApp({ config, db: database.db, clock: systemClock, ping: database.ping });
+  const stopSealer = startAuditSealer(database.db, systemClock, config.auditSealIntervalMs, app.log);
+  const sessionSweep = setInterval(
+    () => removeExpiredSessions(database.db, systemClock, config.session).catch(() => {}),
+    5 * 60_000,
+  );
+  sessionSweep.unref();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down: finishing requests in flight");
+    clearInterval(sessionSweep);
+    await app.close();
+    await stopSealer();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  say("");
+  say(
+    `Tandem is running at ${config.publicUrl}  (ready in ${seconds} s, ${database.kind === "pglite" ? `embedded database in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`,
+  );
+  if (config.demoMode) {
+    say("");
+    say(`Demo mode: sign in as any of these, all with the password ${DEMO_PASSWORD}`);
+    for (const person of demoSignIns) say(`  ${person.role.padEnd(22)} ${person.email}`);
+    say("");
+  }
+}
+
+async function withDatabase<T>(
+  config: Config,
+  work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
+  const database = await openDatabase(config.database);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function backup(config: Config, target?: string) {
+  if (config.database.kind === "postgres") {
+    say("On PostgreSQL, back up with the server's own tools, for example:");
+    say('  pg_dump --format=custom --file=tandem.dump "$DATABASE_URL"');
+    say('and restore with pg_restore --clean --dbname="$DATABASE_URL" tandem.dump');
+    return;
+  }
+  const file = path.resolve(
+    target ?? `backups/tandem-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`,
+  );
+  await withDatabase(config, async (database) => {
+    const archive = await database.pglite!.dumpDataDir("gzip");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, Buffer.from(await archive.arrayBuffer()));
+  });
+  say(`Backup written to ${file}`);
+}
+
+async function restore(config: Config, source?: string) {
+  if (config.database.kind === "postgres") {
+    say('On PostgreSQL, restore with pg_restore --clean --dbname="$DATABASE_URL" <file>.');
+    return;
+  }
+  if (!source || !fs.existsSync(source))
+    throw new ConfigError("Name the backup file to restore: tandem restore <file>");
+  const dataDir = config.database.dataDir;
+  // Opening and closing first proves no server holds the folder (the lock check refuses if one does).
+  if (fs.existsSync(dataDir)) await (await openDatabase(config.database)).close();
+  const archive = new Blob([fs.readFileSync(source)]);
+  const setAside = `${dataDir}.before-restore-${Date.now()}`;
+  if (fs.existsSync(dataDir)) fs.renameSync(dataDir, setAside);
+  const restored = new PGlite(dataDir, { loadDataDir: archive });
+  await restored.waitReady;
+  await restored.close();
+  say(
+    `Restored ${source} into ${dataDir}${fs.existsSync(setAside) ? `; the previous data is kept in ${setAside}` : ""}`,
+  );
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  switch (command) {
+    case "serve":
+      return serve(config);
+    case "migrate":
+      return withDatabase(config, async (database) => {
+        await database.migrate();
+        await ensureAuditPartitions(database.db, systemClock);
+        say("Migrations applied.");
+      });
+    case "seed":
+      return withDatabase(config, async (database) => {
+        await database.migrate();
+        const result = await seedDemoService(database.db, systemClock);
+        say(
+          result === "seeded"
+            ? "Demo service created."
+            : "The demo service already exists; nothing was changed.",
+        );
+      });
+    case "audit": {
+      if (rest[0] !== "verify") break;
+      const verdict = await withDatabase(config, (database) => verifyAuditChain(database.db));
+      if (verdict.intact) {
+        say(
+          `Audit trail intact: ${verdict.checked} sealed events checked, ${verdict.unsealed} awaiting sealing.`,
+        );
+        return;
+      }
+      say(
+        `Audit trail BROKEN at event ${verdict.firstBrokenLink.chainSeq}: ${verdict.firstBrokenLink.problem}`,
+      );
+      say(`(${verdict.checked} events before it are intact.)`);
+      process.exitCode = 2;
+      return;
+    }
+    case "backup":
+      return backup(config, rest[0]);
+    case "restore":
+      return restore(config, rest[0]);
+  }
+  process.stderr.write(usage);
+  process.exitCode = 64;
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

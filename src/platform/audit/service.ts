@@ -1,0 +1,248 @@
+import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import type { Clock } from "../clock";
+import { type Database, type Executor, rowsOf } from "../db";
+import { GENESIS_HASH, linkHash } from "./chain";
+import { type AuditDetail, type AuditEventRow, auditEvent, auditSeal } from "./table";
+
+export type { AuditDetail };
+
+export type AuditActor = { id: string; role: string };
+export type AuditOutcome = "succeeded" | "failed" | "refused";
+
+export type AuditEventInput = {
+  actor: AuditActor | null;
+  /** What was attempted, as `area.verb`: `sign_in`, `staff.invite`, `participant.read`. */
+  action: string;
+  subject?: { type: string; id: string };
+  organisationId?: string | null;
+  ipAddress?: string | null;
+  outcome: AuditOutcome;
+  reason?: string | null;
+  /** Identifiers and flags only: never names, notes or anything else a participant said. */
+  detail?: AuditDetail;
+};
+
+export class AuditUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The audit trail could not be written, so the action was not carried out.", { cause });
+  }
+}
+
+/**
+ * Appends one event. Called inside the transaction of the action it records, so that if the
+ * event cannot be written the action rolls back with it: the audit fails closed.
+ */
+export async function recordAuditEvent(
+  executor: Executor,
+  clock: Clock,
+  event: AuditEventInput,
+): Promise<void> {
+  try {
+    await executor.insert(auditEvent).values({
+      id: sql`nextval('audit_event_id_seq')` as unknown as number,
+      occurredAt: clock.now(),
+      actorId: event.actor?.id ?? null,
+      actorRole: event.actor?.role ?? null,
+      action: event.action,
+      subjectType: event.subject?.type ?? null,
+      subjectId: event.subject?.id ?? null,
+      organisationId: event.organisationId ?? null,
+      ipAddress: event.ipAddress ?? null,
+      outcome: event.outcome,
+      reason: event.reason ?? null,
+      detail: event.detail ?? {},
+    });
+  } catch (error) {
+    throw new AuditUnavailableError(error);
+  }
+}
+
+// One sealer at a time across every app node; writers never take this lock.
+const SEALER_LOCK_KEY = 7_204_114;
+
+/**
+ * Seals events written since the last batch into the hash chain, in the order the sealer sees
+ * them committed. Returns how many were sealed (0 if another node holds the sealer lock).
+ */
+export async function sealPendingEvents(db: Database, clock: Clock, batchSize = 2000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [lock] = await rowsOf<{ acquired: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${SEALER_LOCK_KEY}) as acquired`,
+    );
+    if (!lock?.acquired) return 0;
+    const pending = await tx
+      .select()
+      .from(auditEvent)
+      .where(isNull(auditEvent.hash))
+      .orderBy(asc(auditEvent.id))
+      .limit(batchSize);
+    if (pending.length === 0) return 0;
+    const [head] = await tx.select().from(auditSeal).orderBy(desc(auditSeal.batchId)).limit(1);
+    let previousHash = head?.lastHash ?? GENESIS_HASH;
+    let chainSeq = head?.lastSeq ?? 0;
+    const firstSeq = chainSeq + 1;
+    const ids: number[] = [];
+    const seqs: number[] = [];
+    const hashes: string[] = [];
+    for (const event of pending) {
+      chainSeq += 1;
+      previousHash = linkHash(previousHash, chainSeq, event);
+      ids.push(event.id);
+      seqs.push(chainSeq);
+      hashes.push(previousHash);
+    }
+    await tx.execute(sql`
+      update audit_event as event
+      set chain_seq = sealed.seq, hash = sealed.hash
+      from (
+        select unnest(${`{${ids.join(",")}}`}::bigint[]) as id,
+               unnest(${`{${seqs.join(",")}}`}::bigint[]) as seq,
+               unnest(${`{${hashes.join(",")}}`}::text[]) as hash
+      ) as sealed
+      where event.id = sealed.id and event.hash is null`);
+    await tx.insert(auditSeal).values({
+      batchId: sql`nextval('audit_seal_batch_id_seq')` as unknown as number,
+      firstSeq,
+      lastSeq: chainSeq,
+      lastHash: previousHash,
+      sealedAt: clock.now(),
+    });
+    return pending.length;
+  });
+}
+
+export type ChainVerdict =
+  | { intact: true; checked: number; unsealed: number }
+  | {
+      intact: false;
+      checked: number;
+      unsealed: number;
+      firstBrokenLink: { chainSeq: number; problem: string };
+    };
+
+/** Walks the whole chain in order and reports the first link that does not hold. */
+export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<ChainVerdict> {
+  const [{ unsealed } = { unsealed: 0 }] = await rowsOf<{ unsealed: number }>(
+    db,
+    sql`select count(*)::int as unsealed from audit_event where hash is null`,
+  );
+  let previousHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  const broken = (chainSeq: number, problem: string): ChainVerdict => ({
+    intact: false,
+    checked,
+    unsealed,
+    firstBrokenLink: { chainSeq, problem },
+  });
+  for (;;) {
+    const page: AuditEventRow[] = await db
+      .select()
+      .from(auditEvent)
+      .where(gte(auditEvent.chainSeq, expectedSeq))
+      .orderBy(asc(auditEvent.chainSeq))
+      .limit(pageSize);
+    for (const event of page) {
+      const chainSeq = event.chainSeq ?? 0;
+      if (chainSeq !== expectedSeq) {
+        return broken(expectedSeq, `event ${expectedSeq} is missing: the chain jumps to ${chainSeq}`);
+      }
+      const expectedHash = linkHash(previousHash, chainSeq, event);
+      if (expectedHash !== event.hash) {
+        return broken(chainSeq, `event ${chainSeq} (id ${event.id}) does not match its hash: it was altered`);
+      }
+      previousHash = expectedHash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  const [head] = await db.select().from(auditSeal).orderBy(desc(auditSeal.batchId)).limit(1);
+  const lastSealedSeq = head?.lastSeq ?? 0;
+  if (lastSealedSeq !== checked) {
+    return broken(
+      checked + 1,
+      `the seal records ${lastSealedSeq} events but the chain ends at ${checked}: events were deleted`,
+    );
+  }
+  if (head && head.lastHash !== previousHash) {
+    return broken(checked, "the last event does not match the hash recorded in the seal");
+  }
+  return { intact: true, checked, unsealed };
+}
+
+/** Creates this month's partition and the next few; the default partition catches anything else. */
+export async function ensureAuditPartitions(db: Database, clock: Clock, monthsAhead = 3): Promise<void> {
+  const today = clock.now().toISOString().slice(0, 10);
+  await db.execute(sql`select audit_ensure_partitions(${today}::date, ${monthsAhead})`);
+}
+
+type Logger = { error(details: object, message: string): void };
+
+/** Seals on an interval in the background; returns a function that stops it and seals once more. */
+export function startAuditSealer(db: Database, clock: Clock, intervalMs: number, logger: Logger) {
+  let running: Promise<unknown> = Promise.resolve();
+  let lastPartitionDay = "";
+  const tick = () => {
+    running = (async () => {
+      const day = clock.now().toISOString().slice(0, 10);
+      if (day !== lastPartitionDay) {
+        await ensureAuditPartitions(db, clock);
+        lastPartitionDay = day;
+      }
+      while ((await sealPendingEvents(db, clock)) > 0) {
+        // Keep going until caught up.
+      }
+    })().catch((error: unknown) => logger.error({ err: error }, "audit sealer failed; will retry"));
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await sealPendingEvents(db, clock).catch(() => 0);
+  };
+}
+
+export type AuditSearch = {
+  from?: Date;
+  to?: Date;
+  actorId?: string;
+  action?: string;
+  subjectType?: string;
+  subjectId?: string;
+  outcome?: AuditOutcome;
+  /** Keyset cursor: the last row of the previous page. */
+  before?: { occurredAt: Date; id: number };
+  limit: number;
+};
+
+/**
+ * Newest first, paged by keyset so the hundredth page costs the same as the first, and bounded
+ * by date so PostgreSQL only reads the months asked for.
+ */
+export async function searchAuditEvents(executor: Executor, search: AuditSearch): Promise<AuditEventRow[]> {
+  const conditions = [
+    search.from ? gte(auditEvent.occurredAt, search.from) : undefined,
+    search.to ? lt(auditEvent.occurredAt, search.to) : undefined,
+    search.actorId ? eq(auditEvent.actorId, search.actorId) : undefined,
+    search.action ? eq(auditEvent.action, search.action) : undefined,
+    search.subjectType ? eq(auditEvent.subjectType, search.subjectType) : undefined,
+    search.subjectId ? eq(auditEvent.subjectId, search.subjectId) : undefined,
+    search.outcome ? eq(auditEvent.outcome, search.outcome) : undefined,
+    search.before
+      ? or(
+          lt(auditEvent.occurredAt, search.before.occurredAt),
+          and(eq(auditEvent.occurredAt, search.before.occurredAt), lt(auditEvent.id, search.before.id)),
+        )
+      : undefined,
+  ];
+  return executor
+    .select()
+    .from(auditEvent)
+    .where(and(...conditions))
+    .orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
+    .limit(search.limit);
+}

@@ -1,0 +1,323 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/service";
+import type { AppDeps, Feature } from "../http/feature";
+import { SESSION_COOKIE, sessionCookieOptions } from "../http/guard";
+import { pageContext, safeNextPath, sendPage } from "../http/pages";
+import { fieldErrors, formBody } from "../web/forms";
+import { newMfaSecret, otpauthUri, qrCodeSvg } from "./mfa";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwords";
+import {
+  acceptInvitation,
+  completeSecondFactorEnrolment,
+  lookUpInvitation,
+  signInWithPassword,
+  verifySecondFactor,
+} from "./service";
+import { createSession, endSession } from "./sessions";
+import {
+  InvitationPage,
+  InvitationUnusablePage,
+  RecoveryCodesPage,
+  SecondFactorPage,
+  SetUpSecondFactorPage,
+  SignInPage,
+} from "./views";
+
+const signInForm = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(320, "Enter a shorter email address"),
+  password: z.string().min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, "Enter a shorter password"),
+  next: z.string().optional(),
+});
+
+const codeForm = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1, "Enter the code from your authenticator app, or a recovery code")
+    .max(32, "Enter a shorter code"),
+});
+
+const enrolForm = z.object({
+  secret: z.string().regex(/^[A-Z2-7]{32}$/, "Start setting up again"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
+});
+
+export const newPasswordForm = z
+  .object({
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `Your password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+      .max(MAX_PASSWORD_LENGTH, `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+    confirmPassword: z.string(),
+  })
+  .refine((form) => form.password === form.confirmPassword, {
+    message: "The passwords do not match",
+    path: ["confirmPassword"],
+  });
+
+function setSessionCookie(reply: FastifyReply, deps: AppDeps, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config.secureCookies));
+}
+
+async function accountLabel(request: FastifyRequest) {
+  return request.staff?.email ?? "Tandem";
+}
+
+function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: AppDeps) {
+  const { db, clock, config } = deps;
+  const throttle = { ...config.signIn, delayStepMs: deps.signInDelayStepMs };
+
+  app.get("/sign-in", { config: { access: "public" } }, async (request, reply) => {
+    if (request.staff && !request.secondFactorPending) return reply.redirect("/");
+    const query = request.query as Record<string, string | undefined>;
+    const notice = query.signed_out
+      ? "signed_out"
+      : query.expired
+        ? "expired"
+        : query.invitation_accepted
+          ? "invitation_accepted"
+          : undefined;
+    return sendPage(
+      reply,
+      SignInPage({ ...pageContext(request, reply), values: { next: query.next }, notice }),
+    );
+  });
+
+  app.post(
+    "/sign-in",
+    {
+      config: {
+        access: "public",
+        rateLimit: { max: Math.max(30, config.signIn.maxFailuresPerAddress * 2), timeWindow: "1 minute" },
+      },
+    },
+    async (request, reply) => {
+      const body = formBody(request.body);
+      const parsed = signInForm.safeParse(body);
+      const values = {
+        email: typeof body.email === "string" ? body.email : "",
+        next: typeof body.next === "string" ? body.next : undefined,
+      };
+      if (!parsed.success) {
+        return sendPage(
+          reply,
+          SignInPage({ ...pageContext(request, reply), values, errors: fieldErrors(parsed.error) }),
+          400,
+        );
+      }
+      const result = await signInWithPassword(
+        { db, clock, throttle, demoMode: config.demoMode },
+        { email: parsed.data.email, password: parsed.data.password, ipAddress: request.ip },
+      );
+      if (result.kind !== "signed_in") {
+        if (result.delayMs > 0) await sleep(result.delayMs);
+        const errors =
+          result.kind === "locked"
+            ? [
+                {
+                  field: "email",
+                  message: `Too many attempts. Wait ${config.signIn.lockMinutes} minutes, then try again.`,
+                },
+              ]
+            : [{ field: "email", message: "Enter a correct email address and password" }];
+        return sendPage(
+          reply,
+          SignInPage({ ...pageContext(request, reply), values, errors, locked: result.kind === "locked" }),
+          result.kind === "locked" ? 429 : 401,
+        );
+      }
+      if (request.sessionToken) await endSession(db, request.sessionToken);
+      setSessionCookie(reply, deps, result.token);
+      const next = safeNextPath(parsed.data.next);
+      if (result.next === "verify_second_factor")
+        return reply.redirect(`/sign-in/second-factor?next=${encodeURIComponent(next)}`);
+      if (result.next === "enrol_second_factor") return reply.redirect("/sign-in/set-up-second-factor");
+      return reply.redirect(next);
+    },
+  );
+
+  app.get("/sign-in/second-factor", { config: { access: "partly_signed_in" } }, async (request, reply) => {
+    if (!request.secondFactorPending) return reply.redirect("/");
+    const next = (request.query as Record<string, string | undefined>).next;
+    return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next }));
+  });
+
+  app.post(
+    "/sign-in/second-factor",
+    { config: { access: "partly_signed_in", rateLimit: { max: 20, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      if (!request.secondFactorPending) return reply.redirect("/");
+      const body = formBody(request.body);
+      const next = typeof body.next === "string" ? body.next : undefined;
+      const parsed = codeForm.safeParse(body);
+      if (!parsed.success) {
+        return sendPage(
+          reply,
+          SecondFactorPage({ ...pageContext(request, reply), next, errors: fieldErrors(parsed.error) }),
+          400,
+        );
+      }
+      const staff = request.staff!;
+      if (!(await verifySecondFactor(db, clock, staff.staffId, parsed.data.code, request.ip))) {
+        await sleep(deps.signInDelayStepMs);
+        const errors = [
+          {
+            field: "code",
+            message: "The code is not right. Enter the current code from your authenticator app",
+          },
+        ];
+        return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next, errors }), 401);
+      }
+      // A fresh session once fully signed in, so a token seen before the second factor is worthless.
+      await endSession(db, request.sessionToken!);
+      setSessionCookie(reply, deps, await createSession(db, clock, staff.staffId, true, request.ip));
+      return reply.redirect(safeNextPath(next));
+    },
+  );
+
+  app.get(
+    "/sign-in/set-up-second-factor",
+    { config: { access: "partly_signed_in" } },
+    async (request, reply) => {
+      const secret = newMfaSecret();
+      const qrSvg = await qrCodeSvg(otpauthUri(secret, await accountLabel(request)));
+      return sendPage(
+        reply,
+        SetUpSecondFactorPage({
+          ...pageContext(request, reply),
+          secret,
+          qrSvg,
+          replacing: request.staff!.mfaEnrolled,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    "/sign-in/set-up-second-factor",
+    { config: { access: "partly_signed_in" } },
+    async (request, reply) => {
+      const body = formBody(request.body);
+      const parsed = enrolForm.safeParse(body);
+      const staff = request.staff!;
+      const secret =
+        typeof body.secret === "string" && /^[A-Z2-7]{32}$/.test(body.secret) ? body.secret : newMfaSecret();
+      const codes = parsed.success
+        ? await completeSecondFactorEnrolment(
+            db,
+            clock,
+            staff.staffId,
+            parsed.data.secret,
+            parsed.data.code,
+            request.ip,
+          )
+        : undefined;
+      if (!codes) {
+        const errors = parsed.success
+          ? [
+              {
+                field: "code",
+                message: "The code is not right. Check the time on your phone and enter the current code",
+              },
+            ]
+          : fieldErrors(parsed.error);
+        const qrSvg = await qrCodeSvg(otpauthUri(secret, staff.email));
+        return sendPage(
+          reply,
+          SetUpSecondFactorPage({
+            ...pageContext(request, reply),
+            secret,
+            qrSvg,
+            errors,
+            replacing: staff.mfaEnrolled,
+          }),
+          400,
+        );
+      }
+      if (request.sessionToken) {
+        await endSession(db, request.sessionToken);
+        setSessionCookie(reply, deps, await createSession(db, clock, staff.staffId, true, request.ip));
+      }
+      request.secondFactorPending = false;
+      return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes }));
+    },
+  );
+
+  app.post("/sign-out", { config: { access: "partly_signed_in" } }, async (request, reply) => {
+    if (request.sessionToken) {
+      await db.transaction(async (tx) => {
+        await endSession(tx, request.sessionToken!);
+        await recordAuditEvent(tx, clock, {
+          actor: { id: request.staff!.staffId, role: request.staff!.role },
+          action: "sign_out",
+          subject: { type: "staff", id: request.staff!.staffId },
+          organisationId: request.staff!.organisationId,
+          ipAddress: request.ip,
+          outcome: "succeeded",
+        });
+      });
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.redirect("/sign-in?signed_out=1");
+  });
+
+  // The token travels in the query string, which is never logged, rather than in the path.
+  app.get("/accept-invitation", { config: { access: "public" } }, async (request, reply) => {
+    const token = String((request.query as Record<string, unknown>).token ?? "");
+    const invitation = await lookUpInvitation(db, clock, token);
+    if (invitation.kind !== "valid") {
+      return sendPage(
+        reply,
+        InvitationUnusablePage({ ...pageContext(request, reply), reason: invitation.kind }),
+        410,
+      );
+    }
+    return sendPage(reply, InvitationPage({ ...pageContext(request, reply), token, invitation }));
+  });
+
+  app.post(
+    "/accept-invitation",
+    { config: { access: "public", rateLimit: { max: 20, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      const body = formBody(request.body);
+      const token = typeof body.token === "string" ? body.token : "";
+      const invitation = await lookUpInvitation(db, clock, token);
+      if (invitation.kind !== "valid") {
+        return sendPage(
+          reply,
+          InvitationUnusablePage({ ...pageContext(request, reply), reason: invitation.kind }),
+          410,
+        );
+      }
+      const parsed = newPasswordForm.safeParse(body);
+      if (!parsed.success) {
+        return sendPage(
+          reply,
+          InvitationPage({
+            ...pageContext(request, reply),
+            token,
+            invitation,
+            errors: fieldErrors(parsed.error),
+          }),
+          400,
+        );
+      }
+      const accepted = await acceptInvitation(db, clock, token, parsed.data.password, request.ip);
+      if (accepted.kind !== "valid") {
+        return sendPage(
+          reply,
+          InvitationUnusablePage({ ...pageContext(request, reply), reason: accepted.kind }),
+          410,
+        );
+      }
+      return reply.redirect("/sign-in?invitation_accepted=1");
+    },
+  );
+}
+
+export const signInFeature: Feature = { name: "sign-in", registerRoutes };

@@ -1,0 +1,355 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Actor } from "../access/policy";
+import { roleTemplates } from "../access/roles";
+import { recordAuditEvent } from "../audit/service";
+import type { Clock } from "../clock";
+import type { Database, Executor } from "../db";
+import { organisation, type StaffRole, staffAccount, teamMembership } from "../directory/schema";
+import { acceptedStep, hashRecoveryCode, newRecoveryCodes } from "./mfa";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { mfaRecoveryCode, staffInvitation } from "./schema";
+import { createSession, endAllSessionsOf } from "./sessions";
+import {
+  accountKey,
+  addressKey,
+  clearFailures,
+  lockedUntil,
+  recordFailure,
+  type ThrottlePolicy,
+} from "./throttle";
+import { hashToken } from "./tokens";
+
+export type SignedInStaff = Actor & {
+  fullName: string;
+  email: string;
+  mfaEnrolled: boolean;
+  mfaRequired: boolean;
+};
+
+type StaffRow = typeof staffAccount.$inferSelect;
+
+/** Whether this person must give a second factor at sign-in. */
+export function mustUseSecondFactor(
+  staff: Pick<StaffRow, "role" | "mfaEnrolledAt">,
+  organisationRequiresMfa: boolean,
+  demoMode: boolean,
+): boolean {
+  if (staff.mfaEnrolledAt) return true;
+  if (organisationRequiresMfa) return true;
+  return roleTemplates[staff.role].requiresMfa && !demoMode;
+}
+
+/** The person behind a session or token, with what the access policy needs; undefined if not active. */
+export async function loadSignedInStaff(
+  executor: Executor,
+  staffId: string,
+  demoMode: boolean,
+): Promise<SignedInStaff | undefined> {
+  const [row] = await executor
+    .select({ staff: staffAccount, organisationRequiresMfa: organisation.requireMfa })
+    .from(staffAccount)
+    .innerJoin(organisation, eq(organisation.id, staffAccount.organisationId))
+    .where(and(eq(staffAccount.id, staffId), eq(staffAccount.status, "active")))
+    .limit(1);
+  if (!row) return undefined;
+  const memberships = await executor
+    .select({ teamId: teamMembership.teamId })
+    .from(teamMembership)
+    .where(eq(teamMembership.staffId, staffId));
+  return {
+    staffId: row.staff.id,
+    role: row.staff.role,
+    organisationId: row.staff.organisationId,
+    teamIds: memberships.map((membership) => membership.teamId),
+    fullName: row.staff.fullName,
+    email: row.staff.email,
+    mfaEnrolled: row.staff.mfaEnrolledAt !== null,
+    mfaRequired: mustUseSecondFactor(row.staff, row.organisationRequiresMfa, demoMode),
+  };
+}
+
+export type SignInResult =
+  | { kind: "locked"; until: Date; delayMs: number }
+  | { kind: "refused"; delayMs: number }
+  | {
+      kind: "signed_in";
+      token: string;
+      staffId: string;
+      next: "home" | "verify_second_factor" | "enrol_second_factor";
+    };
+
+export type SignInContext = {
+  db: Database;
+  clock: Clock;
+  throttle: ThrottlePolicy;
+  demoMode: boolean;
+};
+
+/**
+ * Email and password. The answer is the same for an unknown email and a wrong password, and a
+ * lock applies to an email whether or not an account has it, so nothing reveals who has one.
+ */
+export async function signInWithPassword(
+  context: SignInContext,
+  attempt: { email: string; password: string; ipAddress: string },
+): Promise<SignInResult> {
+  const { db, clock } = context;
+  const keys = { account: accountKey(attempt.email), address: addressKey(attempt.ipAddress) };
+  const [row] = await db
+    .select({ staff: staffAccount, organisationRequiresMfa: organisation.requireMfa })
+    .from(staffAccount)
+    .innerJoin(organisation, eq(organisation.id, staffAccount.organisationId))
+    .where(eq(sql`lower(${staffAccount.email})`, attempt.email.trim().toLowerCase()))
+    .limit(1);
+  const audit = (executor: Executor, outcome: "succeeded" | "failed" | "refused", reason: string) =>
+    recordAuditEvent(executor, clock, {
+      actor: row ? { id: row.staff.id, role: row.staff.role } : null,
+      action: "sign_in",
+      subject: row ? { type: "staff", id: row.staff.id } : undefined,
+      organisationId: row?.staff.organisationId ?? null,
+      ipAddress: attempt.ipAddress,
+      outcome,
+      reason,
+    });
+
+  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
+  if (lock) {
+    await audit(db, "refused", "locked after repeated failures");
+    return { kind: "locked", until: lock, delayMs: 0 };
+  }
+  const usable = row && row.staff.status === "active" && row.staff.passwordHash;
+  const passwordMatches = usable
+    ? await verifyPassword(row.staff.passwordHash!, attempt.password)
+    : await verifyAgainstDecoy(attempt.password);
+  if (!row || !usable || !passwordMatches) {
+    return db.transaction(async (tx) => {
+      const failure = await recordFailure(tx, clock, context.throttle, keys);
+      const reason = !row ? "unknown email" : !usable ? `account ${row.staff.status}` : "wrong password";
+      await audit(tx, "failed", reason);
+      return failure.lockedUntil
+        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
+        : { kind: "refused" as const, delayMs: failure.delayMs };
+    });
+  }
+  const staff = row.staff;
+  const secondFactor = mustUseSecondFactor(staff, row.organisationRequiresMfa, context.demoMode);
+  return db.transaction(async (tx) => {
+    await clearFailures(tx, keys.account);
+    const token = await createSession(tx, clock, staff.id, !secondFactor, attempt.ipAddress);
+    await tx.update(staffAccount).set({ lastSignInAt: clock.now() }).where(eq(staffAccount.id, staff.id));
+    await audit(
+      tx,
+      "succeeded",
+      secondFactor ? "password accepted; second factor next" : "password accepted",
+    );
+    return {
+      kind: "signed_in" as const,
+      token,
+      staffId: staff.id,
+      next: !secondFactor ? "home" : staff.mfaEnrolledAt ? "verify_second_factor" : "enrol_second_factor",
+    } as const;
+  });
+}
+
+/** Checks a TOTP code or a recovery code for someone part-way through signing in. */
+export async function verifySecondFactor(
+  db: Database,
+  clock: Clock,
+  staffId: string,
+  code: string,
+  ipAddress: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [staff] = await tx.select().from(staffAccount).where(eq(staffAccount.id, staffId)).for("update");
+    if (!staff?.mfaSecret) return false;
+    const step = acceptedStep(staff.mfaSecret, code, clock.now());
+    let accepted = step !== undefined && (staff.mfaLastStep === null || step > staff.mfaLastStep);
+    let method = "authenticator code";
+    if (accepted) {
+      await tx.update(staffAccount).set({ mfaLastStep: step }).where(eq(staffAccount.id, staffId));
+    } else if (step === undefined) {
+      const [recovery] = await tx
+        .update(mfaRecoveryCode)
+        .set({ usedAt: clock.now() })
+        .where(
+          and(
+            eq(mfaRecoveryCode.staffId, staffId),
+            eq(mfaRecoveryCode.codeHash, hashRecoveryCode(code)),
+            isNull(mfaRecoveryCode.usedAt),
+          ),
+        )
+        .returning({ id: mfaRecoveryCode.id });
+      accepted = recovery !== undefined;
+      method = "recovery code";
+    }
+    await recordAuditEvent(tx, clock, {
+      actor: { id: staff.id, role: staff.role },
+      action: "sign_in.second_factor",
+      subject: { type: "staff", id: staff.id },
+      organisationId: staff.organisationId,
+      ipAddress,
+      outcome: accepted ? "succeeded" : "failed",
+      reason: method,
+    });
+    return accepted;
+  });
+}
+
+/**
+ * Completes enrolment once the person proves their authenticator works, and returns fresh
+ * recovery codes (shown once; only their hashes are kept).
+ */
+export async function completeSecondFactorEnrolment(
+  db: Database,
+  clock: Clock,
+  staffId: string,
+  secret: string,
+  code: string,
+  ipAddress: string,
+): Promise<string[] | undefined> {
+  const step = acceptedStep(secret, code, clock.now());
+  if (step === undefined) return undefined;
+  return db.transaction(async (tx) => {
+    const [staff] = await tx
+      .update(staffAccount)
+      .set({ mfaSecret: secret, mfaEnrolledAt: clock.now(), mfaLastStep: step, updatedAt: clock.now() })
+      .where(eq(staffAccount.id, staffId))
+      .returning();
+    if (!staff) return undefined;
+    const codes = await replaceRecoveryCodes(tx, clock, staffId);
+    await recordAuditEvent(tx, clock, {
+      actor: { id: staff.id, role: staff.role },
+      action: "account.second_factor_enrolled",
+      subject: { type: "staff", id: staff.id },
+      organisationId: staff.organisationId,
+      ipAddress,
+      outcome: "succeeded",
+    });
+    return codes;
+  });
+}
+
+export async function replaceRecoveryCodes(
+  executor: Executor,
+  clock: Clock,
+  staffId: string,
+): Promise<string[]> {
+  await executor.delete(mfaRecoveryCode).where(eq(mfaRecoveryCode.staffId, staffId));
+  const codes = newRecoveryCodes();
+  await executor
+    .insert(mfaRecoveryCode)
+    .values(codes.map((code) => ({ staffId, codeHash: hashRecoveryCode(code), createdAt: clock.now() })));
+  return codes;
+}
+
+export async function unusedRecoveryCodeCount(executor: Executor, staffId: string): Promise<number> {
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(mfaRecoveryCode)
+    .where(and(eq(mfaRecoveryCode.staffId, staffId), isNull(mfaRecoveryCode.usedAt)));
+  return row?.count ?? 0;
+}
+
+export type InvitationLookup =
+  | { kind: "valid"; staffId: string; fullName: string; email: string }
+  | { kind: "used" }
+  | { kind: "expired" }
+  | { kind: "unknown" };
+
+export async function lookUpInvitation(
+  executor: Executor,
+  clock: Clock,
+  token: string,
+): Promise<InvitationLookup> {
+  const [row] = await executor
+    .select({ invitation: staffInvitation, staff: staffAccount })
+    .from(staffInvitation)
+    .innerJoin(staffAccount, eq(staffAccount.id, staffInvitation.staffId))
+    .where(eq(staffInvitation.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row) return { kind: "unknown" };
+  if (row.invitation.usedAt || row.staff.status !== "invited") return { kind: "used" };
+  if (row.invitation.expiresAt.getTime() <= clock.now().getTime()) return { kind: "expired" };
+  return { kind: "valid", staffId: row.staff.id, fullName: row.staff.fullName, email: row.staff.email };
+}
+
+/** Sets the new colleague's password and activates the account; the link then stops working. */
+export async function acceptInvitation(
+  db: Database,
+  clock: Clock,
+  token: string,
+  password: string,
+  ipAddress: string,
+): Promise<InvitationLookup> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const invitation = await lookUpInvitation(tx, clock, token);
+    if (invitation.kind !== "valid") return invitation;
+    const [staff] = await tx
+      .update(staffAccount)
+      .set({
+        passwordHash,
+        status: "active",
+        updatedAt: clock.now(),
+        version: sql`${staffAccount.version} + 1`,
+      })
+      .where(and(eq(staffAccount.id, invitation.staffId), eq(staffAccount.status, "invited")))
+      .returning();
+    await tx
+      .update(staffInvitation)
+      .set({ usedAt: clock.now() })
+      .where(
+        and(eq(staffInvitation.tokenHash, hashToken(token)), gt(staffInvitation.expiresAt, clock.now())),
+      );
+    await recordAuditEvent(tx, clock, {
+      actor: staff ? { id: staff.id, role: staff.role } : null,
+      action: "account.invitation_accepted",
+      subject: { type: "staff", id: invitation.staffId },
+      organisationId: staff?.organisationId ?? null,
+      ipAddress,
+      outcome: "succeeded",
+    });
+    return invitation;
+  });
+}
+
+/** Changing a password ends every other session, so a leaked one stops working everywhere. */
+export async function changePassword(
+  db: Database,
+  clock: Clock,
+  actor: { staffId: string; role: StaffRole; organisationId: string },
+  current: string,
+  next: string,
+  ipAddress: string,
+): Promise<"changed" | "wrong_current_password"> {
+  const [staff] = await db.select().from(staffAccount).where(eq(staffAccount.id, actor.staffId));
+  if (!staff?.passwordHash || !(await verifyPassword(staff.passwordHash, current))) {
+    await recordAuditEvent(db, clock, {
+      actor: { id: actor.staffId, role: actor.role },
+      action: "account.password_changed",
+      subject: { type: "staff", id: actor.staffId },
+      organisationId: actor.organisationId,
+      ipAddress,
+      outcome: "failed",
+      reason: "current password wrong",
+    });
+    return "wrong_current_password";
+  }
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(staffAccount)
+      .set({ passwordHash, updatedAt: clock.now() })
+      .where(eq(staffAccount.id, actor.staffId));
+    await endAllSessionsOf(tx, actor.staffId);
+    await recordAuditEvent(tx, clock, {
+      actor: { id: actor.staffId, role: actor.role },
+      action: "account.password_changed",
+      subject: { type: "staff", id: actor.staffId },
+      organisationId: actor.organisationId,
+      ipAddress,
+      outcome: "succeeded",
+    });
+  });
+  return "changed";
+}

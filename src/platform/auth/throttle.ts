@@ -1,0 +1,70 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Clock } from "../clock";
+import type { Executor } from "../db";
+import { signInThrottle } from "./schema";
+
+export type ThrottlePolicy = {
+  maxFailures: number;
+  maxFailuresPerAddress: number;
+  lockMinutes: number;
+  /** Added before answering each failed attempt, growing with the count: the "slowed" part. */
+  delayStepMs: number;
+};
+
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const addressKey = (ipAddress: string) => `address:${ipAddress}`;
+
+/** The latest lock among the keys, if any is locked now. */
+export async function lockedUntil(
+  executor: Executor,
+  clock: Clock,
+  keys: string[],
+): Promise<Date | undefined> {
+  const rows = await executor.select().from(signInThrottle).where(inArray(signInThrottle.key, keys));
+  const now = clock.now().getTime();
+  const locks = rows
+    .map((row) => row.lockedUntil)
+    .filter((until): until is Date => until !== null && until.getTime() > now)
+    .sort((a, b) => b.getTime() - a.getTime());
+  return locks[0];
+}
+
+/** Counts a failure against the account and the address; returns the delay to apply and any new lock. */
+export async function recordFailure(
+  executor: Executor,
+  clock: Clock,
+  policy: ThrottlePolicy,
+  keys: { account: string; address: string },
+): Promise<{ delayMs: number; lockedUntil?: Date }> {
+  const now = clock.now();
+  const windowMs = policy.lockMinutes * 60_000;
+  let delayMs = 0;
+  let lock: Date | undefined;
+  for (const [key, limit] of [
+    [keys.account, policy.maxFailures],
+    [keys.address, policy.maxFailuresPerAddress],
+  ] as const) {
+    const [existing] = await executor.select().from(signInThrottle).where(eq(signInThrottle.key, key));
+    // Failures older than the window, or from before a lock that has passed, start a fresh count.
+    const stale =
+      !existing ||
+      now.getTime() - existing.firstFailureAt.getTime() > windowMs ||
+      (existing.lockedUntil !== null && existing.lockedUntil.getTime() <= now.getTime());
+    const failures = stale ? 1 : existing.failures + 1;
+    const lockedUntil = failures >= limit ? new Date(now.getTime() + windowMs) : null;
+    await executor
+      .insert(signInThrottle)
+      .values({ key, failures, firstFailureAt: now, lockedUntil })
+      .onConflictDoUpdate({
+        target: signInThrottle.key,
+        set: stale ? { failures, firstFailureAt: now, lockedUntil } : { failures, lockedUntil },
+      });
+    if (key === keys.account) delayMs = Math.min(policy.delayStepMs * failures, 2000);
+    if (lockedUntil && (!lock || lockedUntil > lock)) lock = lockedUntil;
+  }
+  return lock ? { delayMs, lockedUntil: lock } : { delayMs };
+}
+
+export async function clearFailures(executor: Executor, key: string): Promise<void> {
+  await executor.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}

@@ -1,0 +1,122 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { Config } from "../../config";
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything that can run a query: the database itself or an open transaction. */
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: "pglite" | "postgres";
+  /** Applies committed migrations; safe to call from several app nodes at once. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** The embedded engine, for backup of its data folder. Undefined on a PostgreSQL server. */
+  pglite?: PGlite;
+};
+
+export const migrationsFolder = path.resolve(import.meta.dirname, "../../../drizzle");
+
+// An arbitrary constant shared by every node so that only one applies migrations at a time.
+const MIGRATION_LOCK_KEY = 7_204_113;
+
+export async function openDatabase(database: Config["database"]): Promise<DatabaseHandle> {
+  if (database.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    pool.on("error", () => {
+      // A dropped idle connection is replaced by the pool; the next query reports real failures.
+    });
+    const db = drizzleNodePostgres({ client: pool }) as unknown as Database;
+    return {
+      db,
+      kind: "postgres",
+      async migrate() {
+        const client = await pool.connect();
+        try {
+          await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+          await migrateNodePostgres(drizzleNodePostgres({ client }), { migrationsFolder });
+        } finally {
+          await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+          client.release();
+        }
+      },
+      ping: () => ping(db),
+      close: () => pool.end(),
+    };
+  }
+  const release = database.dataDir === "memory://" ? () => {} : claimDataDir(database.dataDir);
+  const pglite = database.dataDir === "memory://" ? new PGlite() : new PGlite(path.resolve(database.dataDir));
+  await pglite.waitReady;
+  const db = drizzlePglite({ client: pglite }) as unknown as Database;
+  return {
+    db,
+    kind: "pglite",
+    pglite,
+    migrate: () => migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder }),
+    ping: () => ping(db),
+    async close() {
+      await pglite.close();
+      release();
+    },
+  };
+}
+
+async function ping(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The embedded engine is single-process: two servers on one data folder would corrupt it,
+ * so the folder carries a lock file naming the process that holds it.
+ */
+function claimDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(path.dirname(path.resolve(dataDir)), `.${path.basename(dataDir)}.lock`);
+  if (fs.existsSync(lockFile)) {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The data folder ${dataDir} is in use by process ${holder}. Stop it first, or set DATA_DIR to another folder.`,
+      );
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Rows from a raw SQL statement, the same shape on PGlite and node-postgres. */
+export async function rowsOf<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
+  const result = (await executor.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}

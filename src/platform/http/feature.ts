@@ -1,0 +1,33 @@
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../../config";
+import type { ParticipantDoor } from "../access/door";
+import type { Permission } from "../access/roles";
+import type { Clock } from "../clock";
+import type { Database } from "../db";
+import type { MessageKey } from "../web/i18n";
+
+/** What every feature's routes are given: the app's shared parts, never another feature's. */
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  door: ParticipantDoor;
+  /** Checks the database answers, for /readyz. */
+  ping: () => Promise<boolean>;
+  /** Added before answering each failed sign-in, growing with the count. */
+  signInDelayStepMs: number;
+};
+
+export type NavigationEntry = {
+  href: string;
+  label: MessageKey;
+  /** Shown only to people whose role has this permission ("signed_in": everyone signed in). */
+  requires: Permission | "signed_in";
+};
+
+/** A capability plugged into the app: its routes and its place in the navigation. */
+export type Feature = {
+  name: string;
+  navigation?: NavigationEntry[];
+  registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
+};

@@ -1,0 +1,130 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/app";
+import { type Config, readConfig } from "../../src/config";
+import { DEMO_PASSWORD, demoSignIns, seedDemoService } from "../../src/demo/seed";
+import { type ManualClock, manualClock } from "../../src/platform/clock";
+import type { StaffRole } from "../../src/platform/directory/schema";
+import { openTestDatabase } from "./database";
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Awaited<ReturnType<typeof openTestDatabase>>["db"];
+  clock: ManualClock;
+  config: Config;
+  close(): Promise<void>;
+};
+
+/** The real app on a fresh database (PGlite, or PostgreSQL when the suite runs against one), seeded. */
+export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const clock = manualClock(new Date());
+  const config = readConfig({
+    LOG_LEVEL: "silent",
+    DEMO_MODE: "true",
+    RATE_LIMIT_PER_MINUTE: "100000",
+    ...overrides,
+  });
+  await seedDemoService(database.db, clock);
+  const app = await buildApp({
+    config,
+    db: database.db,
+    clock,
+    ping: database.ping,
+    signInDelayStepMs: 0,
+  });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    clock,
+    config,
+    async close() {
+      await app.close();
+      await database.cleanup();
+    },
+  };
+}
+
+/** A browser-like client: keeps cookies between requests and knows the page's CSRF token. */
+export class TestClient {
+  private readonly cookies = new Map<string, string>();
+  csrfToken = "";
+
+  constructor(readonly app: FastifyInstance) {}
+
+  private remember(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies) {
+      if (cookie.value === "" || (cookie.expires && cookie.expires.getTime() < Date.now()))
+        this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) this.csrfToken = token;
+    return response;
+  }
+
+  get cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+
+  hasCookie(name: string) {
+    return this.cookies.has(name);
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    return this.remember(
+      await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader, ...headers } }),
+    );
+  }
+
+  /** Posts a form as a browser would, with the CSRF token from the last page unless told otherwise. */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams();
+    if (options.csrf !== false) body.append("_csrf", this.csrfToken);
+    for (const [key, value] of Object.entries(form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+    }
+    return this.remember(
+      await this.app.inject({
+        method: "POST",
+        url,
+        headers: { cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
+        payload: body.toString(),
+      }),
+    );
+  }
+
+  async request(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.remember(
+      await this.app.inject({
+        method: method as "GET",
+        url,
+        headers: {
+          cookie: this.cookieHeader,
+          ...(payload !== undefined ? { "content-type": "application/json" } : {}),
+          ...(this.csrfToken ? { "x-csrf-token": this.csrfToken } : {}),
+          ...headers,
+        },
+        ...(payload !== undefined
+          ? { payload: typeof payload === "string" ? payload : JSON.stringify(payload) }
+          : {}),
+      }),
+    );
+  }
+
+  async signIn(email: string, password = DEMO_PASSWORD) {
+    await this.get("/sign-in");
+    return this.post("/sign-in", { email, password });
+  }
+}
+
+export const demoEmail = (role: StaffRole) => demoSignIns.find((person) => person.role === role)!.email;
+
+/** A client signed in as the demo person with this role. */
+export async function signedInAs(app: FastifyInstance, role: StaffRole): Promise<TestClient> {
+  const client = new TestClient(app);
+  const response = await client.signIn(demoEmail(role));
+  if (response.statusCode !== 302) throw new Error(`sign-in as ${role} failed with ${response.statusCode}`);
+  await client.get("/");
+  return client;
+}
