@@ -28,7 +28,20 @@ function run(label, command, args, env = {}) {
 
 function vitest(label, project, env = {}) {
   const report = path.join(reports, `${label.replace(/\W+/g, "-")}.json`);
-  const ok = run(label, "npx", ["vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const ok = run(
+    label,
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
   let counts = "no report";
   if (fs.existsSync(report)) {
     const result = JSON.parse(fs.readFileSync(report, "utf8"));
@@ -72,9 +85,14 @@ if (hasChromium) {
 
 process.stdout.write("\n=== summary ===\n");
 for (const step of summary) {
-  process.stdout.write(`${step.ok ? "ok  " : "FAIL"}  ${step.label.padEnd(28)} ${step.seconds.padStart(6)} s  ${step.counts ?? ""}\n`);
+  process.stdout.write(
+    `${step.ok ? "ok  " : "FAIL"}  ${step.label.padEnd(28)} ${step.seconds.padStart(6)} s  ${step.counts ?? ""}\n`,
+  );
 }
-for (const message of skipped) process.stdout.write(`${ci ? "FAIL (CI=true skips nothing): " : "NOTE: "}${message}\n`);
-process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`);
+for (const message of skipped)
+  process.stdout.write(`${ci ? "FAIL (CI=true skips nothing): " : "NOTE: "}${message}\n`);
+process.stdout.write(
+  `\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}\n`,
+);
 fs.rmSync(reports, { recursive: true, force: true });
 process.exit(failedSteps > 0 ? 1 : 0);
