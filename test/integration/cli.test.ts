@@ -1,0 +1,93 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { count, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealPendingEvents } from "../../src/platform/audit/service";
+import { systemClock } from "../../src/platform/clock";
+import { openDatabase } from "../../src/platform/db";
+import { region } from "../../src/platform/directory/schema";
+
+const run = promisify(execFile);
+let workDir: string;
+
+beforeAll(() => {
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-cli-"));
+});
+
+afterAll(() => {
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+/** The command line as an operator runs it, on the embedded database in a folder of its own. */
+async function cli(args: string[], dataDir: string) {
+  try {
+    const { stdout } = await run("npx", ["tsx", "src/main.ts", ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failure = error as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: `${failure.stdout}${failure.stderr}` };
+  }
+}
+
+async function withData<T>(dataDir: string, work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const handle = await openDatabase({ kind: "pglite", dataDir });
+  try {
+    return await work(handle);
+  } finally {
+    await handle.close();
+  }
+}
+
+describe("the command line", () => {
+  it("seeds once, verifies an intact audit trail, and reports the first broken link after tampering", async () => {
+    const dataDir = path.join(workDir, "audit");
+    expect((await cli(["seed"], dataDir)).stdout).toContain("Demo service created");
+    expect((await cli(["seed"], dataDir)).stdout).toContain("already exists; nothing was changed");
+    await withData(dataDir, (handle) => sealPendingEvents(handle.db, systemClock));
+    const intact = await cli(["audit", "verify"], dataDir);
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.stdout).toContain("Audit trail intact: 1 sealed events checked");
+
+    await withData(dataDir, (handle) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_event set reason = 'rewritten' where chain_seq = 1`);
+      }),
+    );
+    const broken = await cli(["audit", "verify"], dataDir);
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain("Audit trail BROKEN at event 1");
+  }, 120_000);
+
+  it("backs up the embedded database and restores it, keeping the replaced data beside it", async () => {
+    const dataDir = path.join(workDir, "backup");
+    await cli(["seed"], dataDir);
+    const file = path.join(workDir, "tandem.tar.gz");
+    expect((await cli(["backup", file], dataDir)).stdout).toContain("Backup written");
+    expect(fs.statSync(file).size).toBeGreaterThan(100_000);
+
+    const restored = await cli(["restore", file], dataDir);
+    expect(restored.stdout).toContain("Restored");
+    expect(restored.stdout).toContain("the previous data is kept in");
+    const regions = await withData(dataDir, async (handle) => (await handle.db.select({ count: count() }).from(region))[0]!.count);
+    expect(regions).toBe(15);
+  }, 120_000);
+
+  it("explains how to back up PostgreSQL rather than pretending to", async () => {
+    const { stdout } = await run("npx", ["tsx", "src/main.ts", "backup"], {
+      env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", LOG_LEVEL: "silent" },
+    });
+    expect(stdout).toContain("pg_dump");
+  });
+
+  it("prints its usage for an unknown command", async () => {
+    const result = await cli(["frobnicate"], path.join(workDir, "unused"));
+    expect(result.code).toBe(64);
+    expect(result.stdout).toContain("audit verify");
+  });
+});
