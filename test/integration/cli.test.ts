@@ -34,7 +34,10 @@ async function cli(args: string[], dataDir: string) {
   }
 }
 
-async function withData<T>(dataDir: string, work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+async function withData<T>(
+  dataDir: string,
+  work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>,
+) {
   const handle = await openDatabase({ kind: "pglite", dataDir });
   try {
     return await work(handle);
@@ -74,7 +77,10 @@ describe("the command line", () => {
     const restored = await cli(["restore", file], dataDir);
     expect(restored.stdout).toContain("Restored");
     expect(restored.stdout).toContain("the previous data is kept in");
-    const regions = await withData(dataDir, async (handle) => (await handle.db.select({ count: count() }).from(region))[0]!.count);
+    const regions = await withData(
+      dataDir,
+      async (handle) => (await handle.db.select({ count: count() }).from(region))[0]!.count,
+    );
     expect(regions).toBe(15);
   }, 120_000);
 

@@ -125,9 +125,9 @@ describe("writing events", () => {
 
   it("raises AuditUnavailableError when the event cannot be written", async () => {
     await database.db.execute(sql`alter table audit_event rename to audit_event_gone`);
-    await expect(recordAuditEvent(database.db, clock, { actor: null, action: "lost", outcome: "failed" })).rejects.toBeInstanceOf(
-      AuditUnavailableError,
-    );
+    await expect(
+      recordAuditEvent(database.db, clock, { actor: null, action: "lost", outcome: "failed" }),
+    ).rejects.toBeInstanceOf(AuditUnavailableError);
     await database.db.execute(sql`alter table audit_event_gone rename to audit_event`);
   });
 
@@ -143,7 +143,11 @@ describe("writing events", () => {
       { partition: "audit_event_default", action: "long.ago" },
       { partition: "audit_event_2026_03", action: "this.month" },
     ]);
-    const found = await searchAuditEvents(database.db, { from: new Date("2019-01-01"), action: "long.ago", limit: 5 });
+    const found = await searchAuditEvents(database.db, {
+      from: new Date("2019-01-01"),
+      action: "long.ago",
+      limit: 5,
+    });
     expect(found).toHaveLength(1);
   });
 });

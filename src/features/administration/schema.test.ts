@@ -1,0 +1,60 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "../../platform/web/forms";
+import { staffInviteForm, staffListQuery } from "./schema";
+
+const organisationId = "9b2b7c1e-5d7a-4c8e-8f3e-2a1b3c4d5e6f";
+
+describe("the staff invitation form", () => {
+  it("accepts a complete invitation, normalising the email", () => {
+    const parsed = staffInviteForm.parse({
+      fullName: " Niamh Doyle ",
+      email: " Niamh.Doyle@Example.NHS.uk ",
+      role: "clinician",
+      profession: "nurse",
+      organisationId,
+      teamIds: organisationId,
+    });
+    expect(parsed).toMatchObject({
+      fullName: "Niamh Doyle",
+      email: "niamh.doyle@example.nhs.uk",
+      teamIds: [organisationId],
+    });
+  });
+
+  it("says what is missing, field by field, in plain words", () => {
+    const result = staffInviteForm.safeParse({ fullName: "", email: "nope", role: "wizard" });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!)).toEqual([
+      { field: "fullName", message: "Enter the person's full name" },
+      { field: "email", message: "Enter an email address in the correct format, like name@example.nhs.uk" },
+      { field: "role", message: "Choose their role" },
+      { field: "organisationId", message: "Choose their organisation" },
+    ]);
+  });
+
+  it("never throws on anything a browser could send", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom("fullName", "email", "role", "profession", "organisationId", "teamIds", "x"),
+          fc.oneof(fc.string(), fc.array(fc.string())),
+        ),
+        (form) => {
+          const result = staffInviteForm.safeParse(form);
+          return result.success || fieldErrors(result.error).length > 0;
+        },
+      ),
+    );
+  });
+});
+
+describe("the staff list query", () => {
+  it("falls back to sensible defaults for nonsense in the address bar", () => {
+    expect(staffListQuery.parse({ page: "-4", sort: "password", role: "king" })).toMatchObject({
+      page: 1,
+      sort: "name",
+      role: undefined,
+    });
+  });
+});

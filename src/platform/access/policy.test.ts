@@ -1,0 +1,112 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type StaffRole, staffRoles } from "../directory/schema";
+import { type Actor, decideParticipantAccess, type ParticipantAccessFacts } from "./policy";
+import { hasPermission, roleTemplates } from "./roles";
+
+const organisationId = "org-1";
+const facts = (overrides: Partial<ParticipantAccessFacts> = {}): ParticipantAccessFacts => ({
+  participantId: "p-1",
+  organisationId,
+  teamId: "team-ips",
+  careTeamStaffIds: ["on-care-team"],
+  emergencyGrantActive: false,
+  ...overrides,
+});
+const actor = (role: StaffRole, staffId = "on-care-team", teamIds: string[] = []): Actor => ({
+  staffId,
+  role,
+  organisationId,
+  teamIds,
+});
+
+describe("who may open a participant's record", () => {
+  it("lets the care team in and keeps clinical information from those who may not see it", () => {
+    expect(decideParticipantAccess(actor("employment_specialist"), facts(), { purpose: "read" })).toEqual({
+      allowed: true,
+      basis: "care_team",
+      mayReadClinical: false,
+    });
+    expect(
+      decideParticipantAccess(actor("clinician"), facts(), { purpose: "read", includesClinical: true }),
+    ).toMatchObject({
+      allowed: true,
+      mayReadClinical: true,
+    });
+    expect(
+      decideParticipantAccess(actor("peer_worker"), facts(), { purpose: "read", includesClinical: true }),
+    ).toEqual({
+      allowed: false,
+      refusal: "role may not see clinical information",
+    });
+  });
+
+  it("refuses a specialist who is not on the care team", () => {
+    expect(
+      decideParticipantAccess(actor("employment_specialist", "someone-else"), facts(), { purpose: "read" }),
+    ).toEqual({
+      allowed: false,
+      refusal: "not on the participant's care team",
+    });
+  });
+
+  it("lets a team leader into their own team's records only", () => {
+    expect(
+      decideParticipantAccess(actor("team_leader", "leader", ["team-ips"]), facts(), { purpose: "write" }),
+    ).toMatchObject({
+      allowed: true,
+      basis: "team_leader",
+    });
+    expect(
+      decideParticipantAccess(actor("team_leader", "leader", ["other-team"]), facts(), { purpose: "read" }),
+    ).toMatchObject({
+      allowed: false,
+    });
+  });
+
+  it("never lets admins, advocates or evaluators in, even on the care team", () => {
+    for (const role of ["admin", "advocate", "evaluator"] as const) {
+      expect(decideParticipantAccess(actor(role), facts(), { purpose: "read" }).allowed).toBe(false);
+    }
+  });
+
+  it("lets a manager in only with an emergency grant", () => {
+    expect(decideParticipantAccess(actor("manager"), facts(), { purpose: "read" }).allowed).toBe(false);
+    expect(
+      decideParticipantAccess(actor("manager"), facts({ emergencyGrantActive: true }), { purpose: "read" }),
+    ).toMatchObject({
+      allowed: true,
+      basis: "emergency",
+    });
+  });
+
+  it("holds for any facts: another organisation, or a role without the permission, is always refused", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...staffRoles),
+        fc.constantFrom<"read" | "write">("read", "write"),
+        fc.boolean(),
+        fc.array(fc.constantFrom("on-care-team", "a", "b"), { maxLength: 3 }),
+        fc.array(fc.constantFrom("team-ips", "other-team"), { maxLength: 2 }),
+        fc.boolean(),
+        (role, purpose, otherOrganisation, careTeam, teamIds, includesClinical) => {
+          const decision = decideParticipantAccess(
+            actor(role, "on-care-team", teamIds),
+            facts({
+              organisationId: otherOrganisation ? "org-2" : organisationId,
+              careTeamStaffIds: careTeam,
+            }),
+            { purpose, includesClinical },
+          );
+          if (!decision.allowed) return true;
+          return (
+            !otherOrganisation &&
+            hasPermission(role, purpose === "read" ? "participant.read" : "participant.write") &&
+            roleTemplates[role].participantReach !== "none" &&
+            (!includesClinical || decision.mayReadClinical)
+          );
+        },
+      ),
+    );
+  });
+});
