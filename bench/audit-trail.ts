@@ -24,7 +24,9 @@ try {
   await database.migrate();
   const now = new Date();
   for (let monthsBack = 12; monthsBack >= 0; monthsBack -= 3) {
-    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1)).toISOString().slice(0, 10);
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsBack, 1))
+      .toISOString()
+      .slice(0, 10);
     await database.db.execute(sql`select audit_ensure_partitions(${from}::date, 3)`);
   }
   const total = Math.round(millions * 1_000_000);
@@ -54,8 +56,13 @@ try {
     process.stdout.write(`  ${((offset + count) / 1e6).toFixed(1)} M events written\n`);
   }
   await database.db.execute(sql`analyze audit_event`);
-  const [size] = await rowsOf<{ size: string }>(database.db, sql`select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) as size from pg_inherits where inhparent = 'audit_event'::regclass`);
-  console.log(`${millions} M events in ${((performance.now() - started) / 1000).toFixed(0)} s (${size?.size} with indexes)\n`);
+  const [size] = await rowsOf<{ size: string }>(
+    database.db,
+    sql`select pg_size_pretty(sum(pg_total_relation_size(inhrelid))) as size from pg_inherits where inhparent = 'audit_event'::regclass`,
+  );
+  console.log(
+    `${millions} M events in ${((performance.now() - started) / 1000).toFixed(0)} s (${size?.size} with indexes)\n`,
+  );
 
   const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
   const yearAgo = new Date(now.getTime() - 366 * 86_400_000);
@@ -65,10 +72,26 @@ try {
   );
   const cases: [string, Parameters<typeof searchAuditEvents>[1]][] = [
     ["newest page, last 30 days", { from: monthAgo, limit: 51 }],
-    ["one person's actions, last 30 days", { from: monthAgo, actorId: "00000000-0000-4000-8000-000000000042", limit: 51 }],
-    ["one participant's record, whole year", { from: yearAgo, subjectType: "participant", subjectId: "p-4242", limit: 51 }],
-    ["refused reads, last 30 days", { from: monthAgo, action: "participant.read", outcome: "refused", limit: 51 }],
-    ["page 200 by keyset cursor", { from: monthAgo, before: { occurredAt: new Date(deep!.occurred_at), id: Number(deep!.id) }, limit: 51 }],
+    [
+      "one person's actions, last 30 days",
+      { from: monthAgo, actorId: "00000000-0000-4000-8000-000000000042", limit: 51 },
+    ],
+    [
+      "one participant's record, whole year",
+      { from: yearAgo, subjectType: "participant", subjectId: "p-4242", limit: 51 },
+    ],
+    [
+      "refused reads, last 30 days",
+      { from: monthAgo, action: "participant.read", outcome: "refused", limit: 51 },
+    ],
+    [
+      "page 200 by keyset cursor",
+      {
+        from: monthAgo,
+        before: { occurredAt: new Date(deep!.occurred_at), id: Number(deep!.id) },
+        limit: 51,
+      },
+    ],
   ];
   for (const [label, search] of cases) {
     const timings: number[] = [];
@@ -78,7 +101,8 @@ try {
       timings.push(performance.now() - began);
     }
     timings.sort((a, b) => a - b);
-    const p = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
+    const p = (q: number) =>
+      timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
     console.log(`${label.padEnd(40)} p50 ${p(0.5).padStart(6)} ms   p95 ${p(0.95).padStart(6)} ms`);
   }
 } finally {

@@ -14,7 +14,13 @@ const duration = Number(process.argv[3] ?? 15);
 const port = 3950 + Math.floor(Math.random() * 40);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-signin-"));
 const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve"], {
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "100000000" },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_PER_MINUTE: "100000000",
+  },
   stdio: "ignore",
 });
 for (;;) {

@@ -70,7 +70,34 @@ const requestSerializers = {
     method: request.method,
     path: request.url.split("?")[0],
   }),
+  err: safeErrorForLog,
 };
+
+/**
+ * A failed query's message carries its parameters, which can be a participant's details: logs
+ * keep the error's type, code, the statement text (placeholders only) and the stack, never them.
+ */
+export function safeErrorForLog(error: unknown): {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
+} {
+  if (!(error instanceof Error))
+    return { type: typeof error, message: "a value that is not an Error was thrown", stack: "" };
+  const withoutParameters = (text: string): string => text.split(/\nparams:/)[0] ?? "";
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  return {
+    type: error.name,
+    code: (error as { code?: string }).code ?? (cause as { code?: string } | undefined)?.code,
+    message: withoutParameters(error.message),
+    cause: cause ? withoutParameters(cause.message) : undefined,
+    stack: (error.stack ?? "")
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .join("\n"),
+  };
+}
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, db, clock } = options;

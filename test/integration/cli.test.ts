@@ -1,7 +1,8 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -90,6 +91,37 @@ describe("the command line", () => {
     });
     expect(stdout).toContain("pg_dump");
   });
+
+  it("serves, prints the address and demo sign-ins, stops cleanly on SIGTERM, and never re-seeds", async () => {
+    const dataDir = path.join(workDir, "serve");
+    const port = 4100 + Math.floor(Math.random() * 500);
+    const serve = async () => {
+      const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve"], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", PORT: String(port), LOG_LEVEL: "warn" },
+      });
+      let output = "";
+      server.stdout.on("data", (chunk) => {
+        output += chunk;
+      });
+      while (!output.includes("Tandem is running")) await sleep(100);
+      await sleep(300);
+      const ready = await fetch(`http://localhost:${port}/readyz`);
+      server.kill("SIGTERM");
+      const exitCode = await new Promise((resolve) => server.on("exit", resolve));
+      return { output, ready: ready.status, exitCode };
+    };
+    const first = await serve();
+    expect(first).toMatchObject({ ready: 200, exitCode: 0 });
+    expect(first.output).toContain(`Tandem is running at http://localhost:${port}`);
+    expect(first.output).toContain("admin@demo.tandem.example");
+    const second = await serve();
+    expect(second.exitCode).toBe(0);
+    const regions = await withData(
+      dataDir,
+      async (handle) => (await handle.db.select({ count: count() }).from(region))[0]!.count,
+    );
+    expect(regions).toBe(15);
+  }, 120_000);
 
   it("prints its usage for an unknown command", async () => {
     const result = await cli(["frobnicate"], path.join(workDir, "unused"));

@@ -1,5 +1,5 @@
 import type { ApiTokenSummary } from "../../platform/auth/api-tokens";
-import type { PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
   ButtonLink,
@@ -20,15 +20,6 @@ import { Layout } from "../../platform/web/layout";
 import type { accountOverview } from "./service";
 
 type Overview = NonNullable<Awaited<ReturnType<typeof accountOverview>>>;
-
-const layoutFor = (context: PageContext, title: string, errors?: FieldError[]) => ({
-  title,
-  t: context.t,
-  user: context.user,
-  csrfToken: context.csrfToken,
-  navigation: context.navigation,
-  hasErrors: Boolean(errors?.length),
-});
 
 function tokenStatus(token: ApiTokenSummary, now: Date): "active" | "revoked" | "expired" {
   if (token.revokedAt) return "revoked";
@@ -51,7 +42,7 @@ export function AccountPage(
   const notice =
     props.notice === "password_changed" || props.notice === "token_revoked" ? props.notice : undefined;
   return (
-    <Layout {...layoutFor(props, t.t("account.title"), errors)} wide>
+    <Layout {...layoutProps(props, t.t("account.title"), errors)} wide>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {notice && (
         <NotificationBanner title={t.t("common.successTitle")} success>
@@ -210,7 +201,7 @@ export function AccountPage(
 export function NewApiTokenPage(props: PageContext & { token: string; name: string }) {
   const { t } = props;
   return (
-    <Layout {...layoutFor(props, t.t("account.newToken.title"))}>
+    <Layout {...layoutProps(props, t.t("account.newToken.title"))}>
       <h1>{t.t("account.newToken.title")}</h1>
       <p>{t.t("account.newToken.intro", { name: props.name })}</p>
       <p class="app-monospace" id="api-token">

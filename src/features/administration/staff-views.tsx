@@ -1,5 +1,5 @@
 import { professions, staffRoles, staffStatuses } from "../../platform/directory/schema";
-import type { PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
   ButtonLink,
@@ -7,6 +7,7 @@ import {
   ErrorSummary,
   errorFor,
   type FieldError,
+  FilterForm,
   Form,
   InsetText,
   Select,
@@ -21,7 +22,7 @@ import { Layout } from "../../platform/web/layout";
 import type { StaffListQuery } from "./schema";
 import type { allOrganisations, allTeams } from "./service";
 import type { findStaff, listStaff } from "./staff";
-import { adminLayout, ConflictWarning, ListPagination, Notice, pageHref } from "./views";
+import { ConflictWarning, ListPagination, Notice, pageHref } from "./views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -45,11 +46,15 @@ export function StaffListPage(
   const sorted = (sort: StaffListQuery["sort"]) =>
     query.sort === sort ? ("ascending" as const) : ("none" as const);
   return (
-    <Layout {...adminLayout(props, t.t("staff.title"), undefined, true)}>
+    <Layout {...layoutProps(props, t.t("staff.title"), undefined, true)}>
       <Notice context={props} notice={props.notice} />
       <h1>{t.t("staff.title")}</h1>
       <ButtonLink href="/admin/staff/invite">{t.t("staff.invite")}</ButtonLink>
-      <form action="/admin/staff" method="get" class="app-filter" novalidate>
+      <FilterForm
+        action="/admin/staff"
+        submitLabel={t.t("common.search")}
+        clearLabel={t.t("common.clearFilters")}
+      >
         <input type="hidden" name="sort" value={query.sort} />
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-quarter">
@@ -89,9 +94,7 @@ export function StaffListPage(
             />
           </div>
         </div>
-        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
-        <a href="/admin/staff">{t.t("common.clearFilters")}</a>
-      </form>
+      </FilterForm>
       {result.rows.length === 0 ? (
         <p>{t.t("staff.none")}</p>
       ) : (
@@ -214,7 +217,7 @@ function StaffFields({
 export function StaffInvitePage(props: PageContext & Choices & { values: Values; errors?: FieldError[] }) {
   const { t, errors } = props;
   return (
-    <Layout {...adminLayout(props, t.t("staff.invite"), errors)} backLink={{ href: "/admin/staff" }}>
+    <Layout {...layoutProps(props, t.t("staff.invite"), errors)} backLink={{ href: "/admin/staff" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <h1>{t.t("staff.invite")}</h1>
       <Form action="/admin/staff" csrfToken={props.csrfToken}>
@@ -231,7 +234,7 @@ export function InvitationLinkPage(
   const { t } = props;
   const title = t.t("staff.invitationTitle", { name: props.fullName });
   return (
-    <Layout {...adminLayout(props, title)}>
+    <Layout {...layoutProps(props, title)}>
       <h1>{title}</h1>
       <p>{t.t("staff.invitationIntro", { name: props.fullName, days: props.validDays })}</p>
       <p class="app-monospace" id="invitation-link">
@@ -272,7 +275,7 @@ export function StaffFormPage(
   );
   return (
     <Layout
-      {...adminLayout(props, staff.fullName, errors)}
+      {...layoutProps(props, staff.fullName, errors)}
       backLink={{ href: "/admin/staff", label: t.t("staff.backToList") }}
     >
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />

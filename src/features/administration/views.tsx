@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
 import { organisationKinds, teamKinds } from "../../platform/directory/schema";
-import type { PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
   ButtonLink,
@@ -8,6 +8,7 @@ import {
   ErrorSummary,
   errorFor,
   type FieldError,
+  FilterForm,
   Form,
   NotificationBanner,
   Pagination,
@@ -28,16 +29,6 @@ export { InvitationLinkPage, StaffFormPage, StaffInvitePage, StaffListPage } fro
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
-
-export const adminLayout = (context: PageContext, title: string, errors?: FieldError[], wide = false) => ({
-  title,
-  t: context.t,
-  user: context.user,
-  csrfToken: context.csrfToken,
-  navigation: context.navigation,
-  hasErrors: Boolean(errors?.length),
-  wide,
-});
 
 const noticeKeys = ["created", "saved", "deactivate", "reactivate", "reset_second_factor"] as const;
 
@@ -126,7 +117,7 @@ export function RegionListPage(
 ) {
   const { t, regions, errors } = props;
   return (
-    <Layout {...adminLayout(props, t.t("regions.title"), errors)}>
+    <Layout {...layoutProps(props, t.t("regions.title"), errors)}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <Notice context={props} notice={props.notice} />
       <h1>{t.t("regions.title")}</h1>
@@ -172,7 +163,7 @@ export function RegionFormPage(
 ) {
   const { t, region, values, errors } = props;
   return (
-    <Layout {...adminLayout(props, t.t("regions.edit"), errors)} backLink={{ href: "/admin/regions" }}>
+    <Layout {...layoutProps(props, t.t("regions.edit"), errors)} backLink={{ href: "/admin/regions" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {props.conflict && (
         <ConflictWarning context={props} saved={[{ key: t.t("regions.name"), value: props.conflict.name }]} />
@@ -202,11 +193,15 @@ export function OrganisationListPage(
 ) {
   const { t, query, result } = props;
   return (
-    <Layout {...adminLayout(props, t.t("organisations.title"), undefined, true)}>
+    <Layout {...layoutProps(props, t.t("organisations.title"), undefined, true)}>
       <Notice context={props} notice={props.notice} />
       <h1>{t.t("organisations.title")}</h1>
       <ButtonLink href="/admin/organisations/new">{t.t("organisations.add")}</ButtonLink>
-      <form action="/admin/organisations" method="get" class="app-filter" novalidate>
+      <FilterForm
+        action="/admin/organisations"
+        submitLabel={t.t("common.search")}
+        clearLabel={t.t("common.clearFilters")}
+      >
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-half">
             <TextInput name="q" type="search" label={t.t("organisations.search")} value={query.q} />
@@ -221,9 +216,7 @@ export function OrganisationListPage(
             />
           </div>
         </div>
-        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
-        <a href="/admin/organisations">{t.t("common.clearFilters")}</a>
-      </form>
+      </FilterForm>
       {result.rows.length === 0 ? (
         <p>{t.t("organisations.none")}</p>
       ) : (
@@ -281,7 +274,7 @@ export function OrganisationFormPage(
   const title = organisation ? t.t("organisations.edit") : t.t("organisations.add");
   const checked = (field: string) => values[field] === true || values[field] === "yes";
   return (
-    <Layout {...adminLayout(props, title, errors)} backLink={{ href: "/admin/organisations" }}>
+    <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/organisations" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
         <ConflictWarning
@@ -357,7 +350,7 @@ export function TeamListPage(
 ) {
   const { t, query, result } = props;
   return (
-    <Layout {...adminLayout(props, t.t("teams.title"), undefined, true)}>
+    <Layout {...layoutProps(props, t.t("teams.title"), undefined, true)}>
       <Notice context={props} notice={props.notice} />
       <h1>{t.t("teams.title")}</h1>
       <ButtonLink
@@ -369,7 +362,11 @@ export function TeamListPage(
       >
         {t.t("teams.add")}
       </ButtonLink>
-      <form action="/admin/teams" method="get" class="app-filter" novalidate>
+      <FilterForm
+        action="/admin/teams"
+        submitLabel={t.t("common.search")}
+        clearLabel={t.t("common.clearFilters")}
+      >
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-half">
             <TextInput name="q" type="search" label={t.t("teams.search")} value={query.q} />
@@ -387,9 +384,7 @@ export function TeamListPage(
             />
           </div>
         </div>
-        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
-        <a href="/admin/teams">{t.t("common.clearFilters")}</a>
-      </form>
+      </FilterForm>
       {result.rows.length === 0 ? (
         <p>{t.t("teams.none")}</p>
       ) : (
@@ -444,7 +439,7 @@ export function TeamFormPage(
   const title = team ? t.t("teams.edit") : t.t("teams.add");
   const active = values.active === true || values.active === "yes";
   return (
-    <Layout {...adminLayout(props, title, errors)} backLink={{ href: "/admin/teams" }}>
+    <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/teams" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
         <ConflictWarning

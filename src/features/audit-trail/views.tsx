@@ -1,9 +1,9 @@
 import type { PageContext } from "../../platform/http/pages";
 import {
-  Button,
   ErrorSummary,
   errorFor,
   type FieldError,
+  FilterForm,
   InsetText,
   Select,
   Table,
@@ -59,7 +59,11 @@ export function AuditTrailPage(props: Props) {
             : t.t("audit.chainEmpty")}
         </p>
       </InsetText>
-      <form action="/admin/audit" method="get" class="app-filter" novalidate>
+      <FilterForm
+        action="/admin/audit"
+        submitLabel={t.t("audit.apply")}
+        clearLabel={t.t("common.clearFilters")}
+      >
         <h2 class="nhsuk-heading-s">{t.t("audit.filters")}</h2>
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-quarter">
@@ -123,9 +127,7 @@ export function AuditTrailPage(props: Props) {
             />
           </div>
         </div>
-        <Button variant="secondary">{t.t("audit.apply")}</Button>{" "}
-        <a href="/admin/audit">{t.t("common.clearFilters")}</a>
-      </form>
+      </FilterForm>
       {page && page.events.length === 0 && <p>{t.t("audit.none")}</p>}
       {page && page.events.length > 0 && (
         <Table

@@ -1,17 +1,9 @@
 import { hasPermission, type Permission } from "../../platform/access/roles";
 import type { StaffRole } from "../../platform/directory/schema";
-import type { PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
 import { Card, InsetText } from "../../platform/web/components";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-
-const layoutFor = (context: PageContext, title: string) => ({
-  title,
-  t: context.t,
-  user: context.user,
-  csrfToken: context.csrfToken,
-  navigation: context.navigation,
-});
 
 const cards: { href: string; heading: MessageKey; description: MessageKey; requires: Permission }[] = [
   {
@@ -56,7 +48,7 @@ export function HomePage(props: PageContext & { role: StaffRole }) {
   const { t, role } = props;
   const name = props.user?.fullName ?? "";
   return (
-    <Layout {...layoutFor(props, t.t("home.title", { name }))}>
+    <Layout {...layoutProps(props, t.t("home.title", { name }))}>
       <h1>{t.t("home.title", { name })}</h1>
       <p class="nhsuk-lede-text">{t.t("home.roleIntro", { role: t.t(`role.${role}`).toLowerCase() })}</p>
       <h2>{t.t("home.whatYouCanDo")}</h2>
@@ -82,7 +74,7 @@ export function HomePage(props: PageContext & { role: StaffRole }) {
 export function AccessibilityPage(props: PageContext) {
   const { t } = props;
   return (
-    <Layout {...layoutFor(props, t.t("accessibility.title"))}>
+    <Layout {...layoutProps(props, t.t("accessibility.title"))}>
       <h1>{t.t("accessibility.title")}</h1>
       <p>{t.t("accessibility.intro")}</p>
       <p>{t.t("accessibility.points")}</p>
@@ -95,7 +87,7 @@ export function AccessibilityPage(props: PageContext) {
 export function PrivacyPage(props: PageContext) {
   const { t } = props;
   return (
-    <Layout {...layoutFor(props, t.t("privacy.title"))}>
+    <Layout {...layoutProps(props, t.t("privacy.title"))}>
       <h1>{t.t("privacy.title")}</h1>
       <p>{t.t("privacy.intro")}</p>
       <p>{t.t("privacy.use")}</p>

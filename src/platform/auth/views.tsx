@@ -1,4 +1,4 @@
-import type { PageContext } from "../http/pages";
+import { layoutProps, type PageContext } from "../http/pages";
 import {
   Button,
   ErrorSummary,
@@ -15,15 +15,6 @@ import { Layout } from "../web/layout";
 import type { InvitationLookup } from "./service";
 
 type Page<Extra> = PageContext & Extra & { errors?: FieldError[] };
-
-const layoutProps = (context: PageContext, title: string, errors?: FieldError[]) => ({
-  title,
-  t: context.t,
-  user: context.user,
-  csrfToken: context.csrfToken,
-  navigation: context.navigation,
-  hasErrors: Boolean(errors?.length),
-});
 
 export function SignInPage(
   props: Page<{

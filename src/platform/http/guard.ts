@@ -34,6 +34,9 @@ export function sessionCookieOptions(secure: boolean) {
   return { path: "/", httpOnly: true, sameSite: "lax" as const, secure };
 }
 
+const isAssetPath = (url: string) =>
+  ["/nhsuk/", "/assets/", "/static/"].some((prefix) => url.startsWith(prefix));
+
 /** Whether a request with this sign-in state may use a route with this access rule. */
 export function allows(
   access: RouteAccess,
@@ -63,7 +66,7 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
   app.decorate("declaredRoutes", declared);
   app.addHook("onRoute", (route) => {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
-    const isAsset = ["/nhsuk", "/assets", "/static"].some((prefix) => route.url.startsWith(prefix));
+    const isAsset = isAssetPath(route.url);
     if (!access && !isAsset) {
       throw new Error(`Route ${route.method} ${route.url} does not declare who may use it (config.access).`);
     }
@@ -75,6 +78,8 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
   });
 
   app.addHook("onRequest", async (request) => {
+    // Stylesheets, scripts and images are public: no need to look anyone up for them.
+    if (isAssetPath(request.url)) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith("Bearer ")) {
       const staffId = await staffIdForApiToken(db, clock, authorization.slice("Bearer ".length).trim());

@@ -50,6 +50,19 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   };
 }
 
+/** The Layout's props from the page context: every page's header, navigation and form token. */
+export function layoutProps(context: PageContext, title: string, errors?: { field: string }[], wide = false) {
+  return {
+    title,
+    t: context.t,
+    user: context.user,
+    csrfToken: context.csrfToken,
+    navigation: context.navigation,
+    hasErrors: Boolean(errors?.length),
+    wide,
+  };
+}
+
 export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
   return reply
     .code(status)

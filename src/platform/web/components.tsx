@@ -230,6 +230,26 @@ export function ButtonLink({
   );
 }
 
+/** The search-and-filter box above a list: a GET form, so every filtered view has its own address. */
+export function FilterForm({
+  action,
+  submitLabel,
+  clearLabel,
+  children,
+}: {
+  action: string;
+  submitLabel: string;
+  clearLabel: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <form action={action} method="get" class="app-filter" novalidate>
+      {children}
+      <Button variant="secondary">{submitLabel}</Button> <a href={action}>{clearLabel}</a>
+    </form>
+  );
+}
+
 /** A form that posts with its CSRF token; `novalidate` so our messages, not the browser's, show. */
 export function Form({
   action,
