@@ -4,6 +4,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { buildApp } from "./app";
 import { type Config, ConfigError, readConfig } from "./config";
 import { DEMO_PASSWORD, demoSignIns, isSeeded, seedDemoService } from "./demo/seed";
+import {
+  bootstrapAdministrator,
+  INVITATION_VALID_DAYS,
+  invitationLink,
+} from "./features/administration/staff";
 import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./platform/audit/service";
 import { removeExpiredSessions } from "./platform/auth/sessions";
 import { systemClock } from "./platform/clock";
@@ -18,6 +23,8 @@ const usage = `Usage: tandem <command>
   backup [file]    embedded database: write a consistent copy of the data folder
                    PostgreSQL: prints the pg_dump command to use
   restore <file>   embedded database: replace the data folder with a backup (server must be stopped)
+  create-admin <email> <full name> [organisation name]
+                   invite the first administrator of a new installation; prints their one-time link
 `;
 
 // The CLI talks to people at a terminal, so it writes plain lines rather than JSON logs.
@@ -154,6 +161,20 @@ async function main(argv: string[]) {
       );
       say(`(${verdict.checked} events before it are intact.)`);
       process.exitCode = 2;
+      return;
+    }
+    case "create-admin": {
+      const [email, fullName, organisationName = "Tandem service"] = rest;
+      if (!email?.includes("@") || !fullName) break;
+      const outcome = await withDatabase(config, async (database) => {
+        await database.migrate();
+        return bootstrapAdministrator(database.db, systemClock, { email, fullName, organisationName });
+      });
+      if (outcome.kind === "duplicate")
+        throw new ConfigError(`Someone already has an account with ${email}.`);
+      say(`Invitation for ${fullName}: send them this one-time link (valid ${INVITATION_VALID_DAYS} days):`);
+      say(`  ${invitationLink(config.publicUrl, outcome.invitationToken)}`);
+      say("They will set a password and, outside demo mode, a second factor at first sign-in.");
       return;
     }
     case "backup":

@@ -123,6 +123,19 @@ describe("the command line", () => {
     expect(regions).toBe(15);
   }, 120_000);
 
+  it("invites the first administrator of a new installation, once", async () => {
+    const dataDir = path.join(workDir, "bootstrap");
+    const first = await cli(
+      ["create-admin", "first.admin@example.nhs.uk", "First Admin", "Example NHS Trust"],
+      dataDir,
+    );
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/http:\/\/localhost:3000\/accept-invitation\?token=[\w-]{20,}/);
+    const again = await cli(["create-admin", "first.admin@example.nhs.uk", "First Admin"], dataDir);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("already has an account");
+  }, 120_000);
+
   it("prints its usage for an unknown command", async () => {
     const result = await cli(["frobnicate"], path.join(workDir, "unused"));
     expect(result.code).toBe(64);

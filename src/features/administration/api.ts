@@ -7,8 +7,7 @@ import { sendProblem } from "../../platform/http/problem";
 import { adminRequest } from "./request";
 import { organisationListQuery, PAGE_SIZE, staffInviteForm, staffListQuery, teamListQuery } from "./schema";
 import { listOrganisations, listRegions, listTeams } from "./service";
-import { INVITATION_VALID_DAYS, inviteStaff, listStaff } from "./staff";
-import { invitationLink } from "./staff-routes";
+import { INVITATION_VALID_DAYS, invitationLink, inviteStaff, listStaff } from "./staff";
 
 const page = <Item extends z.ZodType>(item: Item) =>
   z.object({

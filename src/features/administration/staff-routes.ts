@@ -9,6 +9,7 @@ import {
   changeStaffStatus,
   findStaff,
   INVITATION_VALID_DAYS,
+  invitationLink,
   inviteStaff,
   listStaff,
   type StatusChange,
@@ -24,10 +25,6 @@ const statusActions: Record<string, StatusChange> = {
   "reset-second-factor": "reset_second_factor",
   "reissue-invitation": "reissue_invitation",
 };
-
-export function invitationLink(publicUrl: string, token: string) {
-  return `${publicUrl.replace(/\/$/, "")}/accept-invitation?token=${encodeURIComponent(token)}`;
-}
 
 export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }: AppDeps) {
   app.get("/admin/staff", access, async (request, reply) => {

@@ -1,10 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { recordAuditEvent } from "../../platform/audit/service";
 import { mfaRecoveryCode, staffInvitation } from "../../platform/auth/schema";
 import { endAllSessionsOf } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
-import { organisation, staffAccount, team, teamMembership } from "../../platform/directory/schema";
+import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
 import { PAGE_SIZE, type StaffInvite, type StaffListQuery, type StaffUpdate } from "./schema";
 import {
   type AdminRequest,
@@ -16,6 +17,11 @@ import {
 } from "./service";
 
 export const INVITATION_VALID_DAYS = 7;
+
+/** The one-time link a new colleague opens; the token rides in the query, which is never logged. */
+export function invitationLink(publicUrl: string, token: string) {
+  return `${publicUrl.replace(/\/$/, "")}/accept-invitation?token=${encodeURIComponent(token)}`;
+}
 
 const sortOrders = {
   name: [asc(sql`lower(${staffAccount.fullName})`)],
@@ -269,4 +275,62 @@ export async function changeStaffStatus(
       return { result: { kind: "done" as const }, subjectId: id, audit: true };
     },
   );
+}
+
+/**
+ * The first administrator of a new installation, from the command line: there is nobody yet to
+ * invite them. Creates a region and organisation too if the database has none.
+ */
+export async function bootstrapAdministrator(
+  db: Database,
+  clock: Clock,
+  form: { email: string; fullName: string; organisationName: string },
+): Promise<{ kind: "invited"; invitationToken: string } | { kind: "duplicate" }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const now = clock.now();
+      let [home] = await tx.select().from(organisation).orderBy(asc(organisation.createdAt)).limit(1);
+      if (!home) {
+        const [firstRegion] = await tx
+          .insert(region)
+          .values({ name: "Default region", createdAt: now })
+          .returning();
+        [home] = await tx
+          .insert(organisation)
+          .values({
+            name: form.organisationName,
+            kind: "ips_provider",
+            regionId: firstRegion!.id,
+            createdAt: now,
+          })
+          .returning();
+      }
+      const [created] = await tx
+        .insert(staffAccount)
+        .values({
+          email: form.email.trim().toLowerCase(),
+          fullName: form.fullName,
+          role: "admin",
+          organisationId: home!.id,
+          status: "invited",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: staffAccount.id });
+      const invitationToken = await issueInvitation(tx, clock, created!.id);
+      await recordAuditEvent(tx, clock, {
+        actor: null,
+        action: "staff.invite",
+        subject: { type: "staff", id: created!.id },
+        organisationId: home!.id,
+        outcome: "succeeded",
+        reason: "first administrator, from the command line",
+        detail: { role: "admin" },
+      });
+      return { kind: "invited" as const, invitationToken };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { kind: "duplicate" };
+    throw error;
+  }
 }
