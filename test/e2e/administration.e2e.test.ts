@@ -142,6 +142,9 @@ describe("an admin runs the directory", () => {
     expect(await admin.locator("table tbody tr").count()).toBe(1);
     expect(await admin.locator("table").textContent()).toContain("Ola Nordmann");
     await expectNoSeriousAxeViolations(admin);
+    await admin.click("table a:has-text('Ola Nordmann')");
+    expect(admin.url()).toContain("actorEmail=admin%40demo.tandem.example");
+    expect(await admin.locator("table tbody tr").count()).toBeGreaterThan(3);
     await admin.goto(`${harness.baseUrl}/admin/audit?from=not-a-date`);
     expect(await admin.locator(".nhsuk-error-summary").textContent()).toContain("Enter a real date");
     await expectNoSeriousAxeViolations(admin);

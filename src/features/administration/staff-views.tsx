@@ -323,6 +323,9 @@ export function StaffFormPage(
             : []),
         ]}
       />
+      <p>
+        <a href={`/admin/audit?actorEmail=${encodeURIComponent(staff.email)}`}>{t.t("staff.activity")}</a>
+      </p>
       <h2>{t.t("staff.edit")}</h2>
       <Form action={`/admin/staff/${staff.id}`} csrfToken={props.csrfToken}>
         <input type="hidden" name="version" value={String(staff.version)} />

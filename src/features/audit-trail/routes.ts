@@ -2,9 +2,10 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
+import { sendProblem } from "../../platform/http/problem";
 import { fieldErrors } from "../../platform/web/forms";
 import { auditFilterSchema } from "./schema";
-import { auditTrailPage, chainStatus } from "./service";
+import { auditTrailPage, chainStatus, staffIdByEmail } from "./service";
 import { AuditTrailPage } from "./views";
 
 const auditEventSchema = z.object({
@@ -37,8 +38,16 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clo
         400,
       );
     }
-    const page = await auditTrailPage(db, parsed.data, clock.now());
-    return sendPage(reply, AuditTrailPage({ ...context, query, filter: parsed.data, page, status }));
+    const filter = parsed.data;
+    if (filter.actorEmail) {
+      filter.actorId = await staffIdByEmail(db, filter.actorEmail);
+      if (!filter.actorId) {
+        const errors = [{ field: "actorEmail", message: "No staff account has this email address" }];
+        return sendPage(reply, AuditTrailPage({ ...context, query, errors, status }), 400);
+      }
+    }
+    const page = await auditTrailPage(db, filter, clock.now());
+    return sendPage(reply, AuditTrailPage({ ...context, query, filter, page, status }));
   });
 
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -54,10 +63,15 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clo
         response: { 200: z.object({ events: z.array(auditEventSchema), nextCursor: z.string().optional() }) },
       },
     },
-    async (request) => {
-      const page = await auditTrailPage(db, request.query, clock.now());
+    async (request, reply) => {
+      const filter = request.query;
+      if (filter.actorEmail) {
+        filter.actorId = await staffIdByEmail(db, filter.actorEmail);
+        if (!filter.actorId) return sendProblem(reply, 422, "No staff account has this email address.");
+      }
+      const page = await auditTrailPage(db, filter, clock.now());
       return {
-        events: page.events.map(({ actorName: _actorName, ...event }) => event),
+        events: page.events.map(({ actor: _actor, ...event }) => event),
         nextCursor: page.nextCursor,
       };
     },

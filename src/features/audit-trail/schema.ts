@@ -28,6 +28,13 @@ export const auditFilterSchema = z
       .optional()
       .transform((value) => (value ? value : undefined))
       .pipe(z.uuid({ message: "Enter a staff identifier in the form shown on their staff page" }).optional()),
+    actorEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .optional()
+      .transform((value) => (value ? value : undefined))
+      .pipe(z.email({ message: "Enter a staff email address in the correct format" }).optional()),
     subjectType: optionalText,
     subjectId: optionalText,
     outcome: z

@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import { type AuditSearch, searchAuditEvents } from "../../platform/audit/service";
 import { auditSeal } from "../../platform/audit/table";
 import type { Executor } from "../../platform/db";
@@ -40,16 +40,25 @@ export async function auditTrailPage(executor: Executor, filter: AuditFilter, no
         .from(staffAccount)
         .where(inArray(staffAccount.id, actorIds))
     : [];
-  const actorNames = new Map(names.map((row) => [row.id, `${row.fullName} (${row.email})`]));
+  const actors = new Map(names.map((row) => [row.id, { name: row.fullName, email: row.email }]));
   const last = events.at(-1);
   return {
     events: events.map((event) => ({
       ...event,
-      actorName: event.actorId ? actorNames.get(event.actorId) : undefined,
+      actor: event.actorId ? actors.get(event.actorId) : undefined,
     })),
     nextCursor:
       rows.length > filter.limit && last ? `${last.occurredAt.toISOString()}_${last.id}` : undefined,
   };
+}
+
+/** The staff account an email belongs to, for filtering by person without knowing their identifier. */
+export async function staffIdByEmail(executor: Executor, email: string) {
+  const [row] = await executor
+    .select({ id: staffAccount.id })
+    .from(staffAccount)
+    .where(eq(sql`lower(${staffAccount.email})`, email));
+  return row?.id;
 }
 
 /** The latest seal: how far the chain reaches, for the page's status line. */

@@ -21,7 +21,16 @@ type Props = PageContext & {
   status: Awaited<ReturnType<typeof chainStatus>>;
 };
 
-const filterFields = ["from", "to", "action", "actorId", "subjectType", "subjectId", "outcome"] as const;
+const filterFields = [
+  "from",
+  "to",
+  "action",
+  "actorId",
+  "actorEmail",
+  "subjectType",
+  "subjectId",
+  "outcome",
+] as const;
 
 function nextPageHref(query: Props["query"], cursor: string) {
   const params = new URLSearchParams();
@@ -103,11 +112,14 @@ export function AuditTrailPage(props: Props) {
         </div>
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-third">
+            {query.actorId && <input type="hidden" name="actorId" value={query.actorId} />}
             <TextInput
-              name="actorId"
-              label={t.t("audit.actorId")}
-              value={query.actorId}
-              error={errorFor(errors, "actorId")}
+              name="actorEmail"
+              type="email"
+              label={t.t("audit.actorEmail")}
+              value={query.actorEmail}
+              spellcheck={false}
+              error={errorFor(errors, "actorEmail") ?? errorFor(errors, "actorId")}
             />
           </div>
           <div class="nhsuk-grid-column-one-third">
@@ -145,7 +157,13 @@ export function AuditTrailPage(props: Props) {
             t.formatDate(event.occurredAt, "dateTime"),
             event.actorId ? (
               <>
-                {event.actorName ?? event.actorId}
+                {event.actor ? (
+                  <a href={`/admin/audit?actorEmail=${encodeURIComponent(event.actor.email)}`}>
+                    {event.actor.name}
+                  </a>
+                ) : (
+                  event.actorId
+                )}
                 {event.actorRole && (
                   <span class="nhsuk-body-s"> · {t.t(`role.${event.actorRole}` as "role.admin")}</span>
                 )}
@@ -154,7 +172,12 @@ export function AuditTrailPage(props: Props) {
               t.t("audit.system")
             ),
             <span class="app-monospace">{event.action}</span>,
-            event.subjectType ? (
+            event.subjectType === "staff" && event.subjectId ? (
+              <a
+                href={`/admin/staff/${event.subjectId}`}
+                class="app-monospace"
+              >{`staff ${event.subjectId}`}</a>
+            ) : event.subjectType ? (
               <span class="app-monospace">{`${event.subjectType} ${event.subjectId ?? ""}`}</span>
             ) : (
               ""

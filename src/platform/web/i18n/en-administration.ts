@@ -106,6 +106,7 @@ export const enAdministration = {
     "Team membership decides which participants a team leader sees and which team's work they share.",
   "staff.sendInvite": "Create invitation",
   "staff.edit": "Change details",
+  "staff.activity": "See what they have done in the audit trail",
   "staff.account": "Account",
   "staff.secondFactor": "Second factor",
   "staff.secondFactorOn": "Set up on {date}",

@@ -247,7 +247,7 @@ const enAudit = {
   "audit.fromHint": "Leave empty for the last 30 days",
   "audit.action": "Action",
   "audit.actionHint": "For example sign_in, staff.invite, participant.read",
-  "audit.actorId": "Staff identifier",
+  "audit.actorEmail": "Staff email address",
   "audit.subjectType": "Subject type",
   "audit.subjectId": "Subject identifier",
   "audit.outcome": "Outcome",
