@@ -226,3 +226,35 @@ describe("the audit fails closed", () => {
     expect(events).toEqual([]);
   });
 });
+
+describe("when the database fails", () => {
+  it("shows the friendly error page and a problem document, never a stack trace", async () => {
+    const broken = await startTestApp();
+    try {
+      await broken.db.execute(sql.raw("alter table staff_session rename to staff_session_away"));
+      const page = await broken.app.inject({
+        method: "GET",
+        url: "/",
+        headers: { cookie: "tandem_session=anything" },
+      });
+      expect(page.statusCode).toBe(500);
+      expect(page.body).toContain("Sorry, there is a problem with the service");
+      expect(page.body).not.toMatch(/staff_session|at .*\.ts/);
+      const api = await broken.app.inject({
+        method: "GET",
+        url: "/api/v1/me",
+        headers: { cookie: "tandem_session=anything" },
+      });
+      expect(api.statusCode).toBe(500);
+      expect(api.json()).toEqual({
+        type: "about:blank",
+        title: "Internal server error",
+        status: 500,
+        detail: "Something went wrong on our side. Nothing was changed.",
+      });
+      await broken.db.execute(sql.raw("alter table staff_session_away rename to staff_session"));
+    } finally {
+      await broken.close();
+    }
+  });
+});
