@@ -39,6 +39,11 @@ import { pageContext, sendPage, setNavigation } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
+import { translateIssue } from "./platform/web/forms";
+import { createTranslator } from "./platform/web/i18n";
+
+// The API speaks English; pages take the translator of the person reading them.
+const english = createTranslator("en-GB");
 
 const features: Feature[] = [
   operationsFeature,
@@ -205,7 +210,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       return sendProblem(reply, 400, "The request did not pass validation.", {
         errors: error.validation.map((issue) => ({
           pointer: `/${issue.instancePath.replace(/^\//, "")}`,
-          detail: issue.message ?? "Invalid value",
+          detail: translateIssue({ message: issue.message ?? "Invalid value", ...issue.params }, english),
         })),
       });
     }

@@ -56,6 +56,21 @@ describe("bad input is refused clearly and changes nothing", () => {
     expect(created).toBeUndefined();
   });
 
+  it("API validation messages are words from the catalogue, pointing at the field", async () => {
+    const admin = await signedInAs(testApp.app, "admin");
+    const response = await admin.request("POST", "/api/v1/staff", {
+      fullName: "Test Person",
+      email: "not an email",
+      role: "clinician",
+      organisationId: "00000000-0000-4000-8000-000000000000",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toContainEqual({
+      pointer: "/email",
+      detail: "Enter an email address in the correct format, like name@example.nhs.uk",
+    });
+  });
+
   it("a form without its CSRF token is refused with a page that says so, and nothing changes", async () => {
     const admin = await signedInAs(testApp.app, "admin");
     const before = await regionCount();

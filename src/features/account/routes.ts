@@ -9,7 +9,7 @@ import { createSession } from "../../platform/auth/sessions";
 import { RecoveryCodesPage } from "../../platform/auth/views";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../platform/http/guard";
-import { pageContext, sendPage } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { apiTokenForm, changePasswordForm } from "./schema";
 import { accountOverview } from "./service";
@@ -53,7 +53,12 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
   app.post("/account/password", { config: { access: "account.manage_own" } }, async (request, reply) => {
     const parsed = changePasswordForm.safeParse(formBody(request.body));
     if (!parsed.success)
-      return showAccount(request, reply, { passwordErrors: fieldErrors(parsed.error) }, 400);
+      return showAccount(
+        request,
+        reply,
+        { passwordErrors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const staff = request.staff!;
     const outcome = await changePassword(
       db,
@@ -67,7 +72,14 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       return showAccount(
         request,
         reply,
-        { passwordErrors: [{ field: "currentPassword", message: "Your current password is not right" }] },
+        {
+          passwordErrors: [
+            {
+              field: "currentPassword",
+              message: translatorFor(request).t("validation.password.currentWrong"),
+            },
+          ],
+        },
         400,
       );
     }
@@ -109,7 +121,10 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       return showAccount(
         request,
         reply,
-        { tokenErrors: fieldErrors(parsed.error), tokenName: String(body.name ?? "") },
+        {
+          tokenErrors: fieldErrors(parsed.error, translatorFor(request)),
+          tokenName: String(body.name ?? ""),
+        },
         400,
       );
     }

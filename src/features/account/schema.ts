@@ -6,30 +6,29 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../platform/auth/pa
 
 export const changePasswordForm = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password").max(MAX_PASSWORD_LENGTH),
+    currentPassword: z
+      .string()
+      .min(1, "validation.password.current")
+      .max(MAX_PASSWORD_LENGTH, "validation.password.tooLong"),
     password: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(MAX_PASSWORD_LENGTH, `Your new password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+      .min(MIN_PASSWORD_LENGTH, "validation.password.tooShort")
+      .max(MAX_PASSWORD_LENGTH, "validation.password.tooLong"),
     confirmPassword: z.string(),
   })
   .refine((form) => form.password === form.confirmPassword, {
-    message: "The new passwords do not match",
+    message: "validation.password.mismatch",
     path: ["confirmPassword"],
   })
   .refine((form) => form.password !== form.currentPassword, {
-    message: "Choose a new password that is different from your current one",
+    message: "validation.password.unchanged",
     path: ["password"],
   });
 
 export const apiTokenForm = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Enter a name so you can recognise this token later")
-    .max(100, "Enter a name of 100 characters or fewer"),
+  name: z.string().trim().min(1, "validation.token.name").max(100, "validation.tooLong"),
   validDays: z.coerce
-    .number({ message: "Choose how long the token lasts" })
+    .number({ message: "validation.token.validity" })
     .int()
-    .refine((days) => [7, 30, 90, 365].includes(days), "Choose how long the token lasts"),
+    .refine((days) => [7, 30, 90, 365].includes(days), "validation.token.validity"),
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, sendPage } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { registerAdministrationApi } from "./api";
 import { adminRequest, idParam, notFound } from "./request";
@@ -62,13 +62,21 @@ function registerRegionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     const body = formBody(request.body);
     const parsed = regionForm.safeParse(body);
     if (!parsed.success)
-      return showList(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+      return showList(
+        request,
+        reply,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const outcome = await createRegion(db, clock, adminRequest(request), parsed.data);
     if (outcome.kind === "duplicate") {
       return showList(
         request,
         reply,
-        { values: body, errors: [{ field: "name", message: "A region with this name already exists" }] },
+        {
+          values: body,
+          errors: [{ field: "name", message: translatorFor(request).t("validation.region.duplicate") }],
+        },
         409,
       );
     }
@@ -94,11 +102,14 @@ function registerRegionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
         RegionFormPage({ ...pageContext(request, reply), region: found, values: body, ...extra }),
         status,
       );
-    if (!parsed.success) return page({ errors: fieldErrors(parsed.error) }, 400);
+    if (!parsed.success) return page({ errors: fieldErrors(parsed.error, translatorFor(request)) }, 400);
     const outcome = await updateRegion(db, clock, adminRequest(request), id, parsed.data);
     if (outcome.kind === "not_found") return notFound(request, reply);
     if (outcome.kind === "duplicate")
-      return page({ errors: [{ field: "name", message: "A region with this name already exists" }] }, 409);
+      return page(
+        { errors: [{ field: "name", message: translatorFor(request).t("validation.region.duplicate") }] },
+        409,
+      );
     if (outcome.kind === "stale") return page({ region: outcome.current, conflict: outcome.current }, 409);
     return reply.redirect("/admin/regions?notice=saved");
   });
@@ -135,7 +146,12 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
     const body = formBody(request.body);
     const parsed = organisationForm.safeParse(body);
     if (!parsed.success)
-      return showForm(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+      return showForm(
+        request,
+        reply,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const outcome = await createOrganisation(db, clock, adminRequest(request), parsed.data);
     if (outcome.kind === "duplicate") {
       return showForm(
@@ -143,7 +159,7 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
         reply,
         {
           values: body,
-          errors: [{ field: "name", message: "An organisation with this name already exists" }],
+          errors: [{ field: "name", message: translatorFor(request).t("validation.organisation.duplicate") }],
         },
         409,
       );
@@ -168,7 +184,7 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
       return showForm(
         request,
         reply,
-        { organisation: found, values: body, errors: fieldErrors(parsed.error) },
+        { organisation: found, values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
         400,
       );
     const outcome = await updateOrganisation(db, clock, adminRequest(request), id, parsed.data);
@@ -180,7 +196,7 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
         {
           organisation: found,
           values: body,
-          errors: [{ field: "name", message: "An organisation with this name already exists" }],
+          errors: [{ field: "name", message: translatorFor(request).t("validation.organisation.duplicate") }],
         },
         409,
       );
@@ -228,7 +244,12 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     const body = formBody(request.body);
     const parsed = teamForm.safeParse(body);
     if (!parsed.success)
-      return showForm(request, reply, { values: body, errors: fieldErrors(parsed.error) }, 400);
+      return showForm(
+        request,
+        reply,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const outcome = await createTeam(db, clock, adminRequest(request), parsed.data);
     if (outcome.kind === "duplicate") {
       return showForm(
@@ -236,7 +257,7 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
         reply,
         {
           values: body,
-          errors: [{ field: "name", message: "This organisation already has a team with this name" }],
+          errors: [{ field: "name", message: translatorFor(request).t("validation.team.duplicate") }],
         },
         409,
       );
@@ -258,7 +279,12 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     const body = formBody(request.body);
     const parsed = teamUpdate.safeParse(body);
     if (!parsed.success)
-      return showForm(request, reply, { team: found, values: body, errors: fieldErrors(parsed.error) }, 400);
+      return showForm(
+        request,
+        reply,
+        { team: found, values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const outcome = await updateTeam(db, clock, adminRequest(request), id, parsed.data);
     if (outcome.kind === "not_found") return notFound(request, reply);
     if (outcome.kind === "duplicate") {
@@ -268,7 +294,7 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
         {
           team: found,
           values: body,
-          errors: [{ field: "name", message: "This organisation already has a team with this name" }],
+          errors: [{ field: "name", message: translatorFor(request).t("validation.team.duplicate") }],
         },
         409,
       );

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fieldErrors } from "../../platform/web/forms";
+import { createTranslator } from "../../platform/web/i18n";
+
+const t = createTranslator("en-GB");
+
 import { staffInviteForm, staffListQuery } from "./schema";
 
 const organisationId = "9b2b7c1e-5d7a-4c8e-8f3e-2a1b3c4d5e6f";
@@ -25,7 +29,7 @@ describe("the staff invitation form", () => {
   it("says what is missing, field by field, in plain words", () => {
     const result = staffInviteForm.safeParse({ fullName: "", email: "nope", role: "wizard" });
     expect(result.success).toBe(false);
-    expect(fieldErrors(result.error!)).toEqual([
+    expect(fieldErrors(result.error!, t)).toEqual([
       { field: "fullName", message: "Enter the person's full name" },
       { field: "email", message: "Enter an email address in the correct format, like name@example.nhs.uk" },
       { field: "role", message: "Choose their role" },
@@ -42,7 +46,7 @@ describe("the staff invitation form", () => {
         ),
         (form) => {
           const result = staffInviteForm.safeParse(form);
-          return result.success || fieldErrors(result.error).length > 0;
+          return result.success || fieldErrors(result.error, t).length > 0;
         },
       ),
     );

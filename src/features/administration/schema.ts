@@ -6,18 +6,16 @@ import {
   staffStatuses,
   teamKinds,
 } from "../../platform/directory/schema";
+import type { MessageKey } from "../../platform/web/i18n";
 
 // The directory tables (regions, organisations, teams, staff) belong to platform/directory because
 // the access policy reads them; this feature owns the forms that change them.
 
-const name = (what: string) =>
-  z
-    .string({ message: `Enter the ${what}` })
-    .trim()
-    .min(1, `Enter the ${what}`)
-    .max(200, `The ${what} must be 200 characters or fewer`);
+/** A required name; `required` is the catalogue key that asks for it. */
+const name = (required: MessageKey) =>
+  z.string({ message: required }).trim().min(1, required).max(200, "validation.tooLong");
 
-const version = z.coerce.number({ message: "Reload the page and try again" }).int().min(1);
+const version = z.coerce.number({ message: "validation.reload" }).int().min(1);
 
 /** Checkbox values arrive as absent, one string, or several. */
 const checkbox = z
@@ -30,37 +28,37 @@ const idList = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
-export const regionForm = z.object({ name: name("region name") });
+export const regionForm = z.object({ name: name("validation.region.name") });
 export const regionUpdate = regionForm.extend({ version });
 
 export const organisationForm = z.object({
-  name: name("organisation name"),
-  kind: z.enum(organisationKinds, { message: "Choose what kind of organisation this is" }),
-  regionId: z.uuid({ message: "Choose the region" }),
+  name: name("validation.organisation.name"),
+  kind: z.enum(organisationKinds, { message: "validation.organisation.kind" }),
+  regionId: z.uuid({ message: "validation.organisation.region" }),
   requireMfa: checkbox,
 });
 export const organisationUpdate = organisationForm.extend({ active: checkbox, version });
 
 export const teamForm = z.object({
-  name: name("team name"),
-  kind: z.enum(teamKinds, { message: "Choose what kind of team this is" }),
-  organisationId: z.uuid({ message: "Choose the organisation" }),
+  name: name("validation.team.name"),
+  kind: z.enum(teamKinds, { message: "validation.team.kind" }),
+  organisationId: z.uuid({ message: "validation.team.organisation" }),
 });
 export const teamUpdate = teamForm.extend({ active: checkbox, version });
 
 export const staffInviteForm = z.object({
-  fullName: name("person's full name"),
+  fullName: name("validation.staff.fullName"),
   email: z
-    .string({ message: "Enter their work email address" })
+    .string({ message: "validation.staff.email" })
     .trim()
     .toLowerCase()
-    .pipe(z.email({ message: "Enter an email address in the correct format, like name@example.nhs.uk" })),
-  role: z.enum(staffRoles, { message: "Choose their role" }),
+    .pipe(z.email({ message: "validation.staff.emailFormat" })),
+  role: z.enum(staffRoles, { message: "validation.staff.role" }),
   profession: z
-    .union([z.literal(""), z.enum(professions)], { message: "Choose their profession from the list" })
+    .union([z.literal(""), z.enum(professions)], { message: "validation.staff.profession" })
     .optional()
     .transform((value) => (value ? value : null)),
-  organisationId: z.uuid({ message: "Choose their organisation" }),
+  organisationId: z.uuid({ message: "validation.staff.organisation" }),
   teamIds: idList,
 });
 export const staffUpdate = staffInviteForm.omit({ email: true }).extend({ version });

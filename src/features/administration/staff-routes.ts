@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, sendPage } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { adminRequest, idParam, notFound } from "./request";
 import { staffInviteForm, staffListQuery, staffUpdate } from "./schema";
@@ -57,14 +57,15 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
   app.post("/admin/staff", access, async (request, reply) => {
     const body = formBody(request.body);
     const parsed = staffInviteForm.safeParse(body);
-    if (!parsed.success) return showInvite(request, reply, body, fieldErrors(parsed.error), 400);
+    if (!parsed.success)
+      return showInvite(request, reply, body, fieldErrors(parsed.error, translatorFor(request)), 400);
     const outcome = await inviteStaff(db, clock, adminRequest(request), parsed.data);
     if (outcome.kind === "duplicate") {
       return showInvite(
         request,
         reply,
         body,
-        [{ field: "email", message: "Someone already has an account with this email address" }],
+        [{ field: "email", message: translatorFor(request).t("validation.staff.duplicate") }],
         409,
       );
     }
@@ -73,7 +74,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
         request,
         reply,
         body,
-        [{ field: "teamIds", message: "Choose teams from the list" }],
+        [{ field: "teamIds", message: translatorFor(request).t("validation.staff.teams") }],
         400,
       );
     }
@@ -130,7 +131,13 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     const body = formBody(request.body);
     const parsed = staffUpdate.safeParse(body);
     if (!parsed.success)
-      return showStaff(request, reply, staff, { values: body, errors: fieldErrors(parsed.error) }, 400);
+      return showStaff(
+        request,
+        reply,
+        staff,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
     const outcome = await updateStaff(db, clock, adminRequest(request), id, parsed.data);
     if (outcome.kind === "not_found") return notFound(request, reply);
     if (outcome.kind === "unknown_team") {
@@ -138,7 +145,10 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
         request,
         reply,
         staff,
-        { values: body, errors: [{ field: "teamIds", message: "Choose teams from the list" }] },
+        {
+          values: body,
+          errors: [{ field: "teamIds", message: translatorFor(request).t("validation.staff.teams") }],
+        },
         400,
       );
     }
@@ -160,7 +170,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
         request,
         reply,
         staff,
-        { errors: [{ field: "status-actions", message: outcome.why }] },
+        { errors: [{ field: "status-actions", message: translatorFor(request).t(outcome.why) }] },
         409,
       );
     }

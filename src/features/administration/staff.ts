@@ -6,6 +6,7 @@ import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
+import type { MessageKey } from "../../platform/web/i18n";
 import { PAGE_SIZE, type StaffInvite, type StaffListQuery, type StaffUpdate } from "./schema";
 import {
   type AdminRequest,
@@ -214,7 +215,7 @@ export async function updateStaff(
 export type StatusOutcome =
   | { kind: "done"; invitationToken?: string }
   | { kind: "not_found" }
-  | { kind: "not_allowed"; why: string };
+  | { kind: "not_allowed"; why: MessageKey };
 
 export type StatusChange = "deactivate" | "reactivate" | "reset_second_factor" | "reissue_invitation";
 
@@ -237,12 +238,12 @@ export async function changeStaffStatus(
     async (tx) => {
       const [staff] = await tx.select().from(staffAccount).where(eq(staffAccount.id, id)).for("update");
       if (!staff) return { result: { kind: "not_found" as const }, audit: false };
-      const refuse = (why: string) => ({ result: { kind: "not_allowed" as const, why }, audit: false });
+      const refuse = (why: MessageKey) => ({ result: { kind: "not_allowed" as const, why }, audit: false });
       const bump = { updatedAt: clock.now(), version: sql`${staffAccount.version} + 1` };
       switch (change) {
         case "deactivate":
-          if (id === request.actor.staffId) return refuse("You cannot deactivate your own account.");
-          if (staff.status === "deactivated") return refuse("This account is already deactivated.");
+          if (id === request.actor.staffId) return refuse("validation.staff.notSelf");
+          if (staff.status === "deactivated") return refuse("validation.staff.alreadyDeactivated");
           await tx
             .update(staffAccount)
             .set({ status: "deactivated", ...bump })
@@ -250,14 +251,14 @@ export async function changeStaffStatus(
           await endAllSessionsOf(tx, id);
           break;
         case "reactivate":
-          if (staff.status !== "deactivated") return refuse("Only a deactivated account can be reactivated.");
+          if (staff.status !== "deactivated") return refuse("validation.staff.notDeactivated");
           await tx
             .update(staffAccount)
             .set({ status: staff.passwordHash ? "active" : "invited", ...bump })
             .where(eq(staffAccount.id, id));
           break;
         case "reset_second_factor":
-          if (!staff.mfaEnrolledAt) return refuse("This person has not set up a second factor.");
+          if (!staff.mfaEnrolledAt) return refuse("validation.staff.noSecondFactor");
           await tx
             .update(staffAccount)
             .set({ mfaSecret: null, mfaEnrolledAt: null, mfaLastStep: null, ...bump })
@@ -266,8 +267,7 @@ export async function changeStaffStatus(
           await endAllSessionsOf(tx, id);
           break;
         case "reissue_invitation": {
-          if (staff.status !== "invited")
-            return refuse("Only someone who has not yet accepted can be sent a new link.");
+          if (staff.status !== "invited") return refuse("validation.staff.notInvited");
           const invitationToken = await issueInvitation(tx, clock, id);
           return { result: { kind: "done" as const, invitationToken }, subjectId: id, audit: true };
         }

@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, sendPage } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { sendProblem } from "../../platform/http/problem";
 import { fieldErrors } from "../../platform/web/forms";
 import { auditFilterSchema } from "./schema";
@@ -34,7 +34,12 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clo
     if (!parsed.success) {
       return sendPage(
         reply,
-        AuditTrailPage({ ...context, query, errors: fieldErrors(parsed.error), status }),
+        AuditTrailPage({
+          ...context,
+          query,
+          errors: fieldErrors(parsed.error, translatorFor(request)),
+          status,
+        }),
         400,
       );
     }
@@ -42,7 +47,9 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clo
     if (filter.actorEmail) {
       filter.actorId = await staffIdByEmail(db, filter.actorEmail);
       if (!filter.actorId) {
-        const errors = [{ field: "actorEmail", message: "No staff account has this email address" }];
+        const errors = [
+          { field: "actorEmail", message: translatorFor(request).t("validation.audit.unknownActor") },
+        ];
         return sendPage(reply, AuditTrailPage({ ...context, query, errors, status }), 400);
       }
     }

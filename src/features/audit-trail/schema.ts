@@ -6,7 +6,7 @@ import { z } from "zod";
 const optionalText = z
   .string()
   .trim()
-  .max(200, "Enter 200 characters or fewer")
+  .max(200, "validation.tooLong")
   .optional()
   .transform((value) => (value ? value : undefined));
 
@@ -15,7 +15,7 @@ const isoDay = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined))
-  .pipe(z.iso.date({ message: "Enter a real date, like 2026-11-22" }).optional());
+  .pipe(z.iso.date({ message: "validation.audit.date" }).optional());
 
 export const auditFilterSchema = z
   .object({
@@ -27,28 +27,28 @@ export const auditFilterSchema = z
       .trim()
       .optional()
       .transform((value) => (value ? value : undefined))
-      .pipe(z.uuid({ message: "Enter a staff identifier in the form shown on their staff page" }).optional()),
+      .pipe(z.uuid({ message: "validation.audit.actorId" }).optional()),
     actorEmail: z
       .string()
       .trim()
       .toLowerCase()
       .optional()
       .transform((value) => (value ? value : undefined))
-      .pipe(z.email({ message: "Enter a staff email address in the correct format" }).optional()),
+      .pipe(z.email({ message: "validation.audit.actorEmail" }).optional()),
     subjectType: optionalText,
     subjectId: optionalText,
     outcome: z
-      .enum(["", "succeeded", "failed", "refused"], { message: "Choose an outcome from the list" })
+      .enum(["", "succeeded", "failed", "refused"], { message: "validation.audit.outcome" })
       .optional()
       .transform((value) => (value ? value : undefined)),
     before: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/, "This page link is not valid: start from the first page")
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_\d+$/, "validation.audit.cursor")
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
-    message: "The 'to' date must be the same as or after the 'from' date",
+    message: "validation.audit.dateOrder",
     path: ["to"],
   });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "../audit/service";
 import type { AppDeps, Feature } from "../http/feature";
 import { SESSION_COOKIE, sessionCookieOptions } from "../http/guard";
-import { pageContext, safeNextPath, sendPage } from "../http/pages";
+import { pageContext, safeNextPath, sendPage, translatorFor } from "../http/pages";
 import { fieldErrors, formBody } from "../web/forms";
 import { newMfaSecret, otpauthUri, qrCodeSvg } from "./mfa";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwords";
@@ -26,37 +26,33 @@ import {
 } from "./views";
 
 const signInForm = z.object({
-  email: z.string().trim().min(1, "Enter your email address").max(320, "Enter a shorter email address"),
-  password: z.string().min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, "Enter a shorter password"),
+  email: z.string().trim().min(1, "validation.signIn.email").max(320, "validation.tooLong"),
+  password: z.string().min(1, "validation.signIn.password").max(MAX_PASSWORD_LENGTH, "validation.tooLong"),
   next: z.string().optional(),
 });
 
 const codeForm = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1, "Enter the code from your authenticator app, or a recovery code")
-    .max(32, "Enter a shorter code"),
+  code: z.string().trim().min(1, "validation.secondFactor.code").max(32, "validation.tooLong"),
 });
 
 const enrolForm = z.object({
-  secret: z.string().regex(/^[A-Z2-7]{32}$/, "Start setting up again"),
+  secret: z.string().regex(/^[A-Z2-7]{32}$/, "validation.secondFactor.restart"),
   code: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, "Enter the 6-digit code from your authenticator app"),
+    .regex(/^\d{6}$/, "validation.secondFactor.enrolCode"),
 });
 
 export const newPasswordForm = z
   .object({
     password: z
       .string()
-      .min(MIN_PASSWORD_LENGTH, `Your password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-      .max(MAX_PASSWORD_LENGTH, `Your password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
+      .min(MIN_PASSWORD_LENGTH, "validation.password.tooShort")
+      .max(MAX_PASSWORD_LENGTH, "validation.password.tooLong"),
     confirmPassword: z.string(),
   })
   .refine((form) => form.password === form.confirmPassword, {
-    message: "The passwords do not match",
+    message: "validation.password.mismatch",
     path: ["confirmPassword"],
   });
 
@@ -106,7 +102,11 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       if (!parsed.success) {
         return sendPage(
           reply,
-          SignInPage({ ...pageContext(request, reply), values, errors: fieldErrors(parsed.error) }),
+          SignInPage({
+            ...pageContext(request, reply),
+            values,
+            errors: fieldErrors(parsed.error, translatorFor(request)),
+          }),
           400,
         );
       }
@@ -121,10 +121,12 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
             ? [
                 {
                   field: "email",
-                  message: `Too many attempts. Wait ${config.signIn.lockMinutes} minutes, then try again.`,
+                  message: translatorFor(request).t("validation.signIn.locked", {
+                    minutes: config.signIn.lockMinutes,
+                  }),
                 },
               ]
-            : [{ field: "email", message: "Enter a correct email address and password" }];
+            : [{ field: "email", message: translatorFor(request).t("validation.signIn.wrong") }];
         return sendPage(
           reply,
           SignInPage({ ...pageContext(request, reply), values, errors, locked: result.kind === "locked" }),
@@ -158,7 +160,11 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       if (!parsed.success) {
         return sendPage(
           reply,
-          SecondFactorPage({ ...pageContext(request, reply), next, errors: fieldErrors(parsed.error) }),
+          SecondFactorPage({
+            ...pageContext(request, reply),
+            next,
+            errors: fieldErrors(parsed.error, translatorFor(request)),
+          }),
           400,
         );
       }
@@ -168,7 +174,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
         const errors = [
           {
             field: "code",
-            message: "The code is not right. Enter the current code from your authenticator app",
+            message: translatorFor(request).t("validation.secondFactor.wrong"),
           },
         ];
         return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next, errors }), 401);
@@ -222,10 +228,10 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
           ? [
               {
                 field: "code",
-                message: "The code is not right. Check the time on your phone and enter the current code",
+                message: translatorFor(request).t("validation.secondFactor.enrolWrong"),
               },
             ]
-          : fieldErrors(parsed.error);
+          : fieldErrors(parsed.error, translatorFor(request));
         const qrSvg = await qrCodeSvg(otpauthUri(secret, staff.email));
         return sendPage(
           reply,
@@ -302,7 +308,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
             ...pageContext(request, reply),
             token,
             invitation,
-            errors: fieldErrors(parsed.error),
+            errors: fieldErrors(parsed.error, translatorFor(request)),
           }),
           400,
         );

@@ -1,16 +1,20 @@
 import type { z } from "zod";
+import { isMessageKey, type Translator } from "./i18n";
 
 export type { FieldError } from "./components";
 
-/** The first message for each field, in the order the fields failed, for the error summary. */
-export function fieldErrors(error: z.ZodError): { field: string; message: string }[] {
+/**
+ * The first message for each field, in the order the fields failed, for the error summary.
+ * Schemas give catalogue keys; the translator turns them into words, with the rule's limits.
+ */
+export function fieldErrors(error: z.ZodError, t: Translator): { field: string; message: string }[] {
   const seen = new Set<string>();
   const errors: { field: string; message: string }[] = [];
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
     if (seen.has(field)) continue;
     seen.add(field);
-    errors.push({ field, message: issue.message });
+    errors.push({ field, message: translateIssue(issue, t) });
   }
   return errors;
 }
@@ -28,4 +32,12 @@ export function formBody(body: unknown): FormBody {
       form[key] = value.filter((item): item is string => typeof item === "string");
   }
   return form;
+}
+
+export function translateIssue(
+  issue: { message: string; minimum?: unknown; maximum?: unknown },
+  t: Translator,
+): string {
+  if (!isMessageKey(issue.message)) return issue.message;
+  return t.t(issue.message, { min: String(issue.minimum ?? ""), max: String(issue.maximum ?? "") });
 }

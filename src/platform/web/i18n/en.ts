@@ -2,6 +2,7 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enValidation } from "./en-validation";
 
 const enCommon = {
   "layout.serviceName": "Tandem",
@@ -277,4 +278,5 @@ export const en = {
   ...enHome,
   ...enAudit,
   ...enAdministration,
+  ...enValidation,
 } as const;

@@ -23,6 +23,10 @@ const interpolate = (text: string, values: MessageValues = {}) =>
     values[name] === undefined ? placeholder : String(values[name]),
   );
 
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
+}
+
 export function createTranslator(locale: Locale = "en-GB", timeZone = "Europe/London"): Translator {
   const catalogue = catalogues[locale];
   const lookup = (key: string): string =>
