@@ -3,6 +3,7 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { registerAdministrationApi } from "./api";
+import { registerRecordForms } from "./record-routes";
 import { adminRequest, idParam, notFound } from "./request";
 import {
   organisationForm,
@@ -125,90 +126,20 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
       OrganisationListPage({ ...pageContext(request, reply), query, result, regions, notice }),
     );
   });
-
-  const showForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    props: Omit<Parameters<typeof OrganisationFormPage>[0], keyof ReturnType<typeof pageContext> | "regions">,
-    status = 200,
-  ) =>
-    sendPage(
-      reply,
-      OrganisationFormPage({ ...pageContext(request, reply), regions: await listRegions(db), ...props }),
-      status,
-    );
-
-  app.get("/admin/organisations/new", access, async (request, reply) =>
-    showForm(request, reply, { values: {} }),
-  );
-
-  app.post("/admin/organisations", access, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = organisationForm.safeParse(body);
-    if (!parsed.success)
-      return showForm(
-        request,
+  registerRecordForms(app, {
+    base: "/admin/organisations",
+    createForm: organisationForm,
+    updateForm: organisationUpdate,
+    duplicateName: "validation.organisation.duplicate",
+    find: (id) => findOrganisation(db, id),
+    create: (request, form) => createOrganisation(db, clock, request, form),
+    update: (request, id, form) => updateOrganisation(db, clock, request, id, form),
+    showForm: async (request, reply, props, status = 200) =>
+      sendPage(
         reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await createOrganisation(db, clock, adminRequest(request), parsed.data);
-    if (outcome.kind === "duplicate") {
-      return showForm(
-        request,
-        reply,
-        {
-          values: body,
-          errors: [{ field: "name", message: translatorFor(request).t("validation.organisation.duplicate") }],
-        },
-        409,
-      );
-    }
-    return reply.redirect("/admin/organisations?notice=created");
-  });
-
-  app.get("/admin/organisations/:id", access, async (request, reply) => {
-    const id = idParam(request);
-    const found = id && (await findOrganisation(db, id));
-    if (!found) return notFound(request, reply);
-    return showForm(request, reply, { organisation: found, values: found });
-  });
-
-  app.post("/admin/organisations/:id", access, async (request, reply) => {
-    const id = idParam(request);
-    const found = id && (await findOrganisation(db, id));
-    if (!id || !found) return notFound(request, reply);
-    const body = formBody(request.body);
-    const parsed = organisationUpdate.safeParse(body);
-    if (!parsed.success)
-      return showForm(
-        request,
-        reply,
-        { organisation: found, values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await updateOrganisation(db, clock, adminRequest(request), id, parsed.data);
-    if (outcome.kind === "not_found") return notFound(request, reply);
-    if (outcome.kind === "duplicate") {
-      return showForm(
-        request,
-        reply,
-        {
-          organisation: found,
-          values: body,
-          errors: [{ field: "name", message: translatorFor(request).t("validation.organisation.duplicate") }],
-        },
-        409,
-      );
-    }
-    if (outcome.kind === "stale")
-      return showForm(
-        request,
-        reply,
-        { organisation: outcome.current, values: body, conflict: outcome.current },
-        409,
-      );
-    return reply.redirect("/admin/organisations?notice=saved");
+        OrganisationFormPage({ ...pageContext(request, reply), regions: await listRegions(db), ...props }),
+        status,
+      ),
   });
 }
 
@@ -222,91 +153,24 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
       TeamListPage({ ...pageContext(request, reply), query, result, organisations, notice }),
     );
   });
-
-  const showForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    props: Omit<Parameters<typeof TeamFormPage>[0], keyof ReturnType<typeof pageContext> | "organisations">,
-    status = 200,
-  ) =>
-    sendPage(
-      reply,
-      TeamFormPage({ ...pageContext(request, reply), organisations: await allOrganisations(db), ...props }),
-      status,
-    );
-
-  app.get("/admin/teams/new", access, async (request, reply) => {
-    const organisationId = (request.query as { organisationId?: string }).organisationId;
-    return showForm(request, reply, { values: organisationId ? { organisationId } : {} });
-  });
-
-  app.post("/admin/teams", access, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = teamForm.safeParse(body);
-    if (!parsed.success)
-      return showForm(
-        request,
+  registerRecordForms(app, {
+    base: "/admin/teams",
+    createForm: teamForm,
+    updateForm: teamUpdate,
+    duplicateName: "validation.team.duplicate",
+    find: (id) => findTeam(db, id),
+    create: (request, form) => createTeam(db, clock, request, form),
+    update: (request, id, form) => updateTeam(db, clock, request, id, form),
+    blank: (request) => {
+      const organisationId = (request.query as { organisationId?: string }).organisationId;
+      return organisationId ? { organisationId } : {};
+    },
+    showForm: async (request, reply, props, status = 200) =>
+      sendPage(
         reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await createTeam(db, clock, adminRequest(request), parsed.data);
-    if (outcome.kind === "duplicate") {
-      return showForm(
-        request,
-        reply,
-        {
-          values: body,
-          errors: [{ field: "name", message: translatorFor(request).t("validation.team.duplicate") }],
-        },
-        409,
-      );
-    }
-    return reply.redirect("/admin/teams?notice=created");
-  });
-
-  app.get("/admin/teams/:id", access, async (request, reply) => {
-    const id = idParam(request);
-    const found = id && (await findTeam(db, id));
-    if (!found) return notFound(request, reply);
-    return showForm(request, reply, { team: found, values: found });
-  });
-
-  app.post("/admin/teams/:id", access, async (request, reply) => {
-    const id = idParam(request);
-    const found = id && (await findTeam(db, id));
-    if (!id || !found) return notFound(request, reply);
-    const body = formBody(request.body);
-    const parsed = teamUpdate.safeParse(body);
-    if (!parsed.success)
-      return showForm(
-        request,
-        reply,
-        { team: found, values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await updateTeam(db, clock, adminRequest(request), id, parsed.data);
-    if (outcome.kind === "not_found") return notFound(request, reply);
-    if (outcome.kind === "duplicate") {
-      return showForm(
-        request,
-        reply,
-        {
-          team: found,
-          values: body,
-          errors: [{ field: "name", message: translatorFor(request).t("validation.team.duplicate") }],
-        },
-        409,
-      );
-    }
-    if (outcome.kind === "stale")
-      return showForm(
-        request,
-        reply,
-        { team: outcome.current, values: body, conflict: outcome.current },
-        409,
-      );
-    return reply.redirect("/admin/teams?notice=saved");
+        TeamFormPage({ ...pageContext(request, reply), organisations: await allOrganisations(db), ...props }),
+        status,
+      ),
   });
 }
 

@@ -1,31 +1,26 @@
 import type { ComponentChildren } from "preact";
-import { organisationKinds, teamKinds } from "../../platform/directory/schema";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
-  ButtonLink,
-  Checkboxes,
   ErrorSummary,
   errorFor,
   type FieldError,
-  FilterForm,
   Form,
   NotificationBanner,
   Pagination,
-  Select,
   SummaryList,
   Table,
   Tag,
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
-import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import type { OrganisationListQuery, TeamListQuery } from "./schema";
 import { PAGE_SIZE } from "./schema";
-import type { allOrganisations, listOrganisations, listRegions, listTeams } from "./service";
+import type { listRegions } from "./service";
 
+export { OrganisationFormPage, OrganisationListPage } from "./organisation-views";
 export { InvitationLinkPage, StaffFormPage, StaffInvitePage, StaffListPage } from "./staff-views";
+export { TeamFormPage, TeamListPage } from "./team-views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -103,7 +98,7 @@ export function ListPagination({
   );
 }
 
-const activeTag = (context: PageContext, active: boolean) => (
+export const activeTag = (context: PageContext, active: boolean) => (
   <Tag colour={active ? "green" : "grey"}>{context.t.t(active ? "admin.active" : "admin.inactive")}</Tag>
 );
 
@@ -178,317 +173,6 @@ export function RegionFormPage(
           error={errorFor(errors, "name")}
         />
         <Button>{t.t("common.save")}</Button>
-      </Form>
-    </Layout>
-  );
-}
-
-export function OrganisationListPage(
-  props: PageContext & {
-    query: OrganisationListQuery;
-    result: Rows<typeof listOrganisations>;
-    regions: Rows<typeof listRegions>;
-    notice?: string;
-  },
-) {
-  const { t, query, result } = props;
-  return (
-    <Layout {...layoutProps(props, t.t("organisations.title"), undefined, true)}>
-      <Notice context={props} notice={props.notice} />
-      <h1>{t.t("organisations.title")}</h1>
-      <ButtonLink href="/admin/organisations/new">{t.t("organisations.add")}</ButtonLink>
-      <FilterForm
-        action="/admin/organisations"
-        submitLabel={t.t("common.search")}
-        clearLabel={t.t("common.clearFilters")}
-      >
-        <div class="nhsuk-grid-row">
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput name="q" type="search" label={t.t("organisations.search")} value={query.q} />
-          </div>
-          <div class="nhsuk-grid-column-one-half">
-            <Select
-              name="regionId"
-              label={t.t("organisations.region")}
-              value={query.regionId}
-              emptyOption={t.t("organisations.allRegions")}
-              options={props.regions.map((region) => ({ value: region.id, label: region.name }))}
-            />
-          </div>
-        </div>
-      </FilterForm>
-      {result.rows.length === 0 ? (
-        <p>{t.t("organisations.none")}</p>
-      ) : (
-        <Table
-          caption={t.t("organisations.caption")}
-          columns={[
-            { label: t.t("organisations.columns.name") },
-            { label: t.t("organisations.columns.region") },
-            { label: t.t("organisations.columns.kind") },
-            { label: t.t("organisations.columns.teams"), numeric: true },
-            { label: t.t("organisations.columns.staff"), numeric: true },
-            { label: t.t("organisations.columns.status") },
-          ]}
-          rows={result.rows.map((row) => [
-            <a href={`/admin/organisations/${row.id}`}>{row.name}</a>,
-            row.regionName,
-            t.t(`organisationKind.${row.kind}`),
-            <a href={`/admin/teams?organisationId=${row.id}`}>{t.formatNumber(row.teamCount)}</a>,
-            <a href={`/admin/staff?organisationId=${row.id}`}>{t.formatNumber(row.staffCount)}</a>,
-            activeTag(props, row.active),
-          ])}
-        />
-      )}
-      <ListPagination
-        context={props}
-        base="/admin/organisations"
-        query={query}
-        page={query.page}
-        total={result.total}
-      />
-    </Layout>
-  );
-}
-
-type OrganisationRow = {
-  id: string;
-  name: string;
-  kind: (typeof organisationKinds)[number];
-  regionId: string;
-  requireMfa: boolean;
-  active: boolean;
-  version: number;
-};
-
-export function OrganisationFormPage(
-  props: PageContext & {
-    organisation?: OrganisationRow;
-    regions: Rows<typeof listRegions>;
-    values: Values;
-    errors?: FieldError[];
-    conflict?: OrganisationRow;
-  },
-) {
-  const { t, organisation, values, errors, conflict } = props;
-  const title = organisation ? t.t("organisations.edit") : t.t("organisations.add");
-  const checked = (field: string) => values[field] === true || values[field] === "yes";
-  return (
-    <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/organisations" }}>
-      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      {conflict && (
-        <ConflictWarning
-          context={props}
-          saved={[
-            { key: t.t("organisations.name"), value: conflict.name },
-            { key: t.t("organisations.kind"), value: t.t(`organisationKind.${conflict.kind}`) },
-            {
-              key: t.t("organisations.requireMfa"),
-              value: t.t(conflict.requireMfa ? "common.yes" : "common.no"),
-            },
-            { key: t.t("admin.activeLabel"), value: t.t(conflict.active ? "common.yes" : "common.no") },
-          ]}
-        />
-      )}
-      <h1>{title}</h1>
-      <Form
-        action={organisation ? `/admin/organisations/${organisation.id}` : "/admin/organisations"}
-        csrfToken={props.csrfToken}
-      >
-        {organisation && <input type="hidden" name="version" value={String(organisation.version)} />}
-        <TextInput
-          name="name"
-          label={t.t("organisations.name")}
-          value={values.name}
-          error={errorFor(errors, "name")}
-        />
-        <Select
-          name="kind"
-          label={t.t("organisations.kind")}
-          value={values.kind}
-          emptyOption=""
-          error={errorFor(errors, "kind")}
-          options={organisationKinds.map((kind) => ({ value: kind, label: t.t(`organisationKind.${kind}`) }))}
-        />
-        <Select
-          name="regionId"
-          label={t.t("organisations.region")}
-          value={values.regionId}
-          emptyOption={t.t("organisations.chooseRegion")}
-          error={errorFor(errors, "regionId")}
-          options={props.regions.map((region) => ({ value: region.id, label: region.name }))}
-        />
-        <Checkboxes
-          name="requireMfa"
-          legend={t.t("organisations.security")}
-          hint={t.t("organisations.requireMfaHint")}
-          options={[{ value: "yes", label: t.t("organisations.requireMfa") }]}
-          checked={checked("requireMfa") ? ["yes"] : []}
-        />
-        {organisation && (
-          <Checkboxes
-            name="active"
-            legend={t.t("admin.activeLabel")}
-            hint={t.t("admin.activeHint")}
-            options={[{ value: "yes", label: t.t("admin.active") }]}
-            checked={checked("active") ? ["yes"] : []}
-          />
-        )}
-        <Button>{organisation ? t.t("common.save") : t.t("organisations.create")}</Button>
-      </Form>
-    </Layout>
-  );
-}
-
-export function TeamListPage(
-  props: PageContext & {
-    query: TeamListQuery;
-    result: Rows<typeof listTeams>;
-    organisations: Rows<typeof allOrganisations>;
-    notice?: string;
-  },
-) {
-  const { t, query, result } = props;
-  return (
-    <Layout {...layoutProps(props, t.t("teams.title"), undefined, true)}>
-      <Notice context={props} notice={props.notice} />
-      <h1>{t.t("teams.title")}</h1>
-      <ButtonLink
-        href={
-          query.organisationId
-            ? `/admin/teams/new?organisationId=${query.organisationId}`
-            : "/admin/teams/new"
-        }
-      >
-        {t.t("teams.add")}
-      </ButtonLink>
-      <FilterForm
-        action="/admin/teams"
-        submitLabel={t.t("common.search")}
-        clearLabel={t.t("common.clearFilters")}
-      >
-        <div class="nhsuk-grid-row">
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput name="q" type="search" label={t.t("teams.search")} value={query.q} />
-          </div>
-          <div class="nhsuk-grid-column-one-half">
-            <Select
-              name="organisationId"
-              label={t.t("teams.organisation")}
-              value={query.organisationId}
-              emptyOption={t.t("teams.allOrganisations")}
-              options={props.organisations.map((organisation) => ({
-                value: organisation.id,
-                label: organisation.name,
-              }))}
-            />
-          </div>
-        </div>
-      </FilterForm>
-      {result.rows.length === 0 ? (
-        <p>{t.t("teams.none")}</p>
-      ) : (
-        <Table
-          caption={t.t("teams.caption")}
-          columns={[
-            { label: t.t("teams.columns.name") },
-            { label: t.t("teams.columns.organisation") },
-            { label: t.t("teams.columns.kind") },
-            { label: t.t("teams.columns.members"), numeric: true },
-            { label: t.t("teams.columns.status") },
-          ]}
-          rows={result.rows.map((row) => [
-            <a href={`/admin/teams/${row.id}`}>{row.name}</a>,
-            row.organisationName,
-            t.t(`teamKind.${row.kind}`),
-            t.formatNumber(row.memberCount),
-            activeTag(props, row.active),
-          ])}
-        />
-      )}
-      <ListPagination
-        context={props}
-        base="/admin/teams"
-        query={query}
-        page={query.page}
-        total={result.total}
-      />
-    </Layout>
-  );
-}
-
-type TeamRow = {
-  id: string;
-  name: string;
-  kind: (typeof teamKinds)[number];
-  organisationId: string;
-  active: boolean;
-  version: number;
-};
-
-export function TeamFormPage(
-  props: PageContext & {
-    team?: TeamRow;
-    organisations: Rows<typeof allOrganisations>;
-    values: Values;
-    errors?: FieldError[];
-    conflict?: TeamRow;
-  },
-) {
-  const { t, team, values, errors, conflict } = props;
-  const title = team ? t.t("teams.edit") : t.t("teams.add");
-  const active = values.active === true || values.active === "yes";
-  return (
-    <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/teams" }}>
-      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      {conflict && (
-        <ConflictWarning
-          context={props}
-          saved={[
-            { key: t.t("teams.name"), value: conflict.name },
-            { key: t.t("teams.kind"), value: t.t(`teamKind.${conflict.kind}`) },
-            { key: t.t("admin.activeLabel"), value: t.t(conflict.active ? "common.yes" : "common.no") },
-          ]}
-        />
-      )}
-      <h1>{title}</h1>
-      <Form action={team ? `/admin/teams/${team.id}` : "/admin/teams"} csrfToken={props.csrfToken}>
-        {team && <input type="hidden" name="version" value={String(team.version)} />}
-        <TextInput
-          name="name"
-          label={t.t("teams.name")}
-          value={values.name}
-          error={errorFor(errors, "name")}
-        />
-        <Select
-          name="kind"
-          label={t.t("teams.kind")}
-          value={values.kind}
-          emptyOption=""
-          error={errorFor(errors, "kind")}
-          options={teamKinds.map((kind) => ({ value: kind, label: t.t(`teamKind.${kind}` as MessageKey) }))}
-        />
-        <Select
-          name="organisationId"
-          label={t.t("teams.organisation")}
-          value={values.organisationId}
-          emptyOption={t.t("teams.chooseOrganisation")}
-          error={errorFor(errors, "organisationId")}
-          options={props.organisations.map((organisation) => ({
-            value: organisation.id,
-            label: organisation.name,
-          }))}
-        />
-        {team && (
-          <Checkboxes
-            name="active"
-            legend={t.t("admin.activeLabel")}
-            hint={t.t("admin.activeHint")}
-            options={[{ value: "yes", label: t.t("admin.active") }]}
-            checked={active ? ["yes"] : []}
-          />
-        )}
-        <Button>{team ? t.t("common.save") : t.t("teams.create")}</Button>
       </Form>
     </Layout>
   );
