@@ -24,8 +24,8 @@ import { administrationFeature } from "./features/administration/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
 import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
-import { loadParticipantAccessFacts } from "./features/participants/service";
-import { createParticipantDoor } from "./platform/access/door";
+import { participantAccessFactsLoader } from "./features/participants/service";
+import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { AuditUnavailableError } from "./platform/audit/service";
 import { signInFeature } from "./platform/auth/routes";
 import type { Clock } from "./platform/clock";
@@ -35,7 +35,7 @@ import "./platform/http/context";
 import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
 import { operationsFeature } from "./platform/http/operations";
-import { pageContext, sendPage, setNavigation } from "./platform/http/pages";
+import { pageContext, sendPage, setNavigation, setParticipantTabs } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
@@ -231,6 +231,21 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           )
         : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 503 }), 503);
     }
+    // The participant door's refusals reach here from any feature; the audit event is already written.
+    if (thrown instanceof ParticipantNotFoundError) {
+      return json
+        ? sendProblem(reply, 404, "No participant has this identifier.")
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 404 }), 404);
+    }
+    if (thrown instanceof AccessRefusedError) {
+      return json
+        ? sendProblem(reply, 403, thrown.message)
+        : sendPage(
+            reply,
+            ErrorPage({ ...pageContext(request, reply), status: 403, reason: "participant" }),
+            403,
+          );
+    }
     if (status >= 500) request.log.error({ err: error }, "request failed");
     const safeStatus = status >= 400 && status < 600 ? status : 500;
     // Client errors from the framework (bad JSON, too large, wrong content type) say what was wrong.
@@ -245,7 +260,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 404 }), 404);
   });
 
-  const door = createParticipantDoor(db, clock, loadParticipantAccessFacts);
+  const door = createParticipantDoor(db, clock, participantAccessFactsLoader(clock));
   const deps: AppDeps = {
     config,
     db,
@@ -255,6 +270,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     signInDelayStepMs: options.signInDelayStepMs ?? 250,
   };
   setNavigation(features.flatMap((feature) => feature.navigation ?? []));
+  setParticipantTabs(features.flatMap((feature) => feature.participantTabs ?? []));
   for (const feature of features) {
     await app.register(async (scope) => {
       await feature.registerRoutes(scope, deps);

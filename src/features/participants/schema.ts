@@ -1,7 +1,10 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { HealthInformationKind } from "../../platform/access/policy";
 import { organisation, staffAccount, team } from "../../platform/directory/schema";
 
+// The journey's stages. A referral is "referred" until it ends as engaged, declined or not reached
+// (IPS zero exclusion: there is no "rejected"). "paused" is always the participant's own choice.
 export const participantStages = [
   "referred",
   "engaged",
@@ -11,6 +14,11 @@ export const participantStages = [
   "closed",
 ] as const;
 export type ParticipantStage = (typeof participantStages)[number];
+
+export const workSituations = ["employed_off_sick", "unemployed", "never_worked", "in_education"] as const;
+export type WorkSituation = (typeof workSituations)[number];
+
+export const contactMethods = ["phone", "sms", "email", "letter"] as const;
 
 export const participant = pgTable(
   "participant",
@@ -27,7 +35,22 @@ export const participant = pgTable(
     familyName: text("family_name").notNull(),
     dateOfBirth: date("date_of_birth", { mode: "string" }).notNull(),
     nhsNumber: text("nhs_number"),
+    phone: text("phone"),
+    email: text("email"),
+    address: text("address"),
+    preferredLanguage: text("preferred_language").notNull().default("English"),
+    preferredContactMethod: text("preferred_contact_method", { enum: contactMethods }),
+    workSituation: text("work_situation", { enum: workSituations }),
+    /** Only for people employed and off sick: whose job they hold and since when they are off. */
+    employerName: text("employer_name"),
+    absenceStartDate: date("absence_start_date", { mode: "string" }),
+    /** What the person hopes for, in their own words. */
+    hopes: text("hopes"),
     stage: text("stage", { enum: participantStages }).notNull(),
+    /** Engaged: the vocational profile was started; the IPS episode starts then (domain.md). */
+    engagedAt: timestamp("engaged_at", { withTimezone: true }),
+    /** Why the record is closed, in neutral words: engaged elsewhere, stopped by the participant … */
+    closedReason: text("closed_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
@@ -37,6 +60,7 @@ export const participant = pgTable(
     index("participant_organisation_idx").on(table.organisationId),
     index("participant_nhs_number_idx").on(table.nhsNumber),
     index("participant_name_idx").on(sql`lower(${table.familyName})`, sql`lower(${table.givenName})`),
+    index("participant_birth_idx").on(table.organisationId, table.dateOfBirth),
   ],
 );
 
@@ -71,5 +95,150 @@ export const careTeamMember = pgTable(
   (table) => [
     index("care_team_member_participant_idx").on(table.participantId),
     index("care_team_member_staff_idx").on(table.staffId).where(sql`${table.removedAt} is null`),
+  ],
+);
+
+export const referralSources = [
+  "gp",
+  "other_clinician",
+  "community_mental_health_team",
+  "talking_therapies",
+  "self_referral",
+  "other",
+] as const;
+export type ReferralSource = (typeof referralSources)[number];
+
+// How a referral ends. Zero exclusion: the service never turns a person away.
+export const referralStatuses = ["open", "engaged", "declined_by_person", "not_reached"] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+export const referral = pgTable(
+  "referral",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => team.id),
+    source: text("source", { enum: referralSources }).notNull(),
+    /** The referring member of staff, where they use Tandem. */
+    referrerStaffId: uuid("referrer_staff_id").references(() => staffAccount.id),
+    referrerName: text("referrer_name"),
+    referrerOrganisation: text("referrer_organisation"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: referralStatuses }).notNull().default("open"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedBy: uuid("closed_by").references(() => staffAccount.id),
+    closingNote: text("closing_note"),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    index("referral_queue_idx").on(table.teamId, table.status, table.receivedAt),
+    index("referral_participant_idx").on(table.participantId),
+  ],
+);
+
+export const contactAttemptMethods = ["phone", "sms", "email", "letter", "face_to_face", "video"] as const;
+export const contactAttemptOutcomes = [
+  "met_face_to_face",
+  "spoke",
+  "left_message",
+  "no_answer",
+  "wrong_details",
+] as const;
+
+export const referralContactAttempt = pgTable(
+  "referral_contact_attempt",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    referralId: uuid("referral_id")
+      .notNull()
+      .references(() => referral.id),
+    attemptedOn: date("attempted_on", { mode: "string" }).notNull(),
+    method: text("method", { enum: contactAttemptMethods }).notNull(),
+    outcome: text("outcome", { enum: contactAttemptOutcomes }).notNull(),
+    note: text("note"),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("referral_contact_attempt_referral_idx").on(table.referralId)],
+);
+
+// Each purpose is consented to (or not) on its own; the latest decision per purpose is in force.
+export const consentPurposes = [
+  "employment_support",
+  "share_health_information",
+  "contact_employers",
+  "contact_by_sms",
+  "contact_by_email",
+  "contact_by_phone",
+  "evaluation_data",
+] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+/** The kinds of health information a person may agree to share with their employment specialist. */
+export { healthInformationKinds as sharedHealthInformationKinds } from "../../platform/access/policy";
+
+export const consentDecisions = ["given", "declined", "withdrawn"] as const;
+export const consentMethods = ["verbal", "written", "portal"] as const;
+
+export const consentRecord = pgTable(
+  "consent_record",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    purpose: text("purpose", { enum: consentPurposes }).notNull(),
+    decision: text("decision", { enum: consentDecisions }).notNull(),
+    /** For sharing health information: which kinds the person agreed to share. */
+    scope: jsonb("scope").$type<HealthInformationKind[]>().notNull().default([]),
+    method: text("method", { enum: consentMethods }).notNull(),
+    note: text("note"),
+    /** Null when the participant recorded it themselves on the portal. */
+    recordedBy: uuid("recorded_by").references(() => staffAccount.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("consent_record_participant_idx").on(table.participantId, table.purpose, table.recordedAt),
+  ],
+);
+
+/** Break-glass: a time-limited grant to open one record, with the reason stated at the time. */
+export const emergencyAccessGrant = pgTable(
+  "emergency_access_grant",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffAccount.id),
+    reason: text("reason").notNull(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("emergency_access_grant_lookup_idx").on(table.participantId, table.staffId, table.expiresAt),
   ],
 );

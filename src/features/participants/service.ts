@@ -1,32 +1,64 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
-import type { ParticipantAccessFacts } from "../../platform/access/policy";
+import type { Actor, ParticipantAccessFacts } from "../../platform/access/policy";
+import type { Clock } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
-import { careTeamMember, participant } from "./schema";
+import type { Translator } from "../../platform/web/i18n";
+import type { ParticipantBanner } from "../../platform/web/participant-header";
+import { careTeamMember, consentRecord, emergencyAccessGrant, participant } from "./schema";
 
-/** Read live on every open, so a change to the care team takes effect on the next request. */
-export async function loadParticipantAccessFacts(
-  tx: Transaction,
-  _actor: unknown,
-  participantId: string,
-): Promise<ParticipantAccessFacts | undefined> {
-  const [row] = await tx
-    .select({ id: participant.id, organisationId: participant.organisationId, teamId: participant.teamId })
-    .from(participant)
-    .where(eq(participant.id, participantId))
-    .limit(1);
-  if (!row) return undefined;
-  const members = await tx
-    .select({ staffId: careTeamMember.staffId })
-    .from(careTeamMember)
-    .where(and(eq(careTeamMember.participantId, participantId), isNull(careTeamMember.removedAt)));
-  return {
-    participantId: row.id,
-    organisationId: row.organisationId,
-    teamId: row.teamId,
-    careTeamStaffIds: members.map((member) => member.staffId),
-    // Emergency access grants arrive with the participant journey; none exist before then.
-    emergencyGrantActive: false,
+/**
+ * Read live on every open, so a change to the care team, a withdrawn consent or an expired
+ * emergency grant takes effect on the very next request.
+ */
+export function participantAccessFactsLoader(clock: Clock) {
+  return async (
+    tx: Transaction,
+    actor: Actor,
+    participantId: string,
+  ): Promise<ParticipantAccessFacts | undefined> => {
+    const [row] = await tx
+      .select({ id: participant.id, organisationId: participant.organisationId, teamId: participant.teamId })
+      .from(participant)
+      .where(eq(participant.id, participantId))
+      .limit(1);
+    if (!row) return undefined;
+    const [members, [grant], [sharing]] = await Promise.all([
+      tx
+        .select({ staffId: careTeamMember.staffId })
+        .from(careTeamMember)
+        .where(and(eq(careTeamMember.participantId, participantId), isNull(careTeamMember.removedAt))),
+      tx
+        .select({ id: emergencyAccessGrant.id })
+        .from(emergencyAccessGrant)
+        .where(
+          and(
+            eq(emergencyAccessGrant.participantId, participantId),
+            eq(emergencyAccessGrant.staffId, actor.staffId),
+            gt(emergencyAccessGrant.expiresAt, clock.now()),
+          ),
+        )
+        .limit(1),
+      tx
+        .select({ decision: consentRecord.decision, scope: consentRecord.scope })
+        .from(consentRecord)
+        .where(
+          and(
+            eq(consentRecord.participantId, participantId),
+            eq(consentRecord.purpose, "share_health_information"),
+          ),
+        )
+        .orderBy(desc(consentRecord.recordedAt), desc(consentRecord.id))
+        .limit(1),
+    ]);
+    return {
+      participantId: row.id,
+      organisationId: row.organisationId,
+      teamId: row.teamId,
+      careTeamStaffIds: members.map((member) => member.staffId),
+      emergencyGrantActive: Boolean(grant),
+      sharedHealthInformation: sharing?.decision === "given" ? sharing.scope : [],
+    };
   };
 }
 
@@ -41,4 +73,24 @@ export async function participantSummary(record: ParticipantRecord) {
     .from(careTeamMember)
     .where(and(eq(careTeamMember.participantId, record.participantId), isNull(careTeamMember.removedAt)));
   return row ? { ...row, careTeam } : undefined;
+}
+
+/** Who the record is about, for the header on every tab of the record. */
+export async function participantBanner(
+  record: ParticipantRecord,
+  t: Translator,
+): Promise<ParticipantBanner> {
+  const [row] = await record.tx
+    .select({
+      id: participant.id,
+      givenName: participant.givenName,
+      familyName: participant.familyName,
+      dateOfBirth: participant.dateOfBirth,
+      nhsNumber: participant.nhsNumber,
+      stage: participant.stage,
+    })
+    .from(participant)
+    .where(eq(participant.id, record.participantId));
+  if (!row) throw new Error("participant vanished inside its own transaction");
+  return { ...row, stageLabel: t.t(`participant.stage.${row.stage}`) };
 }

@@ -1,7 +1,13 @@
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Transaction } from "../db";
-import { type AccessBasis, type Actor, decideParticipantAccess, type ParticipantAccessFacts } from "./policy";
+import {
+  type AccessBasis,
+  type Actor,
+  decideParticipantAccess,
+  type HealthInformationKind,
+  type ParticipantAccessFacts,
+} from "./policy";
 
 /** Supplied by the participants feature when the app is composed: platform/ imports no feature. */
 export type ParticipantFactsLoader = (
@@ -15,7 +21,12 @@ export type ParticipantRecord = {
   participantId: string;
   organisationId: string;
   basis: AccessBasis;
+  /** Every kind of health information, clinical notes included (clinical roles). */
   mayReadClinical: boolean;
+  /** The kinds of health information this person may see on this record now (consent read live). */
+  healthInformationVisible: readonly HealthInformationKind[];
+  /** Who opened it, for "recorded by" columns. */
+  actor: Actor;
   tx: Transaction;
 };
 
@@ -23,7 +34,8 @@ export type OpenIntent = {
   purpose: "read" | "write";
   /** What is being looked at or changed, for the access log: `summary`, `plan`, `contact`. */
   what: string;
-  includesClinical?: boolean;
+  /** Refuse outright unless this kind of health information may be seen. */
+  healthInformation?: HealthInformationKind;
   reason?: string;
   ipAddress?: string;
 };
@@ -76,6 +88,8 @@ export function createParticipantDoor(
           organisationId: facts.organisationId,
           basis: decision.basis,
           mayReadClinical: decision.mayReadClinical,
+          healthInformationVisible: decision.healthInformationVisible,
+          actor,
           tx,
         });
         return { kind: "done" as const, result };

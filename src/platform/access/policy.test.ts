@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type StaffRole, staffRoles } from "../directory/schema";
-import { type Actor, decideParticipantAccess, type ParticipantAccessFacts } from "./policy";
+import {
+  type Actor,
+  decideParticipantAccess,
+  healthInformationKinds,
+  type ParticipantAccessFacts,
+} from "./policy";
 import { hasPermission, roleTemplates } from "./roles";
 
 const organisationId = "org-1";
@@ -11,6 +16,7 @@ const facts = (overrides: Partial<ParticipantAccessFacts> = {}): ParticipantAcce
   teamId: "team-ips",
   careTeamStaffIds: ["on-care-team"],
   emergencyGrantActive: false,
+  sharedHealthInformation: [],
   ...overrides,
 });
 const actor = (role: StaffRole, staffId = "on-care-team", teamIds: string[] = []): Actor => ({
@@ -26,19 +32,49 @@ describe("who may open a participant's record", () => {
       allowed: true,
       basis: "care_team",
       mayReadClinical: false,
+      healthInformationVisible: [],
     });
     expect(
-      decideParticipantAccess(actor("clinician"), facts(), { purpose: "read", includesClinical: true }),
+      decideParticipantAccess(actor("clinician"), facts(), {
+        purpose: "read",
+        healthInformation: "clinical_notes",
+      }),
     ).toMatchObject({
       allowed: true,
       mayReadClinical: true,
+      healthInformationVisible: healthInformationKinds,
     });
     expect(
-      decideParticipantAccess(actor("peer_worker"), facts(), { purpose: "read", includesClinical: true }),
+      decideParticipantAccess(actor("peer_worker"), facts(), {
+        purpose: "read",
+        healthInformation: "clinical_notes",
+      }),
     ).toEqual({
       allowed: false,
       refusal: "role may not see clinical information",
     });
+  });
+
+  it("shows an employment specialist only the health information the participant consents to share", () => {
+    const consented = facts({ sharedHealthInformation: ["assessment_scores"] });
+    expect(
+      decideParticipantAccess(actor("employment_specialist"), consented, {
+        purpose: "read",
+        healthInformation: "assessment_scores",
+      }),
+    ).toMatchObject({ allowed: true, healthInformationVisible: ["assessment_scores"] });
+    expect(
+      decideParticipantAccess(actor("employment_specialist"), consented, {
+        purpose: "read",
+        healthInformation: "clinical_notes",
+      }),
+    ).toEqual({ allowed: false, refusal: "participant has not consented to share this information" });
+    // A peer worker never sees clinical notes, whatever was consented.
+    expect(
+      decideParticipantAccess(actor("peer_worker"), facts({ sharedHealthInformation: ["clinical_notes"] }), {
+        purpose: "read",
+      }),
+    ).toMatchObject({ allowed: true, healthInformationVisible: [] });
   });
 
   it("refuses a specialist who is not on the care team", () => {
@@ -88,22 +124,26 @@ describe("who may open a participant's record", () => {
         fc.boolean(),
         fc.array(fc.constantFrom("on-care-team", "a", "b"), { maxLength: 3 }),
         fc.array(fc.constantFrom("team-ips", "other-team"), { maxLength: 2 }),
-        fc.boolean(),
-        (role, purpose, otherOrganisation, careTeam, teamIds, includesClinical) => {
+        fc.option(fc.constantFrom(...healthInformationKinds), { nil: undefined }),
+        fc.subarray([...healthInformationKinds]),
+        (role, purpose, otherOrganisation, careTeam, teamIds, healthInformation, shared) => {
           const decision = decideParticipantAccess(
             actor(role, "on-care-team", teamIds),
             facts({
               organisationId: otherOrganisation ? "org-2" : organisationId,
               careTeamStaffIds: careTeam,
+              sharedHealthInformation: shared,
             }),
-            { purpose, includesClinical },
+            { purpose, healthInformation },
           );
           if (!decision.allowed) return true;
           return (
             !otherOrganisation &&
             hasPermission(role, purpose === "read" ? "participant.read" : "participant.write") &&
             roleTemplates[role].participantReach !== "none" &&
-            (!includesClinical || decision.mayReadClinical)
+            (!healthInformation ||
+              decision.mayReadClinical ||
+              (role === "employment_specialist" && shared.includes(healthInformation)))
           );
         },
       ),

@@ -9,6 +9,19 @@ export type Actor = {
   teamIds: readonly string[];
 };
 
+/**
+ * Kinds of health information. Clinicians and team leaders see all of them; an employment
+ * specialist sees a kind only while the participant's consent to share it stands (DESIGN.md).
+ */
+export const healthInformationKinds = [
+  "assessment_scores",
+  "clinical_notes",
+  "diagnosis",
+  "medication",
+  "fit_notes",
+] as const;
+export type HealthInformationKind = (typeof healthInformationKinds)[number];
+
 /** What the policy needs to know about one participant, read live on every request. */
 export type ParticipantAccessFacts = {
   participantId: string;
@@ -17,15 +30,38 @@ export type ParticipantAccessFacts = {
   careTeamStaffIds: readonly string[];
   /** An unexpired emergency ("break-glass") grant for this actor on this participant. */
   emergencyGrantActive: boolean;
+  /** The kinds of health information the participant currently consents to share with employment staff. */
+  sharedHealthInformation: readonly HealthInformationKind[];
 };
 
-export type ParticipantIntent = { purpose: "read" | "write"; includesClinical?: boolean };
+export type ParticipantIntent = {
+  purpose: "read" | "write";
+  /** The request is for this kind of health information, and is refused outright without it. */
+  healthInformation?: HealthInformationKind;
+};
 
 export type AccessBasis = "care_team" | "team_leader" | "emergency";
 
 export type AccessDecision =
-  | { allowed: true; basis: AccessBasis; mayReadClinical: boolean }
+  | {
+      allowed: true;
+      basis: AccessBasis;
+      /** Every kind of health information (clinical roles). */
+      mayReadClinical: boolean;
+      /** The kinds this person may see on this record now. */
+      healthInformationVisible: readonly HealthInformationKind[];
+    }
   | { allowed: false; refusal: string };
+
+function visibleHealthInformation(
+  actor: Actor,
+  facts: ParticipantAccessFacts,
+): readonly HealthInformationKind[] {
+  if (hasPermission(actor.role, "participant.read_clinical")) return healthInformationKinds;
+  if (hasPermission(actor.role, "participant.read_shared_health_information"))
+    return facts.sharedHealthInformation;
+  return [];
+}
 
 /** May this person read or change this participant's record? A pure function of the facts. */
 export function decideParticipantAccess(
@@ -36,11 +72,23 @@ export function decideParticipantAccess(
   const template = roleTemplates[actor.role];
   const needed = intent.purpose === "read" ? "participant.read" : "participant.write";
   const mayReadClinical = hasPermission(actor.role, "participant.read_clinical");
-  if (intent.includesClinical && !mayReadClinical) {
-    return { allowed: false, refusal: "role may not see clinical information" };
+  const healthInformationVisible = visibleHealthInformation(actor, facts);
+  if (intent.healthInformation && !healthInformationVisible.includes(intent.healthInformation)) {
+    return {
+      allowed: false,
+      refusal: hasPermission(actor.role, "participant.read_shared_health_information")
+        ? "participant has not consented to share this information"
+        : "role may not see clinical information",
+    };
   }
+  const allowed = (basis: AccessBasis): AccessDecision => ({
+    allowed: true,
+    basis,
+    mayReadClinical,
+    healthInformationVisible,
+  });
   if (facts.emergencyGrantActive && hasPermission(actor.role, "participant.emergency_access")) {
-    return { allowed: true, basis: "emergency", mayReadClinical };
+    return allowed("emergency");
   }
   if (!hasPermission(actor.role, needed)) {
     return { allowed: false, refusal: `role may not ${intent.purpose} participant records` };
@@ -51,11 +99,11 @@ export function decideParticipantAccess(
   switch (template.participantReach) {
     case "care_team":
       return facts.careTeamStaffIds.includes(actor.staffId)
-        ? { allowed: true, basis: "care_team", mayReadClinical }
+        ? allowed("care_team")
         : { allowed: false, refusal: "not on the participant's care team" };
     case "team":
       return actor.teamIds.includes(facts.teamId) || facts.careTeamStaffIds.includes(actor.staffId)
-        ? { allowed: true, basis: "team_leader", mayReadClinical }
+        ? allowed("team_leader")
         : { allowed: false, refusal: "participant is not in a team this person leads" };
     default:
       return { allowed: false, refusal: "role has no access to participant records" };

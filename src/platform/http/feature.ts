@@ -25,9 +25,22 @@ export type NavigationEntry = {
   requires: Permission | "signed_in";
 };
 
+/**
+ * A tab on a participant's record (summary, consent, assessments, plan …). Each feature adds its
+ * own; the record header shows those the signed-in person's role may use, in `order`.
+ */
+export type ParticipantTabEntry = {
+  /** Appended to `/participants/:participantId`; "" is the summary. */
+  path: string;
+  label: MessageKey;
+  requires: Permission;
+  order: number;
+};
+
 /** A capability plugged into the app: its routes and its place in the navigation. */
 export type Feature = {
   name: string;
   navigation?: NavigationEntry[];
+  participantTabs?: ParticipantTabEntry[];
   registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
 };

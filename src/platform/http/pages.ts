@@ -3,7 +3,7 @@ import type { VNode } from "preact";
 import { hasPermission } from "../access/roles";
 import { createTranslator, type Translator } from "../web/i18n";
 import { renderPage } from "../web/render";
-import type { NavigationEntry } from "./feature";
+import type { NavigationEntry, ParticipantTabEntry } from "./feature";
 
 /** What every page needs from the request: the translator, who is signed in, the form token. */
 export type PageContext = {
@@ -17,6 +17,30 @@ let registeredNavigation: NavigationEntry[] = [];
 
 export function setNavigation(entries: NavigationEntry[]) {
   registeredNavigation = entries;
+}
+
+let registeredParticipantTabs: ParticipantTabEntry[] = [];
+
+export function setParticipantTabs(entries: ParticipantTabEntry[]) {
+  registeredParticipantTabs = [...entries].sort((a, b) => a.order - b.order);
+}
+
+export type ParticipantTab = { href: string; label: string; current: boolean };
+
+/** The record's tabs this person's role may use, the one being shown marked current. */
+export function participantTabs(request: FastifyRequest, participantId: string): ParticipantTab[] {
+  const staff = request.staff;
+  if (!staff) return [];
+  const t = translatorFor(request);
+  const base = `/participants/${participantId}`;
+  const path = request.url.split("?")[0] ?? "";
+  return registeredParticipantTabs
+    .filter((entry) => hasPermission(staff.role, entry.requires))
+    .map((entry) => {
+      const href = `${base}${entry.path}`;
+      const current = entry.path === "" ? path === base : path === href || path.startsWith(`${href}/`);
+      return { href, label: t.t(entry.label), current };
+    });
 }
 
 const english = createTranslator("en-GB");

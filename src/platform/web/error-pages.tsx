@@ -8,7 +8,7 @@ export type ErrorPageProps = {
   navigation?: NavigationItem[];
   status: number;
   /** Why a 403 happened, where the page can say something more useful than "no permission". */
-  reason?: "csrf";
+  reason?: "csrf" | "participant";
 };
 
 /** Friendly pages for refusals and failures, in plain NHS.UK wording. Nothing technical is shown. */
@@ -30,6 +30,9 @@ export function ErrorPage({ t, user, csrfToken, navigation, status, reason }: Er
 function describe(t: Translator, status: number, reason?: string): { title: string; lines: string[] } {
   if (status === 403 && reason === "csrf") {
     return { title: t.t("error.csrf.title"), lines: [t.t("error.csrf.body")] };
+  }
+  if (status === 403 && reason === "participant") {
+    return { title: t.t("error.participant.title"), lines: [t.t("error.participant.body")] };
   }
   switch (status) {
     case 403:

@@ -2,6 +2,7 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enParticipants } from "./en-participants";
 import { enValidation } from "./en-validation";
 
 const enCommon = {
@@ -37,6 +38,11 @@ const enCommon = {
   "role.evaluator": "Evaluator",
   "role.admin": "Administrator",
 
+  "participantHeader.dateOfBirth": "Date of birth",
+  "participantHeader.nhsNumber": "NHS number",
+  "participantHeader.stage": "Stage",
+  "participantHeader.tabs": "Participant record",
+
   "common.yes": "Yes",
   "common.no": "No",
   "common.none": "None",
@@ -68,6 +74,9 @@ const enCommon = {
   "error.403.title": "You do not have permission to see this page",
   "error.403.body": "Your role does not include this part of Tandem.",
   "error.403.help": "If you think you should have access, ask your team leader or system administrator.",
+  "error.participant.title": "You cannot open this person's record",
+  "error.participant.body":
+    "Only the people on a participant's care team, and their team leader, can open their record. Ask the team leader to add you to the care team if you are now working with this person.",
   "error.404.title": "Page not found",
   "error.404.body": "If you typed the web address, check it is correct.",
   "error.404.help": "If you pasted the web address, check you copied the entire address.",
@@ -278,5 +287,6 @@ export const en = {
   ...enHome,
   ...enAudit,
   ...enAdministration,
+  ...enParticipants,
   ...enValidation,
 } as const;
