@@ -60,6 +60,7 @@ ALTER TABLE "participant" ADD COLUMN "work_situation" text;--> statement-breakpo
 ALTER TABLE "participant" ADD COLUMN "employer_name" text;--> statement-breakpoint
 ALTER TABLE "participant" ADD COLUMN "absence_start_date" date;--> statement-breakpoint
 ALTER TABLE "participant" ADD COLUMN "hopes" text;--> statement-breakpoint
+ALTER TABLE "participant" ADD COLUMN "stage_before_pause" text;--> statement-breakpoint
 ALTER TABLE "participant" ADD COLUMN "engaged_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "participant" ADD COLUMN "closed_reason" text;--> statement-breakpoint
 ALTER TABLE "consent_record" ADD CONSTRAINT "consent_record_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
+  type FastifyRequest,
   type FastifyServerOptions,
   LogController,
 } from "fastify";
@@ -26,6 +27,7 @@ import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
+import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
 import { signInFeature } from "./platform/auth/routes";
 import type { Clock } from "./platform/clock";
@@ -242,7 +244,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         ? sendProblem(reply, 403, thrown.message)
         : sendPage(
             reply,
-            ErrorPage({ ...pageContext(request, reply), status: 403, reason: "participant" }),
+            ErrorPage({
+              ...pageContext(request, reply),
+              status: 403,
+              reason: "participant",
+              emergencyHref: emergencyAccessOffer(request),
+            }),
             403,
           );
     }
@@ -278,6 +285,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   }
   app.get("/api/v1/openapi.json", { config: { access: "public" } }, async () => app.swagger());
   return app;
+}
+
+/** A refused record page offers break-glass to those whose role may use it. */
+function emergencyAccessOffer(request: FastifyRequest): string | undefined {
+  const match = /^\/participants\/([0-9a-f-]{36})(\/|$)/.exec(request.url.split("?")[0] ?? "");
+  if (!match || !request.staff || !hasPermission(request.staff.role, "participant.emergency_access"))
+    return undefined;
+  return `/participants/${match[1]}/emergency-access`;
 }
 
 /** One cookie-signing secret for every app node, made once and kept in the database. */

@@ -43,6 +43,13 @@ const environmentSchema = z.object({
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SELF_REFERRALS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  EMERGENCY_ACCESS_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
 });
 
 export type Config = {
@@ -59,6 +66,10 @@ export type Config = {
   trustProxy: boolean;
   auditSealIntervalMs: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Self-referrals accepted from one address an hour (the public form is the one anonymous write). */
+  selfReferralsPerHour: number;
+  /** How long a break-glass grant to open a record lasts. */
+  emergencyAccessMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -97,5 +108,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: env.TRUST_PROXY,
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
     logLevel: env.LOG_LEVEL,
+    selfReferralsPerHour: env.SELF_REFERRALS_PER_HOUR,
+    emergencyAccessMinutes: env.EMERGENCY_ACCESS_MINUTES,
   };
 }

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { careTeamMember, type ParticipantStage, participant } from "../features/participants/schema";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
 import type { Clock } from "../platform/clock";
@@ -14,6 +13,7 @@ import {
   team,
   teamMembership,
 } from "../platform/directory/schema";
+import { seedParticipants } from "./participants";
 
 /** The 15 pilot regions named in seed 001. */
 export const pilotRegions = [
@@ -77,34 +77,6 @@ export const demoSignIns: {
   },
   { role: "admin", fullName: "Ola Nordmann", email: "admin@demo.tandem.example", profession: null },
 ];
-
-const givenNames = [
-  "Alex",
-  "Jordan",
-  "Chris",
-  "Taylor",
-  "Morgan",
-  "Jamie",
-  "Robin",
-  "Casey",
-  "Leah",
-  "Omar",
-  "Zara",
-  "Ewan",
-];
-const familyNames = [
-  "Hughes",
-  "Patel",
-  "Nowak",
-  "Campbell",
-  "Begum",
-  "Walsh",
-  "Osei",
-  "Murray",
-  "Clarke",
-  "Ahmed",
-];
-const stages: ParticipantStage[] = ["referred", "engaged", "job_seeking", "job_seeking", "in_work", "paused"];
 
 const slug = (text: string) =>
   text
@@ -233,51 +205,11 @@ async function seedRegion(
   });
   if (membershipRows.length > 0) await tx.insert(teamMembership).values(membershipRows);
 
-  const specialists = byRole("employment_specialist");
-  const clinician = byRole("clinician")[0]!;
-  const peerWorker = byRole("peer_worker")[0];
-  const participantCount = regionIndex === 0 ? 24 : 8;
-  for (let index = 0; index < participantCount; index++) {
-    const specialist = specialists[index % specialists.length]!;
-    const [created] = await tx
-      .insert(participant)
-      .values({
-        organisationId,
-        teamId: ipsTeam.id,
-        givenName: givenNames[(index + regionIndex) % givenNames.length]!,
-        familyName: familyNames[(index * 3 + regionIndex) % familyNames.length]!,
-        dateOfBirth: `${1965 + ((index * 7 + regionIndex) % 38)}-${String((index % 12) + 1).padStart(2, "0")}-${String((index % 27) + 1).padStart(2, "0")}`,
-        nhsNumber: null,
-        stage: stages[index % stages.length]!,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: participant.id });
-    const members = [
-      {
-        staffId: specialist.id,
-        careTeamRole: "lead_employment_specialist" as const,
-        responsibility: "Job search, employer contact and in-work support",
-      },
-      {
-        staffId: clinician.id,
-        careTeamRole: "clinician" as const,
-        responsibility: "Health, medication and fit notes",
-      },
-      ...(peerWorker && index % 3 === 0
-        ? [
-            {
-              staffId: peerWorker.id,
-              careTeamRole: "peer_worker" as const,
-              responsibility: "Peer support and the peer group",
-            },
-          ]
-        : []),
-    ];
-    await tx
-      .insert(careTeamMember)
-      .values(
-        members.map((member) => ({ ...member, organisationId, participantId: created!.id, addedAt: now })),
-      );
-  }
+  await seedParticipants(tx, now, regionIndex, {
+    organisationId,
+    ipsTeamId: ipsTeam.id,
+    specialists: byRole("employment_specialist"),
+    clinician: byRole("clinician")[0]!,
+    peerWorker: byRole("peer_worker")[0],
+  });
 }

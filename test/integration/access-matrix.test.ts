@@ -168,7 +168,13 @@ describe("the participant door: record-level access", () => {
     const [refusal] = await testApp.db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.subjectId, ids.participant!), eq(auditEvent.outcome, "refused")));
+      .where(
+        and(
+          eq(auditEvent.subjectId, ids.participant!),
+          eq(auditEvent.outcome, "refused"),
+          eq(auditEvent.actorRole, "clinician"),
+        ),
+      );
     expect(refusal?.reason).toBe("participant belongs to another organisation");
   });
 });

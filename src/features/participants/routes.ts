@@ -1,61 +1,33 @@
 import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { AccessRefusedError, ParticipantNotFoundError } from "../../platform/access/door";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { sendProblem } from "../../platform/http/problem";
-import { careTeamRoles, participantStages } from "./schema";
-import { participantSummary } from "./service";
+import { registerParticipantsApi } from "./api";
+import { registerCaseloadRoutes } from "./caseload-routes";
+import { registerEmergencySearchRoutes } from "./emergency-routes";
+import { registerRecordRoutes } from "./record-routes";
+import { registerReferralRoutes } from "./referral-routes";
 
-const participantSummarySchema = z.object({
-  id: z.uuid(),
-  organisationId: z.uuid(),
-  teamId: z.uuid(),
-  givenName: z.string(),
-  familyName: z.string(),
-  dateOfBirth: z.string(),
-  nhsNumber: z.string().nullable(),
-  stage: z.enum(participantStages),
-  version: z.number().int(),
-  careTeam: z.array(
-    z.object({ staffId: z.uuid(), careTeamRole: z.enum(careTeamRoles), responsibility: z.string() }),
-  ),
-});
-
-function registerRoutes(app: FastifyInstance, { door }: AppDeps) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    "/api/v1/participants/:participantId",
-    {
-      config: { access: "participant.read" },
-      schema: {
-        summary: "A participant's summary and care team",
-        description: "Opened through the access policy; every read is an audit event.",
-        tags: ["participants"],
-        params: z.strictObject({ participantId: z.uuid() }),
-        response: { 200: participantSummarySchema },
-      },
-    },
-    async (request, reply) => {
-      try {
-        const summary = await door.withParticipant(
-          request.staff!,
-          request.params.participantId,
-          { purpose: "read", what: "summary", ipAddress: request.ip },
-          participantSummary,
-        );
-        if (!summary) return sendProblem(reply, 404, "No participant has this identifier.");
-        return summary;
-      } catch (error) {
-        if (error instanceof ParticipantNotFoundError) {
-          return sendProblem(reply, 404, "No participant has this identifier.");
-        }
-        if (error instanceof AccessRefusedError) {
-          return sendProblem(reply, 403, error.message);
-        }
-        throw error;
-      }
-    },
-  );
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerReferralRoutes(app, deps);
+  registerRecordRoutes(app, deps);
+  registerCaseloadRoutes(app, deps);
+  registerEmergencySearchRoutes(app, deps);
+  registerParticipantsApi(app, deps);
 }
 
-export const participantsFeature: Feature = { name: "participants", registerRoutes };
+export const participantsFeature: Feature = {
+  name: "participants",
+  navigation: [
+    { href: "/caseload", label: "nav.caseload", requires: "caseload.own" },
+    { href: "/team/caseloads", label: "nav.teamCaseloads", requires: "team.view_caseloads" },
+    { href: "/referrals", label: "nav.referrals", requires: "participant.view_referrals" },
+    { href: "/referrals/new", label: "nav.refer", requires: "participant.refer" },
+    { href: "/emergency-access", label: "nav.emergencyAccess", requires: "participant.emergency_access" },
+  ],
+  participantTabs: [
+    { path: "", label: "record.summary", requires: "participant.read", order: 0 },
+    { path: "/referral", label: "referral.tab", requires: "participant.read", order: 10 },
+    { path: "/consent", label: "consent.tab", requires: "participant.read", order: 20 },
+    { path: "/care-team", label: "careTeam.tab", requires: "participant.read", order: 30 },
+  ],
+  registerRoutes,
+};

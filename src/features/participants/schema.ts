@@ -47,6 +47,8 @@ export const participant = pgTable(
     /** What the person hopes for, in their own words. */
     hopes: text("hopes"),
     stage: text("stage", { enum: participantStages }).notNull(),
+    /** Where support resumes after the participant's pause. */
+    stageBeforePause: text("stage_before_pause", { enum: participantStages }),
     /** Engaged: the vocational profile was started; the IPS episode starts then (domain.md). */
     engagedAt: timestamp("engaged_at", { withTimezone: true }),
     /** Why the record is closed, in neutral words: engaged elsewhere, stopped by the participant … */

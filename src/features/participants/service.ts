@@ -18,7 +18,12 @@ export function participantAccessFactsLoader(clock: Clock) {
     participantId: string,
   ): Promise<ParticipantAccessFacts | undefined> => {
     const [row] = await tx
-      .select({ id: participant.id, organisationId: participant.organisationId, teamId: participant.teamId })
+      .select({
+        id: participant.id,
+        organisationId: participant.organisationId,
+        teamId: participant.teamId,
+        stage: participant.stage,
+      })
       .from(participant)
       .where(eq(participant.id, participantId))
       .limit(1);
@@ -57,6 +62,7 @@ export function participantAccessFactsLoader(clock: Clock) {
       teamId: row.teamId,
       careTeamStaffIds: members.map((member) => member.staffId),
       emergencyGrantActive: Boolean(grant),
+      referralOpen: row.stage === "referred",
       sharedHealthInformation: sharing?.decision === "given" ? sharing.scope : [],
     };
   };

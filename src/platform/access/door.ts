@@ -7,6 +7,8 @@ import {
   decideParticipantAccess,
   type HealthInformationKind,
   type ParticipantAccessFacts,
+  type ParticipantListReach,
+  participantListReach,
 } from "./policy";
 
 /** Supplied by the participants feature when the app is composed: platform/ imports no feature. */
@@ -47,12 +49,51 @@ export class AccessRefusedError extends Error {
   }
 }
 
+export type ListIntent = {
+  /** Which list: `caseload`, `referral_queue`, `search`. */
+  what: string;
+  ipAddress?: string;
+};
+
+/** The scoped handle for a list of participants: the reach the policy allows, and the transaction. */
+export type ParticipantList = {
+  reach: Exclude<ParticipantListReach, { kind: "none" }>;
+  actor: Actor;
+  tx: Transaction;
+};
+
+export type NewParticipantIntent = {
+  /** `staff_referral` or `self_referral`. */
+  what: string;
+  ipAddress?: string;
+};
+
 export type ParticipantDoor = {
   withParticipant<Result>(
     actor: Actor,
     participantId: string,
     intent: OpenIntent,
     work: (record: ParticipantRecord) => Promise<Result>,
+  ): Promise<Result>;
+  /**
+   * Lists participants within the policy's reach for this person. `work` returns the rows and the
+   * identifiers shown, which go into the audit event so "who saw my name in a list" is answerable.
+   */
+  withParticipantList<Result>(
+    actor: Actor,
+    intent: ListIntent,
+    work: (list: ParticipantList) => Promise<{ result: Result; shownIds: readonly string[] }>,
+  ): Promise<Result>;
+  /**
+   * Creates a participant (a referral) and audits it in the same transaction. The actor is null
+   * for a self-referral from the public form. `work` returns the new (or linked) participant.
+   */
+  withNewParticipant<
+    Result extends { participantId?: string; organisationId: string; matchesFound?: number },
+  >(
+    actor: Actor | null,
+    intent: NewParticipantIntent,
+    work: (tx: Transaction) => Promise<Result>,
   ): Promise<Result>;
 };
 
@@ -97,6 +138,56 @@ export function createParticipantDoor(
       if (outcome.kind === "missing") throw new ParticipantNotFoundError();
       if (outcome.kind === "refused") throw new AccessRefusedError(outcome.refusal);
       return outcome.result;
+    },
+
+    async withParticipantList(actor, intent, work) {
+      const reach = participantListReach(
+        actor,
+        intent.what === "emergency_search" ? "emergency_search" : "lists",
+      );
+      if (reach.kind === "none") {
+        await db.transaction((tx) =>
+          recordAuditEvent(tx, clock, {
+            actor: { id: actor.staffId, role: actor.role },
+            action: "participant.list",
+            organisationId: actor.organisationId,
+            ipAddress: intent.ipAddress ?? null,
+            outcome: "refused",
+            reason: "role has no access to participant records",
+            detail: { what: intent.what },
+          }),
+        );
+        throw new AccessRefusedError("role has no access to participant records");
+      }
+      return db.transaction(async (tx) => {
+        const { result, shownIds } = await work({ reach, actor, tx });
+        await recordAuditEvent(tx, clock, {
+          actor: { id: actor.staffId, role: actor.role },
+          action: "participant.list",
+          organisationId: actor.organisationId,
+          ipAddress: intent.ipAddress ?? null,
+          outcome: "succeeded",
+          detail: { what: intent.what, shown: shownIds.join(" ") },
+        });
+        return result;
+      });
+    },
+
+    async withNewParticipant(actor, intent, work) {
+      return db.transaction(async (tx) => {
+        const created = await work(tx);
+        // Without a participant the work only looked for possible duplicates: that look is audited too.
+        await recordAuditEvent(tx, clock, {
+          actor: actor ? { id: actor.staffId, role: actor.role } : null,
+          action: created.participantId ? "participant.refer" : "participant.duplicate_check",
+          subject: created.participantId ? { type: "participant", id: created.participantId } : undefined,
+          organisationId: created.organisationId,
+          ipAddress: intent.ipAddress ?? null,
+          outcome: "succeeded",
+          detail: { what: intent.what, matchesFound: created.matchesFound ?? 0 },
+        });
+        return created;
+      });
     },
   };
 }

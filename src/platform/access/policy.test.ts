@@ -16,6 +16,7 @@ const facts = (overrides: Partial<ParticipantAccessFacts> = {}): ParticipantAcce
   teamId: "team-ips",
   careTeamStaffIds: ["on-care-team"],
   emergencyGrantActive: false,
+  referralOpen: false,
   sharedHealthInformation: [],
   ...overrides,
 });
@@ -84,6 +85,26 @@ describe("who may open a participant's record", () => {
       allowed: false,
       refusal: "not on the participant's care team",
     });
+  });
+
+  it("lets the receiving team work an open referral from its queue, and only while it is open", () => {
+    const specialist = actor("employment_specialist", "not-yet-assigned", ["team-ips"]);
+    expect(
+      decideParticipantAccess(specialist, facts({ referralOpen: true }), { purpose: "write" }),
+    ).toMatchObject({ allowed: true, basis: "referral_queue" });
+    expect(
+      decideParticipantAccess(specialist, facts({ referralOpen: false }), { purpose: "read" }),
+    ).toMatchObject({ allowed: false });
+    // A peer worker in the team does not work the referral queue.
+    expect(
+      decideParticipantAccess(
+        actor("peer_worker", "not-yet-assigned", ["team-ips"]),
+        facts({ referralOpen: true }),
+        {
+          purpose: "read",
+        },
+      ),
+    ).toMatchObject({ allowed: false });
   });
 
   it("lets a team leader into their own team's records only", () => {

@@ -30,6 +30,8 @@ export type ParticipantAccessFacts = {
   careTeamStaffIds: readonly string[];
   /** An unexpired emergency ("break-glass") grant for this actor on this participant. */
   emergencyGrantActive: boolean;
+  /** The referral is open (no first meeting yet): the receiving team's referral queue may work on it. */
+  referralOpen: boolean;
   /** The kinds of health information the participant currently consents to share with employment staff. */
   sharedHealthInformation: readonly HealthInformationKind[];
 };
@@ -40,7 +42,7 @@ export type ParticipantIntent = {
   healthInformation?: HealthInformationKind;
 };
 
-export type AccessBasis = "care_team" | "team_leader" | "emergency";
+export type AccessBasis = "care_team" | "team_leader" | "referral_queue" | "emergency";
 
 export type AccessDecision =
   | {
@@ -98,14 +100,54 @@ export function decideParticipantAccess(
   }
   switch (template.participantReach) {
     case "care_team":
-      return facts.careTeamStaffIds.includes(actor.staffId)
-        ? allowed("care_team")
-        : { allowed: false, refusal: "not on the participant's care team" };
+      if (facts.careTeamStaffIds.includes(actor.staffId)) return allowed("care_team");
+      // Before anyone is assigned, the receiving team works the referral from its queue.
+      if (
+        facts.referralOpen &&
+        actor.teamIds.includes(facts.teamId) &&
+        hasPermission(actor.role, "participant.view_referrals")
+      )
+        return allowed("referral_queue");
+      return { allowed: false, refusal: "not on the participant's care team" };
     case "team":
       return actor.teamIds.includes(facts.teamId) || facts.careTeamStaffIds.includes(actor.staffId)
         ? allowed("team_leader")
         : { allowed: false, refusal: "participant is not in a team this person leads" };
     default:
       return { allowed: false, refusal: "role has no access to participant records" };
+  }
+}
+
+/**
+ * Whose participants a list (caseload, referral queue, search) may show this person. Lists show
+ * the same people the record-level rule above lets them open, and nobody else.
+ */
+export type ParticipantListReach =
+  | { kind: "care_team"; staffId: string; referralTeamIds: readonly string[] }
+  | { kind: "team"; staffId: string; teamIds: readonly string[] }
+  /** Exact matches only, in the person's organisation, to ask for emergency access. */
+  | { kind: "emergency_search"; organisationId: string }
+  | { kind: "none" };
+
+export function participantListReach(
+  actor: Actor,
+  purpose: "lists" | "emergency_search",
+): ParticipantListReach {
+  if (purpose === "emergency_search")
+    return hasPermission(actor.role, "participant.emergency_access")
+      ? { kind: "emergency_search", organisationId: actor.organisationId }
+      : { kind: "none" };
+  if (!hasPermission(actor.role, "participant.read")) return { kind: "none" };
+  switch (roleTemplates[actor.role].participantReach) {
+    case "care_team":
+      return {
+        kind: "care_team",
+        staffId: actor.staffId,
+        referralTeamIds: hasPermission(actor.role, "participant.view_referrals") ? actor.teamIds : [],
+      };
+    case "team":
+      return { kind: "team", staffId: actor.staffId, teamIds: actor.teamIds };
+    default:
+      return { kind: "none" };
   }
 }

@@ -88,7 +88,14 @@ export const roleTemplates: Record<StaffRole, RoleTemplate> = {
   },
   manager: {
     role: "manager",
-    permissions: ["account.manage_own", "participant.emergency_access", "aggregates.organisation"],
+    // participant.read lets the routes admit a manager; the policy lets them in only with an
+    // emergency grant, which they ask for with a stated reason.
+    permissions: [
+      "account.manage_own",
+      "participant.read",
+      "participant.emergency_access",
+      "aggregates.organisation",
+    ],
     participantReach: "emergency_only",
     requiresMfa: false,
   },

@@ -9,10 +9,12 @@ export type ErrorPageProps = {
   status: number;
   /** Why a 403 happened, where the page can say something more useful than "no permission". */
   reason?: "csrf" | "participant";
+  /** Where someone allowed to use emergency access can ask for it, on a refused record. */
+  emergencyHref?: string;
 };
 
 /** Friendly pages for refusals and failures, in plain NHS.UK wording. Nothing technical is shown. */
-export function ErrorPage({ t, user, csrfToken, navigation, status, reason }: ErrorPageProps) {
+export function ErrorPage({ t, user, csrfToken, navigation, status, reason, emergencyHref }: ErrorPageProps) {
   const { title, lines } = describe(t, status, reason);
   return (
     <Layout title={title} t={t} user={user} csrfToken={csrfToken} navigation={navigation}>
@@ -20,6 +22,11 @@ export function ErrorPage({ t, user, csrfToken, navigation, status, reason }: Er
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
+      {emergencyHref && (
+        <p>
+          <a href={emergencyHref}>{t.t("error.participant.emergency")}</a>
+        </p>
+      )}
       <p>
         <a href={user ? "/" : "/sign-in"}>{user ? t.t("error.goHome") : t.t("error.goSignIn")}</a>
       </p>

@@ -75,6 +75,7 @@ const enCommon = {
   "error.403.body": "Your role does not include this part of Tandem.",
   "error.403.help": "If you think you should have access, ask your team leader or system administrator.",
   "error.participant.title": "You cannot open this person's record",
+  "error.participant.emergency": "Ask for emergency access to this record, stating your reason",
   "error.participant.body":
     "Only the people on a participant's care team, and their team leader, can open their record. Ask the team leader to add you to the care team if you are now working with this person.",
   "error.404.title": "Page not found",

@@ -1,0 +1,170 @@
+import { layoutProps, type PageContext } from "../../platform/http/pages";
+import {
+  FilterForm,
+  InsetText,
+  Select,
+  Table,
+  type TableColumn,
+  TextInput,
+  WarningCallout,
+} from "../../platform/web/components";
+import { listHref, PagedResults } from "../../platform/web/form-fields";
+import { Layout } from "../../platform/web/layout";
+import { type CaseloadRow, IPS_CASELOAD_LIMIT } from "./caseload";
+import type { CaseloadQuery, CaseloadSort } from "./forms";
+import { formatNhsNumber } from "./nhs-number";
+import { participantStages } from "./schema";
+
+type Page = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
+type SpecialistLoad = { id: string; fullName: string; active: number; total: number };
+
+function sortColumn(label: string, key: CaseloadSort, base: string, query: CaseloadQuery): TableColumn {
+  const current = (query.sort ?? "name") === key;
+  const order = current && query.order !== "desc" ? "desc" : "asc";
+  return {
+    label,
+    sortHref: listHref(base, query, { sort: key, order, page: undefined }),
+    sorted: current ? (query.order === "desc" ? "descending" : "ascending") : "none",
+  };
+}
+
+function CaseloadTable(
+  props: PageContext & { base: string; query: CaseloadQuery; result: Page; showLead: boolean },
+) {
+  const { t, base, query, result } = props;
+  return (
+    <>
+      <FilterForm action={base} submitLabel={t.t("common.search")} clearLabel={t.t("common.clearFilters")}>
+        {query.staffId && <input type="hidden" name="staffId" value={query.staffId} />}
+        <div class="nhsuk-grid-row">
+          <div class="nhsuk-grid-column-one-half">
+            <TextInput
+              name="q"
+              type="search"
+              label={t.t("caseload.search")}
+              value={query.q}
+              spellcheck={false}
+            />
+          </div>
+          <div class="nhsuk-grid-column-one-half">
+            <Select
+              name="stage"
+              label={t.t("caseload.stage")}
+              value={query.stage}
+              emptyOption={t.t("caseload.anyStage")}
+              options={participantStages.map((stage) => ({
+                value: stage,
+                label: t.t(`participant.stage.${stage}`),
+              }))}
+            />
+          </div>
+        </div>
+      </FilterForm>
+      {result.rows.length === 0 ? (
+        <InsetText>
+          <p>{query.q || query.stage ? t.t("caseload.empty") : t.t("caseload.emptyAll")}</p>
+        </InsetText>
+      ) : (
+        <Table
+          caption={t.t("caseload.caption")}
+          columns={[
+            sortColumn(t.t("caseload.columns.name"), "name", base, query),
+            { label: t.t("participantHeader.nhsNumber") },
+            sortColumn(t.t("caseload.columns.stage"), "stage", base, query),
+            ...(props.showLead ? [{ label: t.t("caseload.columns.lead") }] : []),
+            sortColumn(t.t("participant.fields.receivedAt"), "referred", base, query),
+          ]}
+          rows={result.rows.map((row) => [
+            <a href={`/participants/${row.id}`}>
+              {row.familyName}, {row.givenName}
+            </a>,
+            row.nhsNumber ? formatNhsNumber(row.nhsNumber) : "",
+            t.t(`participant.stage.${row.stage}`),
+            ...(props.showLead ? [row.leadSpecialist ?? t.t("common.none")] : []),
+            t.formatDate(row.createdAt, "short"),
+          ])}
+        />
+      )}
+      <PagedResults
+        t={t}
+        base={base}
+        query={query}
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+      />
+    </>
+  );
+}
+
+function LimitWarning({ t, name, count }: { t: PageContext["t"]; name: string; count: number }) {
+  return (
+    <WarningCallout heading={t.t("caseload.limitTitle")}>
+      <p>{t.t("caseload.limitBody", { name, count, limit: IPS_CASELOAD_LIMIT })}</p>
+    </WarningCallout>
+  );
+}
+
+export function CaseloadPage(
+  props: PageContext & { query: CaseloadQuery; result: Page; own?: { fullName: string; active: number } },
+) {
+  const { t, own } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("caseload.title"), undefined, true)}>
+      <h1>{t.t("caseload.title")}</h1>
+      <p>{t.t("caseload.lead")}</p>
+      {own && <p class="nhsuk-body-l">{t.plural("caseload.active", own.active)}</p>}
+      {own && own.active > IPS_CASELOAD_LIMIT && (
+        <LimitWarning t={t} name={own.fullName} count={own.active} />
+      )}
+      <CaseloadTable {...props} base="/caseload" showLead={false} />
+    </Layout>
+  );
+}
+
+export function TeamCaseloadsPage(
+  props: PageContext & { query: CaseloadQuery; result: Page; specialists: SpecialistLoad[] },
+) {
+  const { t, specialists, query } = props;
+  const over = specialists.filter((specialist) => specialist.active > IPS_CASELOAD_LIMIT);
+  return (
+    <Layout {...layoutProps(props, t.t("caseload.teamTitle"), undefined, true)}>
+      <h1>{t.t("caseload.teamTitle")}</h1>
+      <p>{t.t("caseload.teamLead")}</p>
+      {over.map((specialist) => (
+        <LimitWarning key={specialist.id} t={t} name={specialist.fullName} count={specialist.active} />
+      ))}
+      {specialists.length > 0 && (
+        <Table
+          caption={t.t("caseload.specialistsCaption")}
+          columns={[
+            { label: t.t("caseload.columns.specialist") },
+            { label: t.t("caseload.columns.active"), numeric: true },
+            { label: t.t("caseload.columns.total"), numeric: true },
+          ]}
+          rows={specialists.map((specialist) => [
+            <a
+              href={listHref("/team/caseloads", { staffId: specialist.id })}
+              aria-current={query.staffId === specialist.id ? "true" : undefined}
+            >
+              {specialist.fullName}
+            </a>,
+            <>
+              {t.formatNumber(specialist.active)}
+              {specialist.active > IPS_CASELOAD_LIMIT && (
+                <span class="nhsuk-u-visually-hidden"> {t.t("caseload.aboveLimit")}</span>
+              )}
+            </>,
+            t.formatNumber(specialist.total),
+          ])}
+        />
+      )}
+      {query.staffId && (
+        <p>
+          <a href="/team/caseloads">{t.t("caseload.anyStaff")}</a>
+        </p>
+      )}
+      <CaseloadTable {...props} base="/team/caseloads" showLead />
+    </Layout>
+  );
+}

@@ -1,0 +1,148 @@
+import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { ParticipantList } from "../../platform/access/door";
+import { staffAccount, teamMembership } from "../../platform/directory/schema";
+import type { CaseloadQuery } from "./forms";
+import { normaliseNhsNumber } from "./nhs-number";
+import { careTeamMember, type ParticipantStage, participant } from "./schema";
+
+/** IPS fidelity item S1: no more than 20 active participants per full-time employment specialist. */
+export const IPS_CASELOAD_LIMIT = 20;
+/** Active for caseload size (domain.md): looking for work or in work. */
+export const activeStages: readonly ParticipantStage[] = ["job_seeking", "in_work"];
+
+export const CASELOAD_PAGE_SIZE = 25;
+
+const onCareTeam = (staffId: string) =>
+  exists(
+    sql`(select 1 from ${careTeamMember} where ${careTeamMember.participantId} = ${participant.id}
+      and ${careTeamMember.staffId} = ${staffId} and ${careTeamMember.removedAt} is null)`,
+  );
+
+/** Who the list may show, as a condition: the same people the record-level policy lets them open. */
+function reachCondition(list: ParticipantList): SQL | undefined {
+  const { reach } = list;
+  if (reach.kind === "care_team") return onCareTeam(reach.staffId);
+  if (reach.kind === "team")
+    return reach.teamIds.length > 0
+      ? or(inArray(participant.teamId, [...reach.teamIds]), onCareTeam(reach.staffId))
+      : onCareTeam(reach.staffId);
+  return sql`false`;
+}
+
+/**
+ * Name search: every word must begin the first or last name ("jo smi" finds Joanne Smith); ten
+ * digits search the NHS number exactly.
+ */
+export function searchCondition(q: string | undefined): SQL | undefined {
+  if (!q) return undefined;
+  const digits = normaliseNhsNumber(q);
+  if (/^\d{10}$/.test(digits)) return eq(participant.nhsNumber, digits);
+  const words = q
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[%_\\]/g, ""))
+    .filter(Boolean)
+    .slice(0, 4);
+  if (words.length === 0) return undefined;
+  return and(
+    ...words.map(
+      (word) =>
+        sql`(lower(${participant.familyName}) like ${`${word}%`} or lower(${participant.givenName}) like ${`${word}%`})`,
+    ),
+  );
+}
+
+const leadSpecialistName = sql<string | null>`(select ${staffAccount.fullName} from ${careTeamMember}
+  join ${staffAccount} on ${staffAccount.id} = ${careTeamMember.staffId}
+  where ${careTeamMember.participantId} = ${participant.id} and ${careTeamMember.removedAt} is null
+    and ${careTeamMember.careTeamRole} = 'lead_employment_specialist'
+  order by ${careTeamMember.addedAt} limit 1)`;
+
+export type CaseloadRow = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  nhsNumber: string | null;
+  stage: ParticipantStage;
+  createdAt: Date;
+  leadSpecialist: string | null;
+};
+
+export async function caseloadPage(list: ParticipantList, query: CaseloadQuery) {
+  const where = and(
+    reachCondition(list),
+    searchCondition(query.q),
+    query.stage ? eq(participant.stage, query.stage) : undefined,
+    query.staffId ? onCareTeam(query.staffId) : undefined,
+  );
+  const [{ total } = { total: 0 }] = await list.tx.select({ total: count() }).from(participant).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const direction = query.order === "desc" ? desc : asc;
+  const orderBy =
+    query.sort === "stage"
+      ? [direction(participant.stage), asc(participant.familyName)]
+      : query.sort === "referred"
+        ? [direction(participant.createdAt), asc(participant.familyName)]
+        : [direction(participant.familyName), direction(participant.givenName)];
+  const rows: CaseloadRow[] = await list.tx
+    .select({
+      id: participant.id,
+      givenName: participant.givenName,
+      familyName: participant.familyName,
+      nhsNumber: participant.nhsNumber,
+      stage: participant.stage,
+      createdAt: participant.createdAt,
+      leadSpecialist: leadSpecialistName,
+    })
+    .from(participant)
+    .where(where)
+    .orderBy(...orderBy, asc(participant.id))
+    .limit(CASELOAD_PAGE_SIZE)
+    .offset((page - 1) * CASELOAD_PAGE_SIZE);
+  return { result: { rows, total, page, pageCount }, shownIds: rows.map((row) => row.id) };
+}
+
+/** Active participants each employment specialist leads: the caseload size IPS limits. */
+export async function activeCaseloads(
+  list: ParticipantList,
+  specialistIds: readonly string[],
+): Promise<Map<string, { active: number; total: number }>> {
+  const sizes = new Map<string, { active: number; total: number }>();
+  if (specialistIds.length === 0) return sizes;
+  const rows = await list.tx
+    .select({
+      staffId: careTeamMember.staffId,
+      active: sql<number>`count(*) filter (where ${inArray(participant.stage, [...activeStages])})::int`,
+      total: sql<number>`count(*) filter (where ${participant.stage} <> 'closed')::int`,
+    })
+    .from(careTeamMember)
+    .innerJoin(participant, eq(participant.id, careTeamMember.participantId))
+    .where(
+      and(
+        inArray(careTeamMember.staffId, [...specialistIds]),
+        eq(careTeamMember.careTeamRole, "lead_employment_specialist"),
+        isNull(careTeamMember.removedAt),
+      ),
+    )
+    .groupBy(careTeamMember.staffId);
+  for (const row of rows) sizes.set(row.staffId, { active: Number(row.active), total: Number(row.total) });
+  return sizes;
+}
+
+/** The employment specialists in the teams this team leader leads, for the team view. */
+export async function teamSpecialists(list: ParticipantList) {
+  if (list.reach.kind !== "team" || list.reach.teamIds.length === 0) return [];
+  return list.tx
+    .selectDistinct({ id: staffAccount.id, fullName: staffAccount.fullName })
+    .from(staffAccount)
+    .innerJoin(teamMembership, eq(teamMembership.staffId, staffAccount.id))
+    .where(
+      and(
+        inArray(teamMembership.teamId, [...list.reach.teamIds]),
+        eq(staffAccount.role, "employment_specialist"),
+        eq(staffAccount.status, "active"),
+      ),
+    )
+    .orderBy(asc(staffAccount.fullName));
+}

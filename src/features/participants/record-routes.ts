@@ -1,0 +1,285 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { hasPermission } from "../../platform/access/roles";
+import type { AppDeps } from "../../platform/http/feature";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { participantIdParam } from "../../platform/http/participant";
+import { fieldErrors, formBody } from "../../platform/web/forms";
+import { addCareTeamMember, careTeam, removeCareTeamMember, staffWhoCanJoin } from "./care-team";
+import { consentHistory, recordConsent } from "./consent";
+import { CareTeamPage, ConsentPage } from "./consent-views";
+import { grantEmergencyAccess } from "./emergency";
+import {
+  careTeamMemberForm,
+  consentForm,
+  emergencyAccessForm,
+  participantDetailsForm,
+  participationForm,
+} from "./forms";
+import { changeParticipation, participantDetails, updateParticipantDetails } from "./record";
+import { DetailsFormPage, EmergencyAccessPage, SummaryPage } from "./record-views";
+import { recordFrame, todayFrom } from "./request";
+
+type Extra = { values?: Record<string, unknown>; errors?: { field: string; message: string }[] };
+
+export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
+  const today = todayFrom(clock);
+  const read = { config: { access: "participant.read" as const } };
+  const write = { config: { access: "participant.write" as const } };
+  const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
+
+  app.get("/participants/:participantId", read, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const content = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "read", what: "summary", ipAddress: request.ip },
+      async (record) => ({
+        frame: await recordFrame(request, record),
+        details: await participantDetails(record),
+        careTeam: await careTeam(record),
+      }),
+    );
+    return sendPage(
+      reply,
+      SummaryPage({
+        ...pageContext(request, reply),
+        ...content.frame,
+        ...content,
+        canWrite: canWrite(request),
+      }),
+    );
+  });
+
+  const showDetailsForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Extra & { conflict?: boolean },
+    status = 200,
+  ) => {
+    const participantId = participantIdParam(request);
+    const content = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "read", what: "details", ipAddress: request.ip },
+      async (record) => ({
+        frame: await recordFrame(request, record),
+        details: await participantDetails(record),
+      }),
+    );
+    return sendPage(
+      reply,
+      DetailsFormPage({
+        ...pageContext(request, reply),
+        ...content.frame,
+        details: content.details,
+        values: extra.values ?? content.details,
+        errors: extra.errors,
+        conflict: extra.conflict ? content.details : undefined,
+      }),
+      status,
+    );
+  };
+
+  app.get("/participants/:participantId/details", write, (request, reply) =>
+    showDetailsForm(request, reply, {}),
+  );
+
+  app.post("/participants/:participantId/details", write, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const body = formBody(request.body);
+    const parsed = participantDetailsForm(today).safeParse(body);
+    if (!parsed.success)
+      return showDetailsForm(
+        request,
+        reply,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
+    const outcome = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "write", what: "details", ipAddress: request.ip },
+      (record) => updateParticipantDetails(record, clock, parsed.data),
+    );
+    if (outcome.kind === "stale")
+      return showDetailsForm(request, reply, { values: body, conflict: true }, 409);
+    return reply.redirect(`/participants/${participantId}?notice=details`);
+  });
+
+  app.post("/participants/:participantId/participation", write, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const parsed = participationForm.safeParse(formBody(request.body));
+    if (!parsed.success) return reply.redirect(`/participants/${participantId}`);
+    const outcome = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "write", what: "participation", ipAddress: request.ip },
+      (record) => changeParticipation(record, clock, parsed.data.change, parsed.data.version),
+    );
+    if (outcome !== "changed") return reply.redirect(`/participants/${participantId}`);
+    const notice = { pause: "paused", resume: "resumed", stop: "stopped" }[parsed.data.change];
+    return reply.redirect(`/participants/${participantId}?notice=${notice}`);
+  });
+
+  const showConsent = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Extra = {},
+    status = 200,
+  ) => {
+    const participantId = participantIdParam(request);
+    const content = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "read", what: "consent", ipAddress: request.ip },
+      async (record) => ({
+        frame: await recordFrame(request, record),
+        history: await consentHistory(record),
+      }),
+    );
+    return sendPage(
+      reply,
+      ConsentPage({
+        ...pageContext(request, reply),
+        ...content.frame,
+        history: content.history,
+        canWrite: canWrite(request),
+        values: extra.values ?? {},
+        errors: extra.errors,
+      }),
+      status,
+    );
+  };
+
+  app.get("/participants/:participantId/consent", read, (request, reply) => showConsent(request, reply));
+
+  app.post("/participants/:participantId/consent", write, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const body = formBody(request.body);
+    const parsed = consentForm.safeParse(body);
+    if (!parsed.success)
+      return showConsent(
+        request,
+        reply,
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        400,
+      );
+    await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "write", what: "consent", ipAddress: request.ip },
+      (record) => recordConsent(record, clock, parsed.data),
+    );
+    return reply.redirect(`/participants/${participantId}/consent?notice=consent`);
+  });
+
+  const showCareTeam = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: Extra = {},
+    status = 200,
+  ) => {
+    const participantId = participantIdParam(request);
+    const content = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "read", what: "care_team", ipAddress: request.ip },
+      async (record) => ({
+        frame: await recordFrame(request, record),
+        members: await careTeam(record),
+        candidates: await staffWhoCanJoin(record.tx, record.organisationId),
+      }),
+    );
+    return sendPage(
+      reply,
+      CareTeamPage({
+        ...pageContext(request, reply),
+        ...content.frame,
+        members: content.members,
+        candidates: content.candidates,
+        canWrite: canWrite(request),
+        values: extra.values ?? {},
+        errors: extra.errors,
+      }),
+      status,
+    );
+  };
+
+  app.get("/participants/:participantId/care-team", read, (request, reply) => showCareTeam(request, reply));
+
+  app.post("/participants/:participantId/care-team", write, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const t = translatorFor(request);
+    const body = formBody(request.body);
+    const parsed = careTeamMemberForm.safeParse(body);
+    if (!parsed.success)
+      return showCareTeam(request, reply, { values: body, errors: fieldErrors(parsed.error, t) }, 400);
+    const outcome = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "write", what: "care_team", ipAddress: request.ip },
+      (record) => addCareTeamMember(record, clock, parsed.data),
+    );
+    if (outcome !== "added") {
+      const message =
+        outcome === "already" ? t.t("validation.careTeam.already") : t.t("validation.careTeam.notAvailable");
+      return showCareTeam(request, reply, { values: body, errors: [{ field: "staffId", message }] }, 409);
+    }
+    return reply.redirect(`/participants/${participantId}/care-team?notice=added`);
+  });
+
+  app.post("/participants/:participantId/care-team/:memberId/remove", write, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const memberId = (request.params as { memberId?: string }).memberId ?? "";
+    if (!/^[0-9a-f-]{36}$/.test(memberId)) return reply.redirect(`/participants/${participantId}/care-team`);
+    await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "write", what: "care_team", ipAddress: request.ip },
+      (record) => removeCareTeamMember(record, clock, memberId),
+    );
+    return reply.redirect(`/participants/${participantId}/care-team?notice=removed`);
+  });
+
+  const emergency = { config: { access: "participant.emergency_access" as const } };
+  app.get("/participants/:participantId/emergency-access", emergency, async (request, reply) =>
+    sendPage(
+      reply,
+      EmergencyAccessPage({
+        ...pageContext(request, reply),
+        participantId: participantIdParam(request),
+        minutes: config.emergencyAccessMinutes,
+        values: {},
+      }),
+    ),
+  );
+
+  app.post("/participants/:participantId/emergency-access", emergency, async (request, reply) => {
+    const participantId = participantIdParam(request);
+    const body = formBody(request.body);
+    const parsed = emergencyAccessForm.safeParse(body);
+    if (!parsed.success)
+      return sendPage(
+        reply,
+        EmergencyAccessPage({
+          ...pageContext(request, reply),
+          participantId,
+          minutes: config.emergencyAccessMinutes,
+          values: body,
+          errors: fieldErrors(parsed.error, translatorFor(request)),
+        }),
+        400,
+      );
+    const outcome = await grantEmergencyAccess(
+      db,
+      clock,
+      request.staff!,
+      participantId,
+      parsed.data.reason,
+      request.ip,
+      config.emergencyAccessMinutes,
+    );
+    if (outcome.kind === "not_found") return reply.callNotFound();
+    return reply.redirect(`/participants/${participantId}`);
+  });
+}

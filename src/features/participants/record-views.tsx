@@ -1,0 +1,301 @@
+import type { ComponentChildren } from "preact";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
+import {
+  Button,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  FilterForm,
+  Form,
+  InsetText,
+  NotificationBanner,
+  SummaryList,
+  Table,
+  TextInput,
+  WarningCallout,
+} from "../../platform/web/components";
+import { SavedVersionWarning, Textarea } from "../../platform/web/form-fields";
+import type { Translator } from "../../platform/web/i18n";
+import { Layout } from "../../platform/web/layout";
+import {
+  type ParticipantBanner,
+  ParticipantHeader,
+  type RecordTab,
+} from "../../platform/web/participant-header";
+import type { careTeam } from "./care-team";
+import { formatNhsNumber } from "./nhs-number";
+import { availableChanges } from "./participation";
+import { PersonFields } from "./person-fields";
+import type { ParticipantDetails } from "./record";
+
+type Values = Record<string, unknown>;
+type CareTeamRows = Awaited<ReturnType<typeof careTeam>>;
+
+export type RecordFrame = {
+  banner: ParticipantBanner;
+  tabs: RecordTab[];
+  notice?: string;
+  emergency?: boolean;
+};
+
+/** Every tab of a record: the banner, the tabs, a success notice and the error summary. */
+export function RecordLayout(
+  props: PageContext & RecordFrame & { title: string; errors?: FieldError[]; children: ComponentChildren },
+) {
+  const { t } = props;
+  return (
+    <Layout {...layoutProps(props, props.title, props.errors, true)}>
+      <ErrorSummary errors={props.errors} title={t.t("error.summaryTitle")} />
+      {props.notice && (
+        <NotificationBanner title={t.t("common.successTitle")} success>
+          <p class="nhsuk-notification-banner__heading">{props.notice}</p>
+        </NotificationBanner>
+      )}
+      {props.emergency && (
+        <WarningCallout heading={t.t("emergency.activeTitle")}>
+          <p>{t.t("emergency.activeBody")}</p>
+        </WarningCallout>
+      )}
+      <ParticipantHeader t={t} participant={props.banner} tabs={props.tabs} />
+      {props.children}
+    </Layout>
+  );
+}
+
+const isoDay = (text: string) => new Date(`${text}T12:00:00Z`);
+
+export function detailsRows(t: Translator, details: ParticipantDetails) {
+  const none = t.t("common.none");
+  return [
+    { key: t.t("participant.fields.givenName"), value: details.givenName },
+    { key: t.t("participant.fields.familyName"), value: details.familyName },
+    { key: t.t("participant.fields.dateOfBirth"), value: t.formatDate(isoDay(details.dateOfBirth), "long") },
+    {
+      key: t.t("participant.fields.nhsNumber"),
+      value: details.nhsNumber ? formatNhsNumber(details.nhsNumber) : none,
+    },
+    { key: t.t("participant.fields.phone"), value: details.phone ?? none },
+    { key: t.t("participant.fields.email"), value: details.email ?? none },
+    { key: t.t("participant.fields.address"), value: details.address ?? none },
+    { key: t.t("participant.fields.preferredLanguage"), value: details.preferredLanguage },
+    {
+      key: t.t("participant.fields.preferredContactMethod"),
+      value: details.preferredContactMethod
+        ? t.t(`participant.contactMethod.${details.preferredContactMethod}`)
+        : t.t("participant.fields.noPreference"),
+    },
+  ];
+}
+
+export function SummaryPage(
+  props: PageContext &
+    RecordFrame & { details: ParticipantDetails; careTeam: CareTeamRows; canWrite: boolean },
+) {
+  const { t, details } = props;
+  const base = `/participants/${details.id}`;
+  const changes = availableChanges(details.stage);
+  const none = t.t("common.none");
+  return (
+    <RecordLayout {...props} title={t.t("record.summary")}>
+      <h1>{t.t("record.summary")}</h1>
+      {details.stage === "paused" && (
+        <InsetText>
+          <p>{t.t("record.participation.paused")}</p>
+        </InsetText>
+      )}
+      <h2>{t.t("record.work")}</h2>
+      <SummaryList
+        rows={[
+          { key: t.t("participant.fields.stage"), value: t.t(`participant.stage.${details.stage}`) },
+          ...(details.closedReason
+            ? [
+                {
+                  key: t.t("record.participation"),
+                  value: t.t(
+                    `record.closedReason.${details.closedReason}` as "record.closedReason.not_reached",
+                  ),
+                },
+              ]
+            : []),
+          {
+            key: t.t("participant.fields.workSituation"),
+            value: details.workSituation ? t.t(`participant.workSituation.${details.workSituation}`) : none,
+          },
+          ...(details.workSituation === "employed_off_sick"
+            ? [
+                { key: t.t("participant.fields.employerName"), value: details.employerName ?? none },
+                {
+                  key: t.t("participant.fields.absenceStartDate"),
+                  value: details.absenceStartDate
+                    ? t.formatDate(isoDay(details.absenceStartDate), "long")
+                    : none,
+                },
+              ]
+            : []),
+          { key: t.t("participant.fields.hopes"), value: details.hopes ?? none },
+          { key: t.t("participant.fields.team"), value: details.teamName },
+        ]}
+      />
+      <h2>{t.t("record.careTeamShort")}</h2>
+      {props.careTeam.length === 0 ? (
+        <p>{t.t("careTeam.empty")}</p>
+      ) : (
+        <SummaryList
+          rows={props.careTeam.map((member) => ({
+            key: t.t(`careTeam.role.${member.careTeamRole}`),
+            value: (
+              <>
+                <strong>{member.fullName}</strong>
+                <br />
+                {member.responsibility}
+              </>
+            ),
+          }))}
+        />
+      )}
+      <h2>{t.t("record.details")}</h2>
+      <SummaryList rows={detailsRows(t, details)} />
+      {props.canWrite && (
+        <p>
+          <a href={`${base}/details`}>{t.t("record.editDetails")}</a>
+        </p>
+      )}
+      {props.canWrite && changes.length > 0 && (
+        <>
+          <h2>{t.t("record.participation")}</h2>
+          <p>{t.t("record.participation.hint")}</p>
+          <Form action={`${base}/participation`} csrfToken={props.csrfToken}>
+            <input type="hidden" name="version" value={String(details.version)} />
+            <div class="app-button-group">
+              {changes.map((change) => (
+                <Button key={change} variant="secondary" name="change" value={change}>
+                  {t.t(`record.participation.${change}`)}
+                </Button>
+              ))}
+            </div>
+          </Form>
+        </>
+      )}
+    </RecordLayout>
+  );
+}
+
+export function DetailsFormPage(
+  props: PageContext &
+    RecordFrame & {
+      details: ParticipantDetails;
+      values: Values;
+      errors?: FieldError[];
+      conflict?: ParticipantDetails;
+    },
+) {
+  const { t, details, values, conflict } = props;
+  return (
+    <RecordLayout {...props} title={t.t("record.editDetails")}>
+      <h1>{t.t("record.editDetails")}</h1>
+      {conflict && <SavedVersionWarning t={t} saved={detailsRows(t, conflict)} />}
+      <Form action={`/participants/${details.id}/details`} csrfToken={props.csrfToken}>
+        <input
+          type="hidden"
+          name="version"
+          value={String(conflict?.version ?? values.version ?? details.version)}
+        />
+        <PersonFields t={t} values={values} errors={props.errors} />
+        <Button>{t.t("common.save")}</Button>
+      </Form>
+    </RecordLayout>
+  );
+}
+
+export function EmergencyAccessPage(
+  props: PageContext & { participantId: string; minutes: number; values: Values; errors?: FieldError[] },
+) {
+  const { t, errors } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("emergency.title"), errors)}>
+      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
+      <h1>{t.t("emergency.title")}</h1>
+      <p>{t.t("emergency.lead", { minutes: props.minutes })}</p>
+      <Form action={`/participants/${props.participantId}/emergency-access`} csrfToken={props.csrfToken}>
+        <Textarea
+          name="reason"
+          label={t.t("emergency.reason")}
+          hint={t.t("emergency.reasonHint")}
+          value={props.values.reason}
+          error={errorFor(errors, "reason")}
+        />
+        <Button variant="warning">{t.t("emergency.submit")}</Button>
+      </Form>
+    </Layout>
+  );
+}
+
+export function EmergencySearchPage(
+  props: PageContext & {
+    query: Values;
+    searched: boolean;
+    matches: {
+      id: string;
+      givenName: string;
+      familyName: string;
+      dateOfBirth: string;
+      nhsNumber: string | null;
+      teamName: string;
+    }[];
+  },
+) {
+  const { t, query, matches } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("emergency.search.title"))}>
+      <h1>{t.t("emergency.search.title")}</h1>
+      <p>{t.t("emergency.search.lead")}</p>
+      <FilterForm
+        action="/emergency-access"
+        submitLabel={t.t("common.search")}
+        clearLabel={t.t("common.clearFilters")}
+      >
+        <TextInput
+          name="nhsNumber"
+          label={t.t("participantHeader.nhsNumber")}
+          value={query.nhsNumber}
+          width={10}
+          inputmode="numeric"
+        />
+        <TextInput name="givenName" label={t.t("participant.fields.givenName")} value={query.givenName} />
+        <TextInput name="familyName" label={t.t("participant.fields.familyName")} value={query.familyName} />
+        <TextInput
+          name="dateOfBirth"
+          type="date"
+          label={t.t("participant.fields.dateOfBirth")}
+          value={query.dateOfBirth}
+        />
+      </FilterForm>
+      {props.searched && matches.length === 0 && <p>{t.t("emergency.search.noMatch")}</p>}
+      {matches.length > 0 && (
+        <Table
+          caption={t.t("emergency.search.caption")}
+          columns={[
+            { label: t.t("caseload.columns.name") },
+            { label: t.t("participant.fields.dateOfBirth") },
+            { label: t.t("participantHeader.nhsNumber") },
+            { label: t.t("participant.fields.team") },
+            { label: t.t("emergency.offer") },
+          ]}
+          rows={matches.map((match) => [
+            `${match.givenName} ${match.familyName}`,
+            t.formatDate(isoDay(match.dateOfBirth), "long"),
+            match.nhsNumber ? formatNhsNumber(match.nhsNumber) : "",
+            match.teamName,
+            <a href={`/participants/${match.id}/emergency-access`}>
+              {t.t("emergency.offer")}
+              <span class="nhsuk-u-visually-hidden">
+                {" "}
+                {match.givenName} {match.familyName}
+              </span>
+            </a>,
+          ])}
+        />
+      )}
+    </Layout>
+  );
+}

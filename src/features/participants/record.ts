@@ -1,0 +1,81 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { ParticipantRecord } from "../../platform/access/door";
+import type { Clock } from "../../platform/clock";
+import { team } from "../../platform/directory/schema";
+import { type ParticipationChange, stageAfter } from "./participation";
+import { participant } from "./schema";
+
+export type ParticipantDetails = typeof participant.$inferSelect & { teamName: string };
+
+export async function participantDetails(record: ParticipantRecord): Promise<ParticipantDetails> {
+  const [row] = await record.tx
+    .select({ participant, teamName: team.name })
+    .from(participant)
+    .innerJoin(team, eq(team.id, participant.teamId))
+    .where(eq(participant.id, record.participantId));
+  if (!row) throw new Error("participant vanished inside its own transaction");
+  return { ...row.participant, teamName: row.teamName };
+}
+
+type DetailsUpdate = Pick<
+  typeof participant.$inferInsert,
+  | "givenName"
+  | "familyName"
+  | "dateOfBirth"
+  | "nhsNumber"
+  | "phone"
+  | "email"
+  | "address"
+  | "preferredLanguage"
+  | "preferredContactMethod"
+  | "workSituation"
+  | "employerName"
+  | "absenceStartDate"
+  | "hopes"
+> & { version: number };
+
+/** Saves personal details if nobody saved since the form was opened; otherwise returns what they saved. */
+export async function updateParticipantDetails(
+  record: ParticipantRecord,
+  clock: Clock,
+  form: DetailsUpdate,
+): Promise<{ kind: "saved" } | { kind: "stale"; current: ParticipantDetails }> {
+  const { version, ...values } = form;
+  const offSick = values.workSituation === "employed_off_sick";
+  const updated = await record.tx
+    .update(participant)
+    .set({
+      ...values,
+      employerName: offSick ? values.employerName : null,
+      absenceStartDate: offSick ? values.absenceStartDate : null,
+      updatedAt: clock.now(),
+      version: version + 1,
+    })
+    .where(and(eq(participant.id, record.participantId), eq(participant.version, version)))
+    .returning({ id: participant.id });
+  if (updated.length === 0) return { kind: "stale", current: await participantDetails(record) };
+  return { kind: "saved" };
+}
+
+export async function changeParticipation(
+  record: ParticipantRecord,
+  clock: Clock,
+  change: ParticipationChange,
+  version: number,
+): Promise<"changed" | "stale" | "not_applicable"> {
+  const current = await participantDetails(record);
+  if (current.version !== version) return "stale";
+  const next = stageAfter(change, current.stage, current.stageBeforePause);
+  if (!next) return "not_applicable";
+  await record.tx
+    .update(participant)
+    .set({
+      stage: next,
+      stageBeforePause: change === "pause" ? current.stage : null,
+      closedReason: change === "stop" ? "stopped_by_participant" : current.closedReason,
+      updatedAt: clock.now(),
+      version: sql`${participant.version} + 1`,
+    })
+    .where(eq(participant.id, record.participantId));
+  return "changed";
+}
