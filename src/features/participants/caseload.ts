@@ -52,11 +52,12 @@ export function searchCondition(q: string | undefined): SQL | undefined {
   );
 }
 
-const leadSpecialistName = sql<string | null>`(select ${staffAccount.fullName} from ${careTeamMember}
-  join ${staffAccount} on ${staffAccount.id} = ${careTeamMember.staffId}
-  where ${careTeamMember.participantId} = ${participant.id} and ${careTeamMember.removedAt} is null
-    and ${careTeamMember.careTeamRole} = 'lead_employment_specialist'
-  order by ${careTeamMember.addedAt} limit 1)`;
+// Written out with aliases: inside a select list drizzle leaves column names unqualified.
+const leadSpecialistName = sql<string | null>`(select lead.full_name from care_team_member lead_member
+  join staff_account lead on lead.id = lead_member.staff_id
+  where lead_member.participant_id = "participant"."id" and lead_member.removed_at is null
+    and lead_member.care_team_role = 'lead_employment_specialist'
+  order by lead_member.added_at limit 1)`;
 
 export type CaseloadRow = {
   id: string;

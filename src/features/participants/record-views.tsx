@@ -193,7 +193,25 @@ export function DetailsFormPage(
   return (
     <RecordLayout {...props} title={t.t("record.editDetails")}>
       <h1>{t.t("record.editDetails")}</h1>
-      {conflict && <SavedVersionWarning t={t} saved={detailsRows(t, conflict)} />}
+      {conflict && (
+        <SavedVersionWarning
+          t={t}
+          saved={[
+            ...detailsRows(t, conflict),
+            {
+              key: t.t("participant.fields.workSituation"),
+              value: conflict.workSituation
+                ? t.t(`participant.workSituation.${conflict.workSituation}`)
+                : t.t("common.none"),
+            },
+            {
+              key: t.t("participant.fields.employerName"),
+              value: conflict.employerName ?? t.t("common.none"),
+            },
+            { key: t.t("participant.fields.hopes"), value: conflict.hopes ?? t.t("common.none") },
+          ]}
+        />
+      )}
       <Form action={`/participants/${details.id}/details`} csrfToken={props.csrfToken}>
         <input
           type="hidden"

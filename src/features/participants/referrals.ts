@@ -325,14 +325,14 @@ export async function referralQueue(list: ParticipantList, page: number) {
         : [];
   if (teamIds.length === 0)
     return { result: { rows: [] as ReferralQueueRow[], total: 0, page: 1, pageCount: 1 }, shownIds: [] };
-  const other = sql`other_participant`;
+  // Written out with aliases: inside a select list drizzle leaves column names unqualified.
   const duplicateExists = sql<boolean>`exists (
-    select 1 from ${participant} as ${other}
-    where ${other}.organisation_id = ${participant.organisationId} and ${other}.id <> ${participant.id}
-      and ((${other}.nhs_number is not null and ${other}.nhs_number = ${participant.nhsNumber})
-        or (${other}.date_of_birth = ${participant.dateOfBirth}
-          and lower(${other}.family_name) = lower(${participant.familyName})
-          and lower(${other}.given_name) = lower(${participant.givenName}))))`;
+    select 1 from participant other
+    where other.organisation_id = "participant"."organisation_id" and other.id <> "participant"."id"
+      and ((other.nhs_number is not null and other.nhs_number = "participant"."nhs_number")
+        or (other.date_of_birth = "participant"."date_of_birth"
+          and lower(other.family_name) = lower("participant"."family_name")
+          and lower(other.given_name) = lower("participant"."given_name"))))`;
   const where = and(eq(referral.status, "open"), inArray(referral.teamId, [...teamIds]));
   const [{ total } = { total: 0 }] = await list.tx.select({ total: count() }).from(referral).where(where);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -345,7 +345,7 @@ export async function referralQueue(list: ParticipantList, page: number) {
       familyName: participant.familyName,
       source: referral.source,
       receivedAt: referral.receivedAt,
-      attempts: sql<number>`(select count(*)::int from ${referralContactAttempt} where ${referralContactAttempt.referralId} = ${referral.id})`,
+      attempts: sql<number>`(select count(*)::int from referral_contact_attempt attempt where attempt.referral_id = "referral"."id")`,
       possibleDuplicate: duplicateExists,
     })
     .from(referral)
