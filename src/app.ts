@@ -22,9 +22,11 @@ import type { Config } from "./config";
 import { accountFeature } from "./features/account/routes";
 import { administrationFeature } from "./features/administration/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
+import { contactsFeature } from "./features/contacts/routes";
 import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
+import { timelineFeature } from "./features/timeline/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { AuditUnavailableError } from "./platform/audit/service";
 import { signInFeature } from "./platform/auth/routes";
@@ -52,6 +54,8 @@ const features: Feature[] = [
   administrationFeature,
   auditTrailFeature,
   participantsFeature,
+  contactsFeature,
+  timelineFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

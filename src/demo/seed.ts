@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { type DemoParticipant, seedDemoContacts } from "../features/contacts/service";
 import { careTeamMember, type ParticipantStage, participant } from "../features/participants/schema";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
@@ -126,9 +127,11 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const now = clock.now();
+    const participants: DemoParticipant[] = [];
     for (const [regionIndex, regionName] of pilotRegions.entries()) {
-      await seedRegion(tx, now, regionIndex, regionName, passwordHash);
+      participants.push(...(await seedRegion(tx, now, regionIndex, regionName, passwordHash)));
     }
+    await seedDemoContacts(tx, clock, participants);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {
       actor: null,
@@ -146,7 +149,7 @@ async function seedRegion(
   regionIndex: number,
   regionName: string,
   passwordHash: string,
-) {
+): Promise<DemoParticipant[]> {
   const [createdRegion] = await tx.insert(region).values({ name: regionName, createdAt: now }).returning();
   const [service] = await tx
     .insert(organisation)
@@ -237,6 +240,7 @@ async function seedRegion(
   const clinician = byRole("clinician")[0]!;
   const peerWorker = byRole("peer_worker")[0];
   const participantCount = regionIndex === 0 ? 24 : 8;
+  const seeded: DemoParticipant[] = [];
   for (let index = 0; index < participantCount; index++) {
     const specialist = specialists[index % specialists.length]!;
     const [created] = await tx
@@ -252,7 +256,14 @@ async function seedRegion(
         createdAt: now,
         updatedAt: now,
       })
-      .returning({ id: participant.id });
+      .returning({ id: participant.id, stage: participant.stage });
+    seeded.push({
+      id: created!.id,
+      organisationId,
+      stage: created!.stage,
+      specialistId: specialist.id,
+      clinicianId: clinician.id,
+    });
     const members = [
       {
         staffId: specialist.id,
@@ -280,4 +291,5 @@ async function seedRegion(
         members.map((member) => ({ ...member, organisationId, participantId: created!.id, addedAt: now })),
       );
   }
+  return seeded;
 }
