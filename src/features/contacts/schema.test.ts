@@ -33,6 +33,11 @@ describe("the add-contact form", () => {
     ]);
   });
 
+  it("reports a future date together with other mistakes", () => {
+    const fields = errorsFor({ ...valid, date: "2026-11-21", note: "" }).map((error) => error.field);
+    expect(fields.sort()).toEqual(["date", "note"]);
+  });
+
   it("asks for each missing field in words", () => {
     const messages = Object.fromEntries(errorsFor({}).map((error) => [error.field, error.message]));
     expect(messages).toEqual({

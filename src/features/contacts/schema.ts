@@ -126,27 +126,41 @@ export type NewContact = {
  * cannot be in the future, so the schema is built with the clock's "now".
  */
 export function contactForm(now: Date) {
-  return z
-    .object({
-      date: z.iso.date({ message: "validation.contact.date" }),
-      time: z
-        .string({ message: "validation.contact.time" })
-        .trim()
-        .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.contact.time"),
-      ...choices,
-      durationMinutes: duration,
-      note: noteText("validation.contact.note"),
-    })
-    .transform((form, context): NewContact => {
-      const [hours, minutes] = form.time.split(/[:.]/);
-      const occurredAt = zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
-      if (occurredAt.getTime() > now.getTime()) {
-        context.addIssue({ code: "custom", path: ["date"], message: "validation.contact.future" });
-        return z.NEVER;
-      }
-      const { date: _date, time: _time, ...rest } = form;
-      return { ...rest, occurredAt };
-    });
+  const time = z
+    .string({ message: "validation.contact.time" })
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.contact.time");
+  const date = z.iso.date({ message: "validation.contact.date" });
+  const instant = (form: { date: string; time: string }) => {
+    const [hours, minutes] = form.time.trim().split(/[:.]/);
+    return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
+  };
+  return (
+    z
+      .object({
+        date,
+        time,
+        ...choices,
+        durationMinutes: duration,
+        note: noteText("validation.contact.note"),
+      })
+      // Checked whenever the date and time are readable, so a future date is reported together
+      // with every other mistake rather than after they are fixed.
+      .refine((form) => instant(form).getTime() <= now.getTime(), {
+        path: ["date"],
+        message: "validation.contact.future",
+        when: (payload) => {
+          const value = payload.value as { date?: unknown; time?: unknown };
+          return date.safeParse(value?.date).success && time.safeParse(value?.time).success;
+        },
+      })
+      .transform(
+        ({ date: _date, time: _time, ...rest }): NewContact => ({
+          ...rest,
+          occurredAt: instant({ date: _date, time: _time }),
+        }),
+      )
+  );
 }
 
 /** The same contact over JSON: one ISO 8601 instant instead of a date and a time. */

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
 import type { AccessBasis } from "../../platform/access/policy";
 import { auditEvent } from "../../platform/audit/table";
 import type { Executor } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
+import { emergencyAccessGrant } from "../participants/schema";
 
 export type AccessLogEntry = {
   id: number;
@@ -73,9 +74,44 @@ export async function participantAccessLog(
     const basis = typeof detail.basis === "string" && bases.includes(detail.basis) ? detail.basis : null;
     return { ...row, what, basis: basis as AccessBasis | null };
   });
+  await fillEmergencyReasons(executor, participantId, entries);
   const last = entries.at(-1);
   return {
     entries,
     nextCursor: rows.length > options.limit && last ? `${last.at.toISOString()}_${last.id}` : undefined,
   };
+}
+
+/**
+ * An emergency opening's reason is stated once, when access is granted: each such entry shows
+ * the reason of the grant that was in force at the time.
+ */
+async function fillEmergencyReasons(executor: Executor, participantId: string, entries: AccessLogEntry[]) {
+  const emergencies = entries.filter(
+    (entry) => entry.basis === "emergency" && !entry.reason && entry.actorId,
+  );
+  if (emergencies.length === 0) return;
+  const grants = await executor
+    .select({
+      staffId: emergencyAccessGrant.staffId,
+      reason: emergencyAccessGrant.reason,
+      grantedAt: emergencyAccessGrant.grantedAt,
+      expiresAt: emergencyAccessGrant.expiresAt,
+    })
+    .from(emergencyAccessGrant)
+    .where(
+      and(
+        eq(emergencyAccessGrant.participantId, participantId),
+        inArray(emergencyAccessGrant.staffId, [...new Set(emergencies.map((entry) => entry.actorId!))]),
+      ),
+    );
+  for (const entry of emergencies) {
+    const grant = grants.find(
+      (candidate) =>
+        candidate.staffId === entry.actorId &&
+        candidate.grantedAt.getTime() <= entry.at.getTime() &&
+        entry.at.getTime() < candidate.expiresAt.getTime(),
+    );
+    if (grant) entry.reason = grant.reason;
+  }
 }
