@@ -349,3 +349,40 @@ describe("refusals and the caseload helper", () => {
     expect(dates.get(participantId)).toEqual(latest!.occurredAt);
   });
 });
+
+describe("pagination", () => {
+  it("shows 25 contacts a page, newest first, with a link to the next page", async () => {
+    const before = await contactCount();
+    const now = testApp.clock.now().getTime();
+    await testApp.db.insert(contact).values(
+      Array.from({ length: 30 }, (_, index) => ({
+        organisationId,
+        participantId,
+        occurredAt: new Date(now - (index + 1) * 86_400_000 * 10),
+        method: "message" as const,
+        withWhom: "participant" as const,
+        durationMinutes: 5,
+        attendance: "attended" as const,
+        noteKind: "employment" as const,
+        note: `Older message number ${index + 1}.`,
+        faceToFaceEmployerContact: false,
+        recordedBy: clinicianId,
+        recordedAt: new Date(now - (index + 1) * 86_400_000 * 10),
+      })),
+    );
+    const total = before + 30;
+    const first = await clinician.get(contactsUrl());
+    const rowCount = (html: string) =>
+      (html.split('<tbody class="nhsuk-table__body">')[1] ?? "").split('<tr class="nhsuk-table__row">')
+        .length - 1;
+    expect(rowCount(first.body)).toBe(25);
+    expect(first.body).toContain(`${total} results`);
+    expect(first.body).toContain(`href="${contactsUrl()}?page=2"`);
+    const second = await clinician.get(`${contactsUrl()}?page=2`);
+    expect(rowCount(second.body)).toBe(total - 25);
+    expect(second.body).toContain("Older message number 30.");
+    expect(second.body).not.toContain("Older message number 1.");
+    const pastTheEnd = await clinician.get(`${contactsUrl()}?page=9`);
+    expect(rowCount(pastTheEnd.body)).toBe(total - 25);
+  });
+});

@@ -64,7 +64,7 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
       },
     },
     async (request) => {
-      const { rows, total } = await door.withParticipant(
+      const { rows, total, page } = await door.withParticipant(
         request.staff!,
         request.params.participantId,
         { purpose: "read", what: "contacts", ipAddress: request.ip },
@@ -76,7 +76,7 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
           noteWithheld: sight.shown ? null : sight.because,
         })),
         total,
-        page: request.query.page,
+        page,
         pageSize: CONTACTS_PAGE_SIZE,
       };
     },

@@ -54,12 +54,12 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
   app.get("/participants/:participantId/contacts", read, async (request, reply) => {
     const query = contactListQuery.parse(request.query ?? {});
     return open(request, "read", "contacts", async (record) => {
-      const { rows, total } = await listContacts(record, query);
+      const { rows, total, page } = await listContacts(record, query);
       return sendPage(
         reply,
         ContactListPage({
           ...(await recordPage(request, reply, record)),
-          query,
+          query: { ...query, page },
           rows,
           total,
           mayRecord: hasPermission(request.staff!.role, "participant.write"),

@@ -85,17 +85,18 @@ function listConditions(record: ParticipantRecord, query: Omit<ContactListQuery,
 /** One page of the record's contacts, newest first, with the filters applied. */
 export async function listContacts(record: ParticipantRecord, query: ContactListQuery) {
   const where = listConditions(record, query);
-  const [rows, [total]] = await Promise.all([
-    record.tx
-      .select(contactColumns)
-      .from(contact)
-      .innerJoin(staffAccount, eq(staffAccount.id, contact.recordedBy))
-      .where(where)
-      .orderBy(desc(contact.occurredAt), desc(contact.recordedAt))
-      .limit(CONTACTS_PAGE_SIZE)
-      .offset((query.page - 1) * CONTACTS_PAGE_SIZE),
-    record.tx.select({ total: count() }).from(contact).where(where),
-  ]);
+  const [counted] = await record.tx.select({ total: count() }).from(contact).where(where);
+  const total = counted?.total ?? 0;
+  // A page past the end (an old link after filtering) shows the last page rather than nothing.
+  const page = Math.min(query.page, Math.max(1, Math.ceil(total / CONTACTS_PAGE_SIZE)));
+  const rows = await record.tx
+    .select(contactColumns)
+    .from(contact)
+    .innerJoin(staffAccount, eq(staffAccount.id, contact.recordedBy))
+    .where(where)
+    .orderBy(desc(contact.occurredAt), desc(contact.recordedAt))
+    .limit(CONTACTS_PAGE_SIZE)
+    .offset((page - 1) * CONTACTS_PAGE_SIZE);
   const ids = rows.map((row) => row.id);
   const addenda = ids.length
     ? await record.tx
@@ -107,7 +108,8 @@ export async function listContacts(record: ParticipantRecord, query: ContactList
   const addendumCounts = new Map(addenda.map((row) => [row.contactId, row.total]));
   return {
     rows: rows.map((row) => presentContact(record, row, addendumCounts.get(row.id) ?? 0)),
-    total: total?.total ?? 0,
+    total,
+    page,
   };
 }
 
