@@ -23,9 +23,11 @@ import type { Config } from "./config";
 import { accountFeature } from "./features/account/routes";
 import { administrationFeature } from "./features/administration/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
+import { contactsFeature } from "./features/contacts/routes";
 import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
+import { timelineFeature } from "./features/timeline/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
@@ -54,6 +56,8 @@ const features: Feature[] = [
   administrationFeature,
   auditTrailFeature,
   participantsFeature,
+  contactsFeature,
+  timelineFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

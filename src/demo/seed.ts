@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { seedDemoContacts } from "../features/contacts/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
 import type { Clock } from "../platform/clock";
@@ -13,7 +14,7 @@ import {
   team,
   teamMembership,
 } from "../platform/directory/schema";
-import { seedParticipants } from "./participants";
+import { type DemoParticipant, seedParticipants } from "./participants";
 
 /** The 15 pilot regions named in seed 001. */
 export const pilotRegions = [
@@ -98,9 +99,11 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const now = clock.now();
+    const participants: DemoParticipant[] = [];
     for (const [regionIndex, regionName] of pilotRegions.entries()) {
-      await seedRegion(tx, now, regionIndex, regionName, passwordHash);
+      participants.push(...(await seedRegion(tx, now, regionIndex, regionName, passwordHash)));
     }
+    await seedDemoContacts(tx, clock, participants);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {
       actor: null,
@@ -205,7 +208,7 @@ async function seedRegion(
   });
   if (membershipRows.length > 0) await tx.insert(teamMembership).values(membershipRows);
 
-  await seedParticipants(tx, now, regionIndex, {
+  return seedParticipants(tx, now, regionIndex, {
     organisationId,
     ipsTeamId: ipsTeam.id,
     specialists: byRole("employment_specialist"),

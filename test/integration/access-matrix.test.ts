@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contact } from "../../src/features/contacts/schema";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import {
@@ -51,7 +52,14 @@ beforeAll(async () => {
     .innerJoin(careTeamMember, eq(careTeamMember.participantId, participant.id))
     .where(and(eq(careTeamMember.staffId, peer!.id)))
     .limit(1);
+  // One of that participant's contacts, if the demo seed gave them any (it does past referral).
+  const [someContact] = await db
+    .select({ id: contact.id })
+    .from(contact)
+    .where(eq(contact.participantId, shared!.id))
+    .limit(1);
   Object.assign(ids, {
+    contact: someContact?.id ?? "00000000-0000-4000-8000-000000000000",
     region: firstRegion!.id,
     organisation: firstOrganisation!.id,
     team: firstTeam!.id,
@@ -76,7 +84,8 @@ function concreteUrl(url: string): string {
       "/account/api-tokens/:tokenId/revoke",
       "/account/api-tokens/00000000-0000-4000-8000-000000000000/revoke",
     )
-    .replace(":participantId", ids.participant!);
+    .replace(":participantId", ids.participant!)
+    .replace(":contactId", ids.contact!);
 }
 
 // Routes that change who is signed in are exercised in their own tests, not in the matrix.

@@ -2,7 +2,9 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enContacts } from "./en-contacts";
 import { enParticipants } from "./en-participants";
+import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
 const enCommon = {
@@ -289,5 +291,7 @@ export const en = {
   ...enAudit,
   ...enAdministration,
   ...enParticipants,
+  ...enContacts,
+  ...enTimeline,
   ...enValidation,
 } as const;

@@ -1,0 +1,173 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ParticipantRecord } from "../../platform/access/door";
+import { hasPermission } from "../../platform/access/roles";
+import type { AppDeps, Feature } from "../../platform/http/feature";
+import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
+import { participantIdParam } from "../../platform/http/participant";
+import { ErrorPage } from "../../platform/web/error-pages";
+import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
+import { participantBanner } from "../participants/service";
+import { registerContactsApi } from "./api";
+import { recordableNoteKinds } from "./rules";
+import { addendumForm, contactForm, contactListQuery } from "./schema";
+import { addAddendum, findContact, listContacts, recordContact } from "./service";
+import { ContactFormPage, ContactListPage, ContactPage } from "./views";
+
+const read = { config: { access: "participant.read" as const } };
+const write = { config: { access: "participant.write" as const } };
+
+const contactIdParam = (request: FastifyRequest) => {
+  const parsed = z.uuid().safeParse((request.params as { contactId?: unknown }).contactId);
+  return parsed.success ? parsed.data : undefined;
+};
+
+const notFound = (reply: FastifyReply) => {
+  reply.callNotFound();
+  return reply;
+};
+
+const notice = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice;
+
+async function recordPage(request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) {
+  return {
+    ...pageContext(request, reply),
+    participant: await participantBanner(record, translatorFor(request)),
+    tabs: participantTabs(request, record.participantId),
+  };
+}
+
+function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
+  const open = (
+    request: FastifyRequest,
+    purpose: "read" | "write",
+    what: string,
+    work: (record: ParticipantRecord) => Promise<FastifyReply>,
+  ) =>
+    door.withParticipant(
+      request.staff!,
+      participantIdParam(request),
+      { purpose, what, ipAddress: request.ip },
+      work,
+    );
+
+  app.get("/participants/:participantId/contacts", read, async (request, reply) => {
+    const query = contactListQuery.parse(request.query ?? {});
+    return open(request, "read", "contacts", async (record) => {
+      const { rows, total, page } = await listContacts(record, query);
+      return sendPage(
+        reply,
+        ContactListPage({
+          ...(await recordPage(request, reply, record)),
+          query: { ...query, page },
+          rows,
+          total,
+          mayRecord: hasPermission(request.staff!.role, "participant.write"),
+          notice: notice(request),
+        }),
+      );
+    });
+  });
+
+  const showForm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, unknown>,
+    errors?: FieldError[],
+  ) =>
+    open(request, "read", "contact_form", async (record) =>
+      sendPage(
+        reply,
+        ContactFormPage({
+          ...(await recordPage(request, reply, record)),
+          values,
+          errors,
+          recordableKinds: recordableNoteKinds(record),
+        }),
+        errors ? 400 : 200,
+      ),
+    );
+
+  app.get("/participants/:participantId/contacts/new", write, async (request, reply) =>
+    showForm(request, reply, {}),
+  );
+
+  app.post("/participants/:participantId/contacts", write, async (request, reply) => {
+    const body = formBody(request.body);
+    const t = translatorFor(request);
+    const parsed = contactForm(clock.now()).safeParse(body);
+    if (!parsed.success) return showForm(request, reply, body, fieldErrors(parsed.error, t));
+    // Decided before the record is opened for writing, so a refused clinical note writes nothing.
+    if (
+      parsed.data.noteKind === "clinical" &&
+      !hasPermission(request.staff!.role, "participant.read_clinical")
+    ) {
+      return showForm(request, reply, body, [
+        { field: "noteKind", message: t.t("validation.contact.clinicalNotAllowed") },
+      ]);
+    }
+    const participantId = participantIdParam(request);
+    return open(request, "write", "contact", async (record) => {
+      const outcome = await recordContact(record, clock, parsed.data);
+      if (outcome.kind === "clinical_not_allowed")
+        throw new Error("clinical note refused after the role check");
+      return reply.redirect(`/participants/${participantId}/contacts?notice=saved`);
+    });
+  });
+
+  const showContact = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    record: ParticipantRecord,
+    found: NonNullable<Awaited<ReturnType<typeof findContact>>>,
+    extra: { values?: Record<string, unknown>; errors?: FieldError[] } = {},
+  ) =>
+    recordPage(request, reply, record).then((page) =>
+      sendPage(
+        reply,
+        ContactPage({ ...page, ...found, ...extra, notice: notice(request) }),
+        extra.errors ? 400 : 200,
+      ),
+    );
+
+  app.get("/participants/:participantId/contacts/:contactId", read, async (request, reply) => {
+    const contactId = contactIdParam(request);
+    return open(request, "read", "contact", async (record) => {
+      const found = contactId ? await findContact(record, contactId) : undefined;
+      if (!found) return notFound(reply);
+      return showContact(request, reply, record, found);
+    });
+  });
+
+  app.post("/participants/:participantId/contacts/:contactId/addenda", write, async (request, reply) => {
+    const contactId = contactIdParam(request);
+    const body = formBody(request.body);
+    const parsed = addendumForm.safeParse(body);
+    const participantId = participantIdParam(request);
+    return open(request, parsed.success ? "write" : "read", "contact_addendum", async (record) => {
+      const found = contactId ? await findContact(record, contactId) : undefined;
+      if (!contactId || !found) return notFound(reply);
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error, translatorFor(request));
+        return showContact(request, reply, record, found, { values: body, errors });
+      }
+      // The page offers no addendum form to someone who may not write this kind of note.
+      if (!found.mayAddAddendum) {
+        return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403);
+      }
+      await addAddendum(record, clock, contactId, parsed.data.text);
+      return reply.redirect(`/participants/${participantId}/contacts/${contactId}?notice=addendum`);
+    });
+  });
+}
+
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  registerPages(app, deps);
+  registerContactsApi(app, deps);
+}
+
+export const contactsFeature: Feature = {
+  name: "contacts",
+  participantTabs: [{ path: "/contacts", label: "contacts.tab", requires: "participant.read", order: 60 }],
+  registerRoutes,
+};

@@ -1,0 +1,194 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { organisation, staffAccount } from "../../platform/directory/schema";
+import { participant } from "../participants/schema";
+import { zonedInstant } from "./rules";
+
+export const contactMethods = ["face_to_face", "phone", "video", "message"] as const;
+export type ContactMethod = (typeof contactMethods)[number];
+
+/** Family or carer only ever at the participant's request: the form says so. */
+export const contactParties = ["participant", "employer", "clinical_team", "family_or_carer"] as const;
+export type ContactParty = (typeof contactParties)[number];
+
+// Kept apart from "cancelled" so missed-appointment rules can tell a no-show from a cancellation.
+export const attendanceOutcomes = [
+  "attended",
+  "did_not_attend",
+  "cancelled_by_participant",
+  "cancelled_by_service",
+] as const;
+export type Attendance = (typeof attendanceOutcomes)[number];
+
+export const noteKinds = ["employment", "clinical"] as const;
+export type NoteKind = (typeof noteKinds)[number];
+
+export const NOTE_MAX = 5000;
+export const DURATION_MAX = 600;
+export const CONTACTS_PAGE_SIZE = 25;
+
+/**
+ * One contact and its note. Never updated after it is saved (a health record): corrections are
+ * addenda, so there is no version column.
+ */
+export const contact = pgTable(
+  "contact",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    method: text("method", { enum: contactMethods }).notNull(),
+    withWhom: text("with_whom", { enum: contactParties }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    attendance: text("attendance", { enum: attendanceOutcomes }).notNull(),
+    noteKind: text("note_kind", { enum: noteKinds }).notNull(),
+    note: text("note").notNull(),
+    /** A face-to-face employer contact on the participant's behalf that took place: what IPS counts. */
+    faceToFaceEmployerContact: boolean("face_to_face_employer_contact").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("contact_participant_idx").on(table.participantId, table.occurredAt),
+    index("contact_employer_idx")
+      .on(table.recordedBy, table.occurredAt)
+      .where(sql`${table.faceToFaceEmployerContact}`),
+  ],
+);
+
+/** A correction or addition to a saved note, with its own author and time. */
+export const contactAddendum = pgTable(
+  "contact_addendum",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    contactId: uuid("contact_id")
+      .notNull()
+      .references(() => contact.id),
+    text: text("text").notNull(),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index("contact_addendum_contact_idx").on(table.contactId, table.recordedAt),
+    index("contact_addendum_participant_idx").on(table.participantId),
+  ],
+);
+
+const noteText = (required: "validation.contact.note" | "validation.contact.addendum") =>
+  z.string({ message: required }).trim().min(1, required).max(NOTE_MAX, "validation.tooLong");
+
+// An empty box asks for the duration rather than calling it out of range.
+const duration = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z.coerce
+    .number({ message: "validation.contact.duration" })
+    .int("validation.contact.durationWhole")
+    .min(1, "validation.contact.durationRange")
+    .max(DURATION_MAX, "validation.contact.durationRange"),
+);
+
+const choices = {
+  method: z.enum(contactMethods, { message: "validation.contact.method" }),
+  withWhom: z.enum(contactParties, { message: "validation.contact.withWhom" }),
+  attendance: z.enum(attendanceOutcomes, { message: "validation.contact.attendance" }),
+  noteKind: z.enum(noteKinds, { message: "validation.contact.noteKind" }),
+};
+
+/** What a recorded contact holds once the form or the API has been read. */
+export type NewContact = {
+  occurredAt: Date;
+  method: ContactMethod;
+  withWhom: ContactParty;
+  durationMinutes: number;
+  attendance: Attendance;
+  noteKind: NoteKind;
+  note: string;
+};
+
+/**
+ * The add-contact form. The date and time are typed as the reader's local (UK) time; a contact
+ * cannot be in the future, so the schema is built with the clock's "now".
+ */
+export function contactForm(now: Date) {
+  const time = z
+    .string({ message: "validation.contact.time" })
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.contact.time");
+  const date = z.iso.date({ message: "validation.contact.date" });
+  const instant = (form: { date: string; time: string }) => {
+    const [hours, minutes] = form.time.trim().split(/[:.]/);
+    return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
+  };
+  return (
+    z
+      .object({
+        date,
+        time,
+        ...choices,
+        durationMinutes: duration,
+        note: noteText("validation.contact.note"),
+      })
+      // Checked whenever the date and time are readable, so a future date is reported together
+      // with every other mistake rather than after they are fixed.
+      .refine((form) => instant(form).getTime() <= now.getTime(), {
+        path: ["date"],
+        message: "validation.contact.future",
+        when: (payload) => {
+          const value = payload.value as { date?: unknown; time?: unknown };
+          return date.safeParse(value?.date).success && time.safeParse(value?.time).success;
+        },
+      })
+      .transform(
+        ({ date: _date, time: _time, ...rest }): NewContact => ({
+          ...rest,
+          occurredAt: instant({ date: _date, time: _time }),
+        }),
+      )
+  );
+}
+
+/** The same contact over JSON: one ISO 8601 instant instead of a date and a time. */
+export function contactApiBody(clock: { now(): Date }) {
+  return z.strictObject({
+    occurredAt: z.iso
+      .datetime({ offset: true, message: "validation.contact.occurredAt" })
+      .refine((value) => Date.parse(value) <= clock.now().getTime(), "validation.contact.future"),
+    ...choices,
+    durationMinutes: z
+      .number({ message: "validation.contact.duration" })
+      .int("validation.contact.durationWhole")
+      .min(1, "validation.contact.durationRange")
+      .max(DURATION_MAX, "validation.contact.durationRange"),
+    note: noteText("validation.contact.note"),
+  });
+}
+
+export const addendumForm = z.object({ text: noteText("validation.contact.addendum") });
+
+const optionalChoice = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z.enum(values).optional().catch(undefined);
+
+/** The list's filters: a bad value in the address is ignored rather than refused. */
+export const contactListQuery = z.object({
+  noteKind: optionalChoice(noteKinds),
+  withWhom: optionalChoice(contactParties),
+  method: optionalChoice(contactMethods),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type ContactListQuery = z.infer<typeof contactListQuery>;

@@ -1,0 +1,28 @@
+import type { ParticipantRecord } from "../../platform/access/door";
+import type { Translator } from "../../platform/web/i18n";
+import type { TimelineEntry } from "../../platform/web/timeline";
+import { timelineEntries as contactEntries } from "../contacts/service";
+import { timelineEntries as journeyEntries } from "../participants/timeline";
+import { arrangeTimeline, type TimelinePage } from "./rules";
+import type { TimelineQuery } from "./schema";
+
+export { type AccessLogEntry, type AccessLogPage, participantAccessLog } from "./access-log";
+
+export type TimelineSource = (record: ParticipantRecord, t: Translator) => Promise<TimelineEntry[]>;
+
+/**
+ * Every feature that puts entries on the participant timeline: each reads its own rows through
+ * the record handle and shows only what this reader may see. Assessments, plans and alerts add
+ * their `timelineEntries` here.
+ */
+export const timelineSources: readonly TimelineSource[] = [journeyEntries, contactEntries];
+
+/** One page of the timeline, read within the record already opened through the door. */
+export async function participantTimeline(
+  record: ParticipantRecord,
+  t: Translator,
+  query: TimelineQuery,
+): Promise<TimelinePage> {
+  const lists = await Promise.all(timelineSources.map((source) => source(record, t)));
+  return arrangeTimeline(lists, query.category, query.page);
+}
