@@ -25,6 +25,7 @@ import { auditTrailFeature } from "./features/audit-trail/routes";
 import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
+import { plansFeature } from "./features/plans/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { AuditUnavailableError } from "./platform/audit/service";
 import { signInFeature } from "./platform/auth/routes";
@@ -52,6 +53,7 @@ const features: Feature[] = [
   administrationFeature,
   auditTrailFeature,
   participantsFeature,
+  plansFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

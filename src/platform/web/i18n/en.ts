@@ -3,6 +3,7 @@
 
 import { enAdministration } from "./en-administration";
 import { enParticipants } from "./en-participants";
+import { enPlans } from "./en-plans";
 import { enValidation } from "./en-validation";
 
 const enCommon = {
@@ -288,5 +289,6 @@ export const en = {
   ...enAudit,
   ...enAdministration,
   ...enParticipants,
+  ...enPlans,
   ...enValidation,
 } as const;
