@@ -6,17 +6,9 @@ import type { AppDeps } from "../../platform/http/feature";
 import { problemDocument, sendProblem } from "../../platform/http/problem";
 import { fieldErrors } from "../../platform/web/forms";
 import { createTranslator } from "../../platform/web/i18n";
+import { saveContingency, updateAction, updateGoal, updateSupport, updateWarningSign } from "./edits";
 import { actionForm, basedOn, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
-import {
-  type EditOutcome,
-  loadPlan,
-  saveContingency,
-  snapshotOf,
-  updateAction,
-  updateGoal,
-  updateSupport,
-  updateWarningSign,
-} from "./service";
+import { type EditOutcome, loadPlan, snapshotOf } from "./service";
 
 // The API speaks English, as the app's problem documents do.
 const english = createTranslator("en-GB");

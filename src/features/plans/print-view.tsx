@@ -1,7 +1,7 @@
 import type { Translator } from "../../platform/web/i18n";
 import type { PlanSnapshot } from "./schema";
+import { date, supportLabel } from "./sections";
 import type { CareTeamPerson, VersionSummary } from "./service";
-import { date, supportLabel } from "./views";
 
 /**
  * The plan to hand to the person: plain words, large headings, nothing only staff need (no

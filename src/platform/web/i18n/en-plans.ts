@@ -102,6 +102,8 @@ export const enPlans = {
   "plan.field.checkInField": "Check-in it relates to (optional)",
   "plan.field.checkInField.hint": "Used later to notice the sign in regular check-ins.",
   "plan.field.noCheckInField": "None",
+  "plan.signs.checkIn": "Check-in it relates to",
+  "plan.field.formerMember": "{name} (no longer on the care team)",
   "plan.field.text": "What happens if job coaching is not right for now",
   "plan.field.contingencyText": "What happens if job coaching is not right for now",
   "plan.field.contingencyText.hint":
@@ -178,6 +180,7 @@ export const enPlans = {
   "plan.agree.intro":
     "Agreeing keeps a copy of the whole plan as it is now. Check it with the person first: the plan is theirs.",
   "plan.agree.button": "Agree and keep this version",
+  "plan.agree.current": "The plan as it is now",
   "plan.agree.noCareTeam": "This participant has no care team yet, so nobody can agree the plan.",
   "plan.version.title": "Version {number} of the plan",
   "plan.version.readOnly":
