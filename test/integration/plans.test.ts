@@ -25,7 +25,8 @@ const dayOffset = (days: number) => {
 const planUrl = () => `/participants/${ids.participant}/plan`;
 const hiddenVersion = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1];
 /** Rendered HTML escapes apostrophes and quotes; compare the words a person reads. */
-const words = (html: string) => html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+const words = (html: string) =>
+  html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
 
 async function staffId(email: string) {
   const [row] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, email));
@@ -296,7 +297,10 @@ describe("two people editing the same goal", () => {
     expect(conflict.body).toContain("Someone else changed this while you were editing");
     expect(conflict.body).toContain("I want to work in a bike shop, fixing bikes");
     expect(conflict.body).toContain("I want to work in a bike shop near home");
-    const [stored] = await testApp.db.select().from(planGoal).where(eq(planGoal.participantId, ids.participant!));
+    const [stored] = await testApp.db
+      .select()
+      .from(planGoal)
+      .where(eq(planGoal.participantId, ids.participant!));
     expect(stored!.goal).toBe("I want to work in a bike shop, fixing bikes");
 
     // Saving again from the conflict page is based on the saved version, so it goes through.
@@ -312,6 +316,38 @@ describe("two people editing the same goal", () => {
     expect(after.body).toContain("I want to work in a bike shop near home, fixing bikes");
     expect(after.body).toMatch(/Changed<\/strong> Goal/);
     expect(after.body).toMatch(/Added<\/strong> Referral to other support/);
+  });
+});
+
+describe("two people editing the contingency plan", () => {
+  it("shows the saved and the unsaved contingency side by side, and keeps the saved one", async () => {
+    const first = await specialist.get(`${planUrl()}/contingency`);
+    const second = await clinician.get(`${planUrl()}/contingency`);
+    const version = hiddenVersion(first.body)!;
+    expect(hiddenVersion(second.body)).toBe(version);
+    const saved = await specialist.post(`${planUrl()}/contingency`, {
+      version,
+      contingencyText: "If coaching is too much right now, I will go to the clubhouse and try a course.",
+      alternatives: ["clubhouse", "courses"],
+    });
+    expect(saved.statusCode).toBe(302);
+    const stale = await clinician.post(`${planUrl()}/contingency`, {
+      version,
+      contingencyText: "Outpatient groups for a while, then back to coaching.",
+      alternatives: ["outpatient_groups", "pause_with_check_back"],
+      checkBackDate: dayOffset(60),
+    });
+    expect(stale.statusCode).toBe(409);
+    const body = words(stale.body);
+    expect(body).toContain("Your version");
+    expect(body).toContain("I will go to the clubhouse and try a course");
+    expect(body).toContain("Outpatient groups for a while, then back to coaching.");
+    expect(body).toContain("Pausing job coaching, with a date to check back");
+    const [plan] = await testApp.db
+      .select()
+      .from(supportPlan)
+      .where(eq(supportPlan.participantId, ids.participant!));
+    expect(plan!.contingencyAlternatives).toEqual(["clubhouse", "courses"]);
   });
 });
 
@@ -402,7 +438,10 @@ describe("the plan API", () => {
       version: plan.goals[0].version,
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors).toContainEqual({ pointer: "/goal", detail: "Enter the goal in the person's own words" });
+    expect(bad.json().errors).toContainEqual({
+      pointer: "/goal",
+      detail: "Enter the goal in the person's own words",
+    });
     const stale = await specialist.request("PUT", `/api/v1${planUrl()}/contingency`, {
       contingencyText: "Outpatient groups instead",
       alternatives: ["outpatient_groups"],
@@ -419,7 +458,11 @@ describe("what other features read from the plan", () => {
     expect(due.get(ids.participant!)).toBe(dayOffset(-2));
     expect(due.has(ids.withoutPeer!)).toBe(false);
 
-    const door = createParticipantDoor(testApp.db, testApp.clock, participantAccessFactsLoader(testApp.clock));
+    const door = createParticipantDoor(
+      testApp.db,
+      testApp.clock,
+      participantAccessFactsLoader(testApp.clock),
+    );
     const [me] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.id, ids.specialist!));
     const entries = await door.withParticipant(
       { staffId: me!.id, role: me!.role, organisationId: me!.organisationId, teamIds: [] },
