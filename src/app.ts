@@ -28,6 +28,7 @@ import { homeFeature } from "./features/home/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
 import { timelineFeature } from "./features/timeline/routes";
+import { plansFeature } from "./features/plans/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
@@ -58,6 +59,7 @@ const features: Feature[] = [
   participantsFeature,
   contactsFeature,
   timelineFeature,
+  plansFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

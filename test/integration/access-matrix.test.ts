@@ -84,6 +84,8 @@ function concreteUrl(url: string): string {
       "/account/api-tokens/:tokenId/revoke",
       "/account/api-tokens/00000000-0000-4000-8000-000000000000/revoke",
     )
+    .replace(":itemId", "00000000-0000-4000-8000-000000000000")
+    .replace("/plan/versions/:number", "/plan/versions/1")
     .replace(":participantId", ids.participant!)
     .replace(":contactId", ids.contact!);
 }

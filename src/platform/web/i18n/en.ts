@@ -5,6 +5,7 @@ import { enAdministration } from "./en-administration";
 import { enContacts } from "./en-contacts";
 import { enParticipants } from "./en-participants";
 import { enTimeline } from "./en-timeline";
+import { enPlans } from "./en-plans";
 import { enValidation } from "./en-validation";
 
 const enCommon = {
@@ -293,5 +294,6 @@ export const en = {
   ...enParticipants,
   ...enContacts,
   ...enTimeline,
+  ...enPlans,
   ...enValidation,
 } as const;

@@ -1,0 +1,317 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ParticipantRecord } from "../../platform/access/door";
+import type { AppDeps, Feature } from "../../platform/http/feature";
+import { translatorFor } from "../../platform/http/pages";
+import type { FieldError } from "../../platform/web/components";
+import { formBody } from "../../platform/web/forms";
+import { registerPlanApi } from "./api";
+import {
+  addAction,
+  addGoal,
+  addSupport,
+  addWarningSign,
+  findAction,
+  findGoal,
+  findSupport,
+  findWarningSign,
+  saveContingency,
+  updateAction,
+  updateGoal,
+  updateSupport,
+  updateWarningSign,
+} from "./edits";
+import {
+  ActionFormPage,
+  AgreePage,
+  ContingencyFormPage,
+  GoalFormPage,
+  SupportFormPage,
+  WarningSignFormPage,
+} from "./form-views";
+import {
+  type Outcome,
+  planHandler,
+  planPath,
+  read,
+  recordFrame,
+  registerItemRoutes,
+  validate,
+  write,
+} from "./handlers";
+import { PrintPlanPage } from "./print-view";
+import { planChanges } from "./rules";
+import { actionForm, agreementForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
+import { PlanSections } from "./sections";
+import {
+  agreedVersion,
+  agreeVersion,
+  careTeam,
+  loadPlan,
+  participantName,
+  snapshotOf,
+  startPlan,
+  today,
+} from "./service";
+import { PlanEmptyPage, PlanPage, VersionPage } from "./views";
+
+async function actionChoices(record: ParticipantRecord) {
+  const [team, plan] = await Promise.all([careTeam(record), loadPlan(record)]);
+  return {
+    careTeam: team,
+    goals: (plan?.goals ?? []).map((goal) => ({ value: goal.id, label: goal.goal })),
+  };
+}
+
+function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
+  const { clock } = deps;
+  const base = "/participants/:participantId/plan";
+
+  app.get(
+    base,
+    read,
+    planHandler(deps, "read", "plan", async (record, request, reply) => {
+      const frame = await recordFrame(record, request, reply);
+      const view = await loadPlan(record);
+      if (!view) return { page: PlanEmptyPage({ ...frame, participantId: record.participantId }) };
+      const snapshot = snapshotOf(view);
+      return {
+        page: PlanPage({
+          ...frame,
+          participantId: record.participantId,
+          snapshot,
+          versions: view.versions,
+          changes: view.lastAgreed ? planChanges(view.lastAgreed, snapshot) : undefined,
+          today: today(clock),
+          notice: (request.query as { notice?: string }).notice,
+        }),
+      };
+    }),
+  );
+
+  app.post(
+    base,
+    write,
+    planHandler(deps, "write", "plan", async (record) => {
+      await startPlan(record, clock);
+      return { redirect: `${planPath(record.participantId)}?notice=started` };
+    }),
+  );
+
+  app.get(
+    `${base}/contingency`,
+    read,
+    planHandler(deps, "read", "plan contingency", async (record, request, reply) => {
+      const view = await loadPlan(record);
+      if (!view) return { redirect: planPath(record.participantId) };
+      const { plan } = view;
+      return {
+        page: ContingencyFormPage({
+          ...(await recordFrame(record, request, reply)),
+          participantId: record.participantId,
+          version: plan.contingencyVersion,
+          values: {
+            contingencyText: plan.contingencyText,
+            alternatives: plan.contingencyAlternatives,
+            checkBackDate: plan.checkBackDate,
+          },
+        }),
+      };
+    }),
+  );
+
+  app.post(
+    `${base}/contingency`,
+    write,
+    planHandler(deps, "write", "plan contingency", async (record, request, reply) => {
+      const view = await loadPlan(record);
+      if (!view) return { redirect: planPath(record.participantId) };
+      const body = formBody(request.body);
+      const frame = async () => ({
+        ...(await recordFrame(record, request, reply)),
+        participantId: record.participantId,
+      });
+      const result = validate(contingencyForm, body, request, true);
+      if ("errors" in result)
+        return {
+          page: ContingencyFormPage({
+            ...(await frame()),
+            version: Number(body.version) || view.plan.contingencyVersion,
+            values: body,
+            errors: result.errors,
+          }),
+          status: 400,
+        };
+      const outcome = await saveContingency(record, clock, result.form, result.version);
+      if (outcome.kind === "stale") {
+        const current = outcome.current;
+        return {
+          page: ContingencyFormPage({
+            ...(await frame()),
+            version: current.contingencyVersion,
+            values: body,
+            conflict: {
+              contingencyText: current.contingencyText,
+              alternatives: current.contingencyAlternatives,
+              checkBackDate: current.checkBackDate,
+            },
+          }),
+          status: 409,
+        };
+      }
+      if (outcome.kind !== "saved") return { notFound: true };
+      return { redirect: `${planPath(record.participantId)}?notice=contingencySaved#contingency` };
+    }),
+  );
+
+  const agreePage = async (
+    record: ParticipantRecord,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { values: Record<string, unknown>; errors?: FieldError[]; stale?: boolean },
+    status = 200,
+  ): Promise<Outcome> => {
+    const view = await loadPlan(record);
+    if (!view) return { redirect: planPath(record.participantId) };
+    const frame = await recordFrame(record, request, reply);
+    return {
+      page: AgreePage({
+        ...frame,
+        ...extra,
+        participantId: record.participantId,
+        planVersion: view.plan.version,
+        careTeam: await careTeam(record),
+        children: PlanSections({ t: frame.t, snapshot: snapshotOf(view), today: today(clock) }),
+      }),
+      status,
+    };
+  };
+
+  app.get(
+    `${base}/agree`,
+    read,
+    planHandler(deps, "read", "plan agreement", async (record, request, reply) =>
+      agreePage(record, request, reply, { values: {} }),
+    ),
+  );
+
+  app.post(
+    `${base}/agree`,
+    write,
+    planHandler(deps, "write", "plan agreement", async (record, request, reply) => {
+      const body = formBody(request.body);
+      const result = validate(agreementForm(today(clock)), body, request, true);
+      if ("errors" in result)
+        return agreePage(record, request, reply, { values: body, errors: result.errors }, 400);
+      const outcome = await agreeVersion(record, clock, result.form, result.version);
+      switch (outcome.kind) {
+        case "not_found":
+          return { redirect: planPath(record.participantId) };
+        case "stale":
+          return agreePage(record, request, reply, { values: body, stale: true }, 409);
+        case "invalid": {
+          const errors = [{ field: outcome.field, message: translatorFor(request).t(outcome.message) }];
+          return agreePage(record, request, reply, { values: body, errors }, 400);
+        }
+        default:
+          return { redirect: `${planPath(record.participantId)}?notice=agreed#versions` };
+      }
+    }),
+  );
+
+  app.get(
+    `${base}/versions/:number`,
+    read,
+    planHandler(deps, "read", "plan version", async (record, request, reply) => {
+      const number = z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(1_000_000)
+        .safeParse((request.params as { number?: string }).number);
+      const found = number.success ? await agreedVersion(record, number.data) : undefined;
+      if (!found) return { notFound: true };
+      return {
+        page: VersionPage({
+          ...(await recordFrame(record, request, reply)),
+          participantId: record.participantId,
+          version: found.version,
+          changes: found.previous ? planChanges(found.previous, found.version.snapshot) : undefined,
+        }),
+      };
+    }),
+  );
+
+  app.get(
+    `${base}/print`,
+    read,
+    planHandler(deps, "read", "plan print", async (record, request) => {
+      const view = await loadPlan(record);
+      if (!view) return { redirect: planPath(record.participantId) };
+      const [name, team] = await Promise.all([participantName(record), careTeam(record)]);
+      return {
+        page: PrintPlanPage({
+          t: translatorFor(request),
+          name: name ? `${name.givenName} ${name.familyName}` : "",
+          snapshot: snapshotOf(view),
+          latest: view.versions[0],
+          careTeam: team,
+          printedOn: clock.now(),
+          backHref: planPath(record.participantId),
+        }),
+      };
+    }),
+  );
+}
+
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { clock } = deps;
+  registerPlanPages(app, deps);
+  registerItemRoutes(app, deps, {
+    segment: "goals",
+    what: "plan goal",
+    schema: goalForm,
+    notices: { added: "goalAdded", saved: "goalSaved" },
+    find: findGoal,
+    add: (record, form) => addGoal(record, clock, form),
+    update: (record, id, form, version) => updateGoal(record, clock, id, form, version),
+    page: async (props) => GoalFormPage(props),
+  });
+  registerItemRoutes(app, deps, {
+    segment: "actions",
+    what: "plan action",
+    schema: actionForm,
+    notices: { added: "actionAdded", saved: "actionSaved" },
+    find: findAction,
+    add: (record, form) => addAction(record, clock, form),
+    update: (record, id, form, version) => updateAction(record, clock, id, form, version),
+    page: async (props, record) => ActionFormPage({ ...props, ...(await actionChoices(record)) }),
+  });
+  registerItemRoutes(app, deps, {
+    segment: "supports",
+    what: "plan support referral",
+    schema: supportForm,
+    notices: { added: "supportAdded", saved: "supportSaved" },
+    find: findSupport,
+    add: (record, form) => addSupport(record, clock, form),
+    update: (record, id, form, version) => updateSupport(record, clock, id, form, version),
+    page: async (props) => SupportFormPage(props),
+  });
+  registerItemRoutes(app, deps, {
+    segment: "warning-signs",
+    what: "plan early-warning sign",
+    schema: warningSignForm,
+    notices: { added: "signAdded", saved: "signSaved" },
+    find: findWarningSign,
+    add: (record, form) => addWarningSign(record, clock, form),
+    update: (record, id, form, version) => updateWarningSign(record, clock, id, form, version),
+    page: async (props) => WarningSignFormPage(props),
+  });
+  registerPlanApi(app, deps);
+}
+
+export const plansFeature: Feature = {
+  name: "plans",
+  participantTabs: [{ path: "/plan", label: "plan.tab", requires: "participant.read", order: 50 }],
+  registerRoutes,
+};
