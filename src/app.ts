@@ -21,8 +21,10 @@ import {
 import type { Config } from "./config";
 import { accountFeature } from "./features/account/routes";
 import { administrationFeature } from "./features/administration/routes";
+import { assessmentsFeature } from "./features/assessments/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
 import { homeFeature } from "./features/home/routes";
+import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
@@ -52,6 +54,8 @@ const features: Feature[] = [
   administrationFeature,
   auditTrailFeature,
   participantsFeature,
+  assessmentsFeature,
+  monitoringFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

@@ -2,6 +2,7 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enAssessments } from "./en-assessments";
 import { enParticipants } from "./en-participants";
 import { enValidation } from "./en-validation";
 
@@ -288,5 +289,6 @@ export const en = {
   ...enAudit,
   ...enAdministration,
   ...enParticipants,
+  ...enAssessments,
   ...enValidation,
 } as const;
