@@ -76,6 +76,8 @@ function concreteUrl(url: string): string {
       "/account/api-tokens/:tokenId/revoke",
       "/account/api-tokens/00000000-0000-4000-8000-000000000000/revoke",
     )
+    .replace(":instrument", "phq9")
+    .replace(":alertId", "00000000-0000-4000-8000-000000000000")
     .replace(":participantId", ids.participant!);
 }
 

@@ -126,7 +126,10 @@ export function OrganisationFormPage(
               key: t.t("organisations.requireMfa"),
               value: t.t(conflict.requireMfa ? "common.yes" : "common.no"),
             },
-            { key: t.t("organisations.crisisInformation"), value: conflict.crisisInformation ?? t.t("common.none") },
+            {
+              key: t.t("organisations.crisisInformation"),
+              value: conflict.crisisInformation ?? t.t("common.none"),
+            },
             { key: t.t("admin.activeLabel"), value: t.t(conflict.active ? "common.yes" : "common.no") },
           ]}
         />

@@ -106,7 +106,13 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
                 })),
               };
             }),
-            alerts: alerts.map(({ id, rule, severity, status, raisedAt }) => ({ id, rule, severity, status, raisedAt })),
+            alerts: alerts.map(({ id, rule, severity, status, raisedAt }) => ({
+              id,
+              rule,
+              severity,
+              status,
+              raisedAt,
+            })),
           };
         },
       ),
@@ -119,7 +125,7 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
       schema: {
         summary: "Record a completed questionnaire",
         description:
-          "Answers are keyed by item number (\"1\" …). Every item must be answered with one of its options. A PHQ-9 item 9 answer above 0 raises an urgent clinical safety alert in the same transaction.",
+          'Answers are keyed by item number ("1" …). Every item must be answered with one of its options. A PHQ-9 item 9 answer above 0 raises an urgent clinical safety alert in the same transaction.',
         tags: ["assessments"],
         params,
         body: measureApiBody,
@@ -156,13 +162,16 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
         }),
       );
       const { result } = outcome;
-      if (result.kind === "hidden") return sendProblem(reply, 403, english.t(`assessments.hidden.${outcome.reason}`));
+      if (result.kind === "hidden")
+        return sendProblem(reply, 403, english.t(`assessments.hidden.${outcome.reason}`));
       if (result.kind === "invalid")
         return sendProblem(reply, 400, "The answers did not pass validation. Nothing was recorded.", {
           errors: result.problems.map((problem) => ({
             pointer: `/answers/${problem.itemId}`,
             detail: english.t(
-              problem.problem === "missing" ? "validation.assessment.itemMissing" : "validation.assessment.itemInvalid",
+              problem.problem === "missing"
+                ? "validation.assessment.itemMissing"
+                : "validation.assessment.itemInvalid",
               { number: problem.itemId },
             ),
           })),

@@ -3,7 +3,7 @@ import type { Clock } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import { participantAlert } from "../monitoring/schema";
 import { type ParticipantStage, participant } from "../participants/schema";
-import { type MeasureDefinition, gad7, phq9, who5, wsas } from "./measures";
+import { gad7, type MeasureDefinition, phq9, who5, wsas } from "./measures";
 import { assessmentResponse, vocationalProfile } from "./schema";
 import { type Answers, scoreMeasure } from "./scoring";
 
@@ -42,7 +42,13 @@ const profiles = [
   {
     workHistory: [
       { employer: "Greggs", role: "Sales assistant", from: "2016", to: "2019", whyEnded: "Moved house" },
-      { employer: "Royal Mail", role: "Sorting office operative", from: "2019", to: "2023", whyEnded: "Became unwell and left" },
+      {
+        employer: "Royal Mail",
+        role: "Sorting office operative",
+        from: "2019",
+        to: "2023",
+        whyEnded: "Became unwell and left",
+      },
     ],
     education: "GCSEs including English and maths; forklift licence (lapsed)",
     skills: "Working to deadlines, stock control, customer service",
@@ -57,11 +63,18 @@ const profiles = [
     benefitsSituation: "Receives Universal Credit; wants to understand how part-time wages change it",
     benefitsCounselling: "yes" as const,
     disclosurePreference: "support_from_service" as const,
-    disclosureWording: "That I have support from an employment specialist and may need time off for appointments",
+    disclosureWording:
+      "That I have support from an employment specialist and may need time off for appointments",
   },
   {
     workHistory: [
-      { employer: "Local authority", role: "Admin officer", from: "2012", to: "2024", whyEnded: "Off sick, still employed" },
+      {
+        employer: "Local authority",
+        role: "Admin officer",
+        from: "2012",
+        to: "2024",
+        whyEnded: "Off sick, still employed",
+      },
     ],
     education: "NVQ Level 3 Business Administration",
     skills: "Spreadsheets, minute-taking, handling enquiries",
@@ -115,8 +128,16 @@ export async function seedDemoAssessments(tx: Transaction, clock: Clock, partici
     const phqStart = 12 + (index % 9);
     const gadStart = 9 + (index % 8);
     const series: [MeasureDefinition, number[], string][] = [
-      [phq9, improving ? [phqStart, phqStart - 3, phqStart - 7] : [phqStart - 4, phqStart - 3, phqStart], person.clinicianId],
-      [gad7, improving ? [gadStart, gadStart - 2, gadStart - 5] : [gadStart - 2, gadStart, gadStart], person.clinicianId],
+      [
+        phq9,
+        improving ? [phqStart, phqStart - 3, phqStart - 7] : [phqStart - 4, phqStart - 3, phqStart],
+        person.clinicianId,
+      ],
+      [
+        gad7,
+        improving ? [gadStart, gadStart - 2, gadStart - 5] : [gadStart - 2, gadStart, gadStart],
+        person.clinicianId,
+      ],
       [wsas, improving ? [24 - (index % 6), 14 - (index % 5)] : [18, 20], person.specialistId],
       [who5, improving ? [8 + (index % 4), 14 + (index % 5)] : [11, 10], person.specialistId],
     ];

@@ -94,17 +94,7 @@ export const phq9: MeasureDefinition = {
         "Moving or speaking so slowly that other people could have noticed? Or the opposite – being so fidgety or restless that you have been moving around a lot more than usual",
         "Thoughts that you would be better off dead, or of hurting yourself in some way",
       ],
-      [
-        "44250-9",
-        "44255-8",
-        "44259-0",
-        "44254-1",
-        "44251-7",
-        "44258-2",
-        "44252-5",
-        "44253-3",
-        "44260-8",
-      ],
+      ["44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3", "44260-8"],
       frequency,
     ),
     {
@@ -271,7 +261,12 @@ export const who5: MeasureDefinition = {
   reportedUnit: "%",
   // Raw 0–7 is 0–28 %, "likely depression"; raw below 13 (50 % or less) is poor wellbeing.
   bands: [
-    { id: "likely_depression", label: "Poor wellbeing: further assessment for depression advised", min: 0, max: 7 },
+    {
+      id: "likely_depression",
+      label: "Poor wellbeing: further assessment for depression advised",
+      min: 0,
+      max: 7,
+    },
     { id: "poor_wellbeing", label: "Poor wellbeing", min: 8, max: 12 },
     { id: "not_indicated", label: "No indication of poor wellbeing", min: 13, max: 25 },
   ],

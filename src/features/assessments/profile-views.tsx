@@ -9,8 +9,8 @@ import {
   Form,
   Radios,
   SummaryList,
-  TextInput,
   Textarea,
+  TextInput,
   WarningCallout,
 } from "../../platform/web/components";
 import type { MessageKey } from "../../platform/web/i18n";
@@ -31,9 +31,19 @@ import { RecordHeader, type RecordPageProps } from "./views";
 type Values = Record<string, unknown>;
 
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : value === undefined || value === null || value === "" ? [] : [String(value)];
+  Array.isArray(value)
+    ? value.map(String)
+    : value === undefined || value === null || value === ""
+      ? []
+      : [String(value)];
 
-function Conflict({ context, saved }: { context: PageContext; saved: { key: string; value: ComponentChildren }[] }) {
+function Conflict({
+  context,
+  saved,
+}: {
+  context: PageContext;
+  saved: { key: string; value: ComponentChildren }[];
+}) {
   const { t } = context;
   return (
     <WarningCallout heading={t.t("common.conflictHeading")}>
@@ -60,12 +70,20 @@ export function capabilityValues(capability: CapabilityView): Values {
 }
 
 export function CapabilityFormPage(
-  props: RecordPageProps & { values: Values; errors?: FieldError[]; conflict?: CapabilityView; version: number | null },
+  props: RecordPageProps & {
+    values: Values;
+    errors?: FieldError[];
+    conflict?: CapabilityView;
+    version: number | null;
+  },
 ) {
   const { t, values, errors, conflict } = props;
   const title = t.t("capability.title");
   return (
-    <Layout {...layoutProps(props, title, errors)} backLink={{ href: `/participants/${props.banner.id}/assessments` }}>
+    <Layout
+      {...layoutProps(props, title, errors)}
+      backLink={{ href: `/participants/${props.banner.id}/assessments` }}
+    >
       <RecordHeader {...props} />
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
@@ -77,7 +95,10 @@ export function CapabilityFormPage(
               value: `${t.t(`capability.level.${conflict.findings[area].level}`)}${conflict.findings[area].notes ? ` – ${conflict.findings[area].notes}` : ""}`,
             })),
             { key: t.t("capability.advice"), value: conflict.advice },
-            { key: t.t("capability.savedBy"), value: `${conflict.assessedByName}, ${t.formatDate(conflict.assessedAt, "dateTime")}` },
+            {
+              key: t.t("capability.savedBy"),
+              value: `${conflict.assessedByName}, ${t.formatDate(conflict.assessedAt, "dateTime")}`,
+            },
           ]}
         />
       )}
@@ -95,7 +116,10 @@ export function CapabilityFormPage(
               value={values[`${area}Level`]}
               small
               inline
-              options={limitationLevels.map((level) => ({ value: level, label: t.t(`capability.level.${level}`) }))}
+              options={limitationLevels.map((level) => ({
+                value: level,
+                label: t.t(`capability.level.${level}`),
+              }))}
             />
             <Textarea
               name={`${area}Notes`}
@@ -111,7 +135,10 @@ export function CapabilityFormPage(
           legend={t.t("capability.adjustments")}
           hint={t.t("capability.adjustmentsHint")}
           error={errorFor(errors, "adjustments")}
-          options={workAdjustments.map((adjustment) => ({ value: adjustment, label: t.t(`capability.adjustment.${adjustment}`) }))}
+          options={workAdjustments.map((adjustment) => ({
+            value: adjustment,
+            label: t.t(`capability.adjustment.${adjustment}`),
+          }))}
           checked={list(values.adjustments)}
         />
         <Textarea
@@ -138,7 +165,15 @@ export function profileValues(profile: ProfileView): Values {
   };
 }
 
-function WorkHistoryFields({ context, entries, errors }: { context: PageContext; entries: WorkHistoryEntry[]; errors?: FieldError[] }) {
+function WorkHistoryFields({
+  context,
+  entries,
+  errors,
+}: {
+  context: PageContext;
+  entries: WorkHistoryEntry[];
+  errors?: FieldError[];
+}) {
   const { t } = context;
   return (
     <>
@@ -193,7 +228,10 @@ export function ProfileFormPage(
     />
   );
   return (
-    <Layout {...layoutProps(props, title, errors)} backLink={{ href: `/participants/${props.banner.id}/assessments` }}>
+    <Layout
+      {...layoutProps(props, title, errors)}
+      backLink={{ href: `/participants/${props.banner.id}/assessments` }}
+    >
       <RecordHeader {...props} />
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
@@ -203,7 +241,10 @@ export function ProfileFormPage(
             { key: t.t("profile.preferredJobTypes"), value: conflict.preferredJobTypes },
             { key: t.t("profile.skills"), value: conflict.skills },
             { key: t.t("profile.strengths"), value: conflict.strengths },
-            { key: t.t("profile.hoursPerWeek"), value: conflict.hoursPerWeek === null ? "" : String(conflict.hoursPerWeek) },
+            {
+              key: t.t("profile.hoursPerWeek"),
+              value: conflict.hoursPerWeek === null ? "" : String(conflict.hoursPerWeek),
+            },
             {
               key: t.t("profile.barriers"),
               value: conflict.barriers.map((barrier) => t.t(`profile.barrier.${barrier}`)).join(", "),
@@ -211,15 +252,23 @@ export function ProfileFormPage(
             { key: t.t("profile.benefitsSituation"), value: conflict.benefitsSituation },
             {
               key: t.t("profile.disclosure"),
-              value: conflict.disclosurePreference ? t.t(`profile.disclosure.${conflict.disclosurePreference}`) : "",
+              value: conflict.disclosurePreference
+                ? t.t(`profile.disclosure.${conflict.disclosurePreference}`)
+                : "",
             },
-            { key: t.t("profile.savedBy"), value: `${conflict.updatedByName}, ${t.formatDate(conflict.updatedAt, "dateTime")}` },
+            {
+              key: t.t("profile.savedBy"),
+              value: `${conflict.updatedByName}, ${t.formatDate(conflict.updatedAt, "dateTime")}`,
+            },
           ]}
         />
       )}
       <h1>{title}</h1>
       <p>{t.t(props.version === null ? "profile.introNew" : "profile.intro")}</p>
-      <Form action={`/participants/${props.banner.id}/assessments/vocational-profile`} csrfToken={props.csrfToken}>
+      <Form
+        action={`/participants/${props.banner.id}/assessments/vocational-profile`}
+        csrfToken={props.csrfToken}
+      >
         <input type="hidden" name="version" value={props.version === null ? "" : String(props.version)} />
         <h2>{t.t("profile.workHistory")}</h2>
         <WorkHistoryFields context={props} entries={[...props.workHistory, blank]} errors={errors} />
@@ -262,7 +311,10 @@ export function ProfileFormPage(
           legend={t.t("profile.barriers")}
           hint={t.t("profile.barriersHint")}
           error={errorFor(errors, "barriers")}
-          options={barrierKinds.map((barrier) => ({ value: barrier, label: t.t(`profile.barrier.${barrier}`) }))}
+          options={barrierKinds.map((barrier) => ({
+            value: barrier,
+            label: t.t(`profile.barrier.${barrier}`),
+          }))}
           checked={list(values.barriers)}
         />
         {text("barrierNotes")}
@@ -275,7 +327,10 @@ export function ProfileFormPage(
           error={errorFor(errors, "benefitsCounselling")}
           value={values.benefitsCounselling}
           inline
-          options={benefitsCounsellingChoices.map((choice) => ({ value: choice, label: t.t(`profile.counselling.${choice}`) }))}
+          options={benefitsCounsellingChoices.map((choice) => ({
+            value: choice,
+            label: t.t(`profile.counselling.${choice}`),
+          }))}
         />
         <h2>{t.t("profile.disclosureHeading")}</h2>
         <Radios
@@ -284,7 +339,10 @@ export function ProfileFormPage(
           hint={t.t("profile.disclosureHint")}
           error={errorFor(errors, "disclosurePreference")}
           value={values.disclosurePreference}
-          options={disclosurePreferences.map((choice) => ({ value: choice, label: t.t(`profile.disclosure.${choice}`) }))}
+          options={disclosurePreferences.map((choice) => ({
+            value: choice,
+            label: t.t(`profile.disclosure.${choice}`),
+          }))}
         />
         {text("disclosureWording", { hint: true })}
         <Button>{t.t("common.save")}</Button>

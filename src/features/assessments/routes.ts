@@ -53,7 +53,9 @@ export function itemErrors(problems: ItemProblem[], t: Translator): FieldError[]
   return problems.map((problem) => ({
     field: `item${problem.itemId}`,
     message: t.t(
-      problem.problem === "missing" ? "validation.assessment.itemMissing" : "validation.assessment.itemInvalid",
+      problem.problem === "missing"
+        ? "validation.assessment.itemMissing"
+        : "validation.assessment.itemInvalid",
       { number: problem.itemId },
     ),
   }));
@@ -121,7 +123,10 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
       async (record) => {
         const props = await recordProps(request, reply, record);
         if (!measureVisible(record, definition))
-          return { status: 403, page: HiddenMeasurePage({ ...props, definition, reason: hiddenReason(record) }) };
+          return {
+            status: 403,
+            page: HiddenMeasurePage({ ...props, definition, reason: hiddenReason(record) }),
+          };
         const completed =
           completedId && /^[0-9a-f-]{36}$/i.test(completedId)
             ? await findResponse(record, definition, completedId)
@@ -137,7 +142,9 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
             definition,
             history: await measureHistory(record, definition),
             completed: completed ? { ...completed, safetyConcern } : undefined,
-            crisisInformation: safetyConcern ? await crisisInformation(record.tx, record.organisationId) : null,
+            crisisInformation: safetyConcern
+              ? await crisisInformation(record.tx, record.organisationId)
+              : null,
             mayWrite: mayWrite(request),
           }),
         };
@@ -181,11 +188,18 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     const outcome = await door.withParticipant(
       request.staff!,
       participantId,
-      { purpose: errors.length > 0 ? "read" : "write", what: `assessment ${definition.id}`, ipAddress: request.ip },
+      {
+        purpose: errors.length > 0 ? "read" : "write",
+        what: `assessment ${definition.id}`,
+        ipAddress: request.ip,
+      },
       async (record) => {
         const props = await recordProps(request, reply, record);
         if (!measureVisible(record, definition))
-          return { status: 403, page: HiddenMeasurePage({ ...props, definition, reason: hiddenReason(record) }) };
+          return {
+            status: 403,
+            page: HiddenMeasurePage({ ...props, definition, reason: hiddenReason(record) }),
+          };
         if (errors.length > 0 || !method.success)
           return { status: 400, page: MeasureFormPage({ ...props, definition, values: body, errors }) };
         const result = await recordMeasure(
@@ -196,11 +210,17 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
         );
         if (result.kind === "saved") return { redirect: result.responseId };
         const problems = result.kind === "invalid" ? itemErrors(result.problems, t) : [];
-        return { status: 400, page: MeasureFormPage({ ...props, definition, values: body, errors: problems }) };
+        return {
+          status: 400,
+          page: MeasureFormPage({ ...props, definition, values: body, errors: problems }),
+        };
       },
     );
     if ("redirect" in outcome)
-      return reply.redirect(`/participants/${participantId}/assessments/${definition.id}?completed=${outcome.redirect}`, 303);
+      return reply.redirect(
+        `/participants/${participantId}/assessments/${definition.id}?completed=${outcome.redirect}`,
+        303,
+      );
     return sendPage(reply, outcome.page, outcome.status);
   });
 }
@@ -239,17 +259,28 @@ function registerCapabilityPages(app: FastifyInstance, { door, clock }: AppDeps)
         if (!parsed.success)
           return {
             status: 400,
-            page: CapabilityFormPage({ ...props, values: body, version, errors: fieldErrors(parsed.error, translatorFor(request)) }),
+            page: CapabilityFormPage({
+              ...props,
+              values: body,
+              version,
+              errors: fieldErrors(parsed.error, translatorFor(request)),
+            }),
           };
         const saved = await saveCapability(record, parsed.data, clock.now());
         if (saved.kind === "saved") return { status: 303 };
         return {
           status: 409,
-          page: CapabilityFormPage({ ...props, values: body, conflict: saved.current, version: saved.current?.version ?? null }),
+          page: CapabilityFormPage({
+            ...props,
+            values: body,
+            conflict: saved.current,
+            version: saved.current?.version ?? null,
+          }),
         };
       },
     );
-    if (!outcome.page) return reply.redirect(`/participants/${participantId}/assessments?notice=capability_saved`, 303);
+    if (!outcome.page)
+      return reply.redirect(`/participants/${participantId}/assessments?notice=capability_saved`, 303);
     return sendPage(reply, outcome.page, outcome.status);
   });
 }
@@ -291,7 +322,10 @@ function registerProfilePages(app: FastifyInstance, { door, clock }: AppDeps) {
         const version = body.version ? Number(body.version) || null : null;
         if (!parsed.success || history.errors.length > 0) {
           const errors = [
-            ...history.errors.map((error) => ({ ...error, message: t.t(error.message as "validation.tooLong", { max: "200" }) })),
+            ...history.errors.map((error) => ({
+              ...error,
+              message: t.t(error.message as "validation.tooLong", { max: "200" }),
+            })),
             ...(parsed.success ? [] : fieldErrors(parsed.error, t)),
           ];
           return {
@@ -330,6 +364,8 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
 export const assessmentsFeature: Feature = {
   name: "assessments",
-  participantTabs: [{ path: "/assessments", label: "assessments.tab", requires: "participant.read", order: 40 }],
+  participantTabs: [
+    { path: "/assessments", label: "assessments.tab", requires: "participant.read", order: 40 },
+  ],
   registerRoutes,
 };

@@ -30,7 +30,9 @@ export const assessmentResponse = pgTable(
       .references(() => staffAccount.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
-  (table) => [index("assessment_response_history_idx").on(table.participantId, table.instrument, table.completedAt)],
+  (table) => [
+    index("assessment_response_history_idx").on(table.participantId, table.instrument, table.completedAt),
+  ],
 );
 
 // Functional capability (seed 001): what the person can do, so advice can be "may be fit with
@@ -49,7 +51,12 @@ export type CapabilityArea = (typeof capabilityAreas)[number];
 export const limitationLevels = ["none", "some", "significant", "unable"] as const;
 export type LimitationLevel = (typeof limitationLevels)[number];
 /** The fit note's own adjustment boxes (domain.md, section 3), so the advice carries across. */
-export const workAdjustments = ["phased_return", "altered_hours", "amended_duties", "workplace_adaptations"] as const;
+export const workAdjustments = [
+  "phased_return",
+  "altered_hours",
+  "amended_duties",
+  "workplace_adaptations",
+] as const;
 
 export type CapabilityFinding = { level: LimitationLevel; notes: string };
 
@@ -151,7 +158,9 @@ const choices = <Values extends readonly [string, ...string[]]>(values: Values) 
     .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 const wholeNumber = (max: number, message: "validation.profile.hours" | "validation.profile.travel") =>
   z
-    .union([z.literal(""), z.coerce.number({ message }).int(message).min(0, message).max(max, message)])
+    .union([z.literal(""), z.coerce.number({ message }).int(message).min(0, message).max(max, message)], {
+      message,
+    })
     .optional()
     .transform((value) => (value === "" || value === undefined ? null : value));
 

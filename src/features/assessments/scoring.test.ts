@@ -67,7 +67,10 @@ describe("PHQ-9 scoring", () => {
   it("flags item 9 above zero whatever the total, and caseness from 10", () => {
     const low = score(phq9, [0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
     expect(low).toMatchObject({ total: 1, safetyConcern: true, caseness: false });
-    expect(score(phq9, [2, 2, 2, 1, 1, 1, 1, 0, 0, 2])).toMatchObject({ safetyConcern: false, caseness: true });
+    expect(score(phq9, [2, 2, 2, 1, 1, 1, 1, 0, 0, 2])).toMatchObject({
+      safetyConcern: false,
+      caseness: true,
+    });
   });
 });
 
@@ -138,7 +141,12 @@ describe("reliable change and recovery (NHS Talking Therapies)", () => {
       reliableDeterioration: false,
       reliableRecovery: true,
     });
-    const stillAnxious = talkingTherapiesOutcome(phq9, gad7, { first: 16, latest: 8 }, { first: 12, latest: 9 });
+    const stillAnxious = talkingTherapiesOutcome(
+      phq9,
+      gad7,
+      { first: 16, latest: 8 },
+      { first: 12, latest: 9 },
+    );
     expect(stillAnxious).toMatchObject({ recovered: false, reliableImprovement: true });
     const mixed = talkingTherapiesOutcome(phq9, gad7, { first: 16, latest: 8 }, { first: 3, latest: 7 });
     expect(mixed).toMatchObject({ recovered: true, reliableImprovement: false, reliableDeterioration: true });
@@ -193,11 +201,16 @@ describe("properties of every instrument", () => {
           fc.oneof(fc.integer({ min: -100, max: 100 }), fc.double(), fc.string()),
           (values, index, wrong) => {
             fc.pre(!allowed(index).includes(wrong as number) && wrong !== "" && wrong !== "not_applicable");
-            fc.pre(!(typeof wrong === "string" && /^\d+$/.test(wrong) && allowed(index).includes(Number(wrong))));
+            fc.pre(
+              !(typeof wrong === "string" && /^\d+$/.test(wrong) && allowed(index).includes(Number(wrong))),
+            );
             const input = answersOf(definition, values) as Record<string, unknown>;
             input[definition.items[index]!.id] = wrong;
             const outcome = scoreMeasure(definition, input);
-            return !outcome.ok && outcome.problems.some((problem) => problem.itemId === definition.items[index]!.id);
+            return (
+              !outcome.ok &&
+              outcome.problems.some((problem) => problem.itemId === definition.items[index]!.id)
+            );
           },
         ),
       );

@@ -127,8 +127,10 @@ export function talkingTherapiesOutcome(
   phq: PairedScores,
   gad: PairedScores,
 ): TalkingTherapiesOutcome {
-  const phqCase = (total: number) => total >= (phq9Definition.caseness?.threshold ?? Number.POSITIVE_INFINITY);
-  const gadCase = (total: number) => total >= (gad7Definition.caseness?.threshold ?? Number.POSITIVE_INFINITY);
+  const phqCase = (total: number) =>
+    total >= (phq9Definition.caseness?.threshold ?? Number.POSITIVE_INFINITY);
+  const gadCase = (total: number) =>
+    total >= (gad7Definition.caseness?.threshold ?? Number.POSITIVE_INFINITY);
   const casenessAtStart = phqCase(phq.first) || gadCase(gad.first);
   const recovered = casenessAtStart && !phqCase(phq.latest) && !gadCase(gad.latest);
   const phqChange = changeSinceFirst(phq9Definition, phq.first, phq.latest).kind;

@@ -6,14 +6,14 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { raiseSafetyAlert } from "../monitoring/service";
 import { recordEngagement } from "../participants/service";
-import { type MeasureDefinition, measureById, measures, phq9, gad7 } from "./measures";
+import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
 import {
   assessmentResponse,
   type CapabilityArea,
   type CapabilityFormData,
+  type CompletionMethod,
   capabilityAreas,
   capabilityAssessment,
-  type CompletionMethod,
   type ProfileFormData,
   vocationalProfile,
   type WorkHistoryEntry,
@@ -29,7 +29,9 @@ export function measureVisible(record: ParticipantRecord, definition: MeasureDef
 
 /** Why the scores are hidden, in plain words: consent not given, or a role that never sees them. */
 export function hiddenReason(record: ParticipantRecord): "not_shared" | "not_your_role" {
-  return hasPermission(record.actor.role, "participant.read_shared_health_information") ? "not_shared" : "not_your_role";
+  return hasPermission(record.actor.role, "participant.read_shared_health_information")
+    ? "not_shared"
+    : "not_your_role";
 }
 
 export type RecordOutcome =
@@ -99,12 +101,19 @@ export function measureHistory(record: ParticipantRecord, definition: MeasureDef
     .from(assessmentResponse)
     .innerJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
     .where(
-      and(eq(assessmentResponse.participantId, record.participantId), eq(assessmentResponse.instrument, definition.id)),
+      and(
+        eq(assessmentResponse.participantId, record.participantId),
+        eq(assessmentResponse.instrument, definition.id),
+      ),
     )
     .orderBy(asc(assessmentResponse.completedAt), asc(assessmentResponse.recordedAt));
 }
 
-export async function findResponse(record: ParticipantRecord, definition: MeasureDefinition, responseId: string) {
+export async function findResponse(
+  record: ParticipantRecord,
+  definition: MeasureDefinition,
+  responseId: string,
+) {
   const [row] = await record.tx
     .select(responseColumns)
     .from(assessmentResponse)
@@ -141,7 +150,10 @@ export async function measuresOverview(record: ParticipantRecord) {
         .select({ count: sql<number>`count(*)::int` })
         .from(assessmentResponse)
         .where(
-          and(eq(assessmentResponse.participantId, record.participantId), eq(assessmentResponse.instrument, definition.id)),
+          and(
+            eq(assessmentResponse.participantId, record.participantId),
+            eq(assessmentResponse.instrument, definition.id),
+          ),
         );
       summaries.push({ definition, visible: false, count: counted?.count ?? 0 });
       continue;
@@ -155,7 +167,10 @@ export async function measuresOverview(record: ParticipantRecord) {
       count: history.length,
       first,
       latest,
-      change: first && latest && history.length > 1 ? changeSinceFirst(definition, first.total, latest.total) : null,
+      change:
+        first && latest && history.length > 1
+          ? changeSinceFirst(definition, first.total, latest.total)
+          : null,
       history,
     });
   }
@@ -216,7 +231,10 @@ export async function saveCapability(
     .update(capabilityAssessment)
     .set({ ...fields, version: sql`${capabilityAssessment.version} + 1` })
     .where(
-      and(eq(capabilityAssessment.participantId, record.participantId), eq(capabilityAssessment.version, form.version)),
+      and(
+        eq(capabilityAssessment.participantId, record.participantId),
+        eq(capabilityAssessment.version, form.version),
+      ),
     )
     .returning({ id: capabilityAssessment.id });
   return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
@@ -267,7 +285,9 @@ export async function saveProfile(
   const updated = await record.tx
     .update(vocationalProfile)
     .set({ ...fields, version: sql`${vocationalProfile.version} + 1` })
-    .where(and(eq(vocationalProfile.participantId, record.participantId), eq(vocationalProfile.version, version)))
+    .where(
+      and(eq(vocationalProfile.participantId, record.participantId), eq(vocationalProfile.version, version)),
+    )
     .returning({ id: vocationalProfile.id });
   return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
 }
@@ -309,7 +329,12 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     });
   const profile = await findProfile(record);
   if (profile) {
-    entries.push({ at: profile.startedAt, category: "assessment", title: t.t("assessments.timeline.profileStarted"), href: `${base}/vocational-profile` });
+    entries.push({
+      at: profile.startedAt,
+      category: "assessment",
+      title: t.t("assessments.timeline.profileStarted"),
+      href: `${base}/vocational-profile`,
+    });
     if (profile.version > 1)
       entries.push({
         at: profile.updatedAt,

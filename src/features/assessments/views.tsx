@@ -21,7 +21,7 @@ import type { AlertView } from "../monitoring/service";
 import type { MeasureDefinition } from "./measures";
 import { capabilityAreas, completionMethods } from "./schema";
 import type { ChangeKind } from "./scoring";
-import type { CapabilityView, MeasureSummary, ProfileView, ResponseRow, measuresOverview } from "./service";
+import type { CapabilityView, MeasureSummary, measuresOverview, ProfileView, ResponseRow } from "./service";
 
 export type RecordPageProps = PageContext & {
   banner: ParticipantBanner;
@@ -67,17 +67,30 @@ function ChangeCell({ context, summary }: { context: PageContext; summary: Measu
 }
 
 /** Alerts on this record that the reader may see, each linking to its own page to act on it. */
-function AlertList({ context, alerts, participantId }: { context: PageContext; alerts: AlertView[]; participantId: string }) {
+function AlertList({
+  context,
+  alerts,
+  participantId,
+}: {
+  context: PageContext;
+  alerts: AlertView[];
+  participantId: string;
+}) {
   const { t } = context;
   return (
     <WarningCallout heading={t.plural("assessments.alerts.heading", alerts.length)}>
       <ul class="nhsuk-list">
         {alerts.map((alert) => (
           <li key={alert.id}>
-            <Tag colour={alert.severity === "urgent" ? "red" : "orange"}>{t.t(`alerts.severity.${alert.severity}`)}</Tag>{" "}
-            <a href={`/participants/${participantId}/alerts/${alert.id}`}>{t.t(`alerts.rule.${alert.rule}`)}</a>
+            <Tag colour={alert.severity === "urgent" ? "red" : "orange"}>
+              {t.t(`alerts.severity.${alert.severity}`)}
+            </Tag>{" "}
+            <a href={`/participants/${participantId}/alerts/${alert.id}`}>
+              {t.t(`alerts.rule.${alert.rule}`)}
+            </a>
             {" – "}
-            {t.t(`alerts.status.${alert.status}`)}, {t.t("alerts.raisedOn", { date: t.formatDate(alert.raisedAt, "dateTime") })}
+            {t.t(`alerts.status.${alert.status}`)},{" "}
+            {t.t("alerts.raisedOn", { date: t.formatDate(alert.raisedAt, "dateTime") })}
           </li>
         ))}
       </ul>
@@ -85,7 +98,13 @@ function AlertList({ context, alerts, participantId }: { context: PageContext; a
   );
 }
 
-export function HiddenScoresText({ context, reason }: { context: PageContext; reason: "not_shared" | "not_your_role" }) {
+export function HiddenScoresText({
+  context,
+  reason,
+}: {
+  context: PageContext;
+  reason: "not_shared" | "not_your_role";
+}) {
   return <>{context.t.t(`assessments.hidden.${reason}`)}</>;
 }
 
@@ -165,12 +184,18 @@ export function AssessmentsTabPage(
         <>
           <h3>{t.t("assessments.outcome.title")}</h3>
           <SummaryList
-            rows={(["casenessAtStart", "reliableImprovement", "reliableDeterioration", "recovered", "reliableRecovery"] as const).map(
-              (key) => ({
-                key: t.t(`assessments.outcome.${key}`),
-                value: t.t(overview.outcome![key] ? "common.yes" : "common.no"),
-              }),
-            )}
+            rows={(
+              [
+                "casenessAtStart",
+                "reliableImprovement",
+                "reliableDeterioration",
+                "recovered",
+                "reliableRecovery",
+              ] as const
+            ).map((key) => ({
+              key: t.t(`assessments.outcome.${key}`),
+              value: t.t(overview.outcome![key] ? "common.yes" : "common.no"),
+            }))}
           />
           <p class="nhsuk-body-s">{t.t("assessments.outcome.rule")}</p>
         </>
@@ -204,7 +229,9 @@ function CapabilitySummary(props: RecordPageProps & { capability?: CapabilityVie
                 value: (
                   <>
                     {t.t(`capability.level.${capability.findings[area].level}`)}
-                    {capability.findings[area].notes && <p class="nhsuk-body-s">{capability.findings[area].notes}</p>}
+                    {capability.findings[area].notes && (
+                      <p class="nhsuk-body-s">{capability.findings[area].notes}</p>
+                    )}
                   </>
                 ),
               })),
@@ -213,7 +240,9 @@ function CapabilitySummary(props: RecordPageProps & { capability?: CapabilityVie
                 value:
                   capability.adjustments.length === 0
                     ? t.t("common.none")
-                    : capability.adjustments.map((adjustment) => t.t(`capability.adjustment.${adjustment}`)).join(", "),
+                    : capability.adjustments
+                        .map((adjustment) => t.t(`capability.adjustment.${adjustment}`))
+                        .join(", "),
               },
               { key: t.t("capability.advice"), value: capability.advice },
             ]}
@@ -248,7 +277,10 @@ function ProfileSummary(props: RecordPageProps & { profile?: ProfileView; mayWri
           </p>
           <SummaryList
             rows={[
-              { key: t.t("profile.preferredJobTypes"), value: profile.preferredJobTypes || t.t("common.none") },
+              {
+                key: t.t("profile.preferredJobTypes"),
+                value: profile.preferredJobTypes || t.t("common.none"),
+              },
               {
                 key: t.t("profile.hoursPerWeek"),
                 value: profile.hoursPerWeek === null ? t.t("profile.notSaid") : String(profile.hoursPerWeek),
@@ -343,7 +375,11 @@ export function MeasureHistoryPage(
 }
 
 export function MeasureFormPage(
-  props: RecordPageProps & { definition: MeasureDefinition; values: Record<string, unknown>; errors?: FieldError[] },
+  props: RecordPageProps & {
+    definition: MeasureDefinition;
+    values: Record<string, unknown>;
+    errors?: FieldError[];
+  },
 ) {
   const { t, definition, values, errors } = props;
   const title = t.t("assessments.form.title", { measure: definition.title });
@@ -377,7 +413,10 @@ export function MeasureFormPage(
           legend={t.t("assessments.form.completionMethod")}
           error={errorFor(errors, "completionMethod")}
           value={values.completionMethod}
-          options={completionMethods.map((method) => ({ value: method, label: t.t(`assessments.method.${method}`) }))}
+          options={completionMethods.map((method) => ({
+            value: method,
+            label: t.t(`assessments.method.${method}`),
+          }))}
         />
         <Button>{t.t("assessments.form.save")}</Button>
       </Form>

@@ -78,7 +78,10 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
           async (record) => {
             if (!parsed.success) {
               const errors = fieldErrors(parsed.error, translatorFor(request));
-              return { status: 400, page: await alertPage(request, reply, record, alertId, { values: body, errors }) };
+              return {
+                status: 400,
+                page: await alertPage(request, reply, record, alertId, { values: body, errors }),
+              };
             }
             const data = parsed.data as { version: number; actionNote?: string; resolutionNote?: string };
             const change =
@@ -94,7 +97,8 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
             };
           },
         );
-        if (outcome.status === 303) return reply.redirect(`/participants/${participantId}/alerts/${alertId}`, 303);
+        if (outcome.status === 303)
+          return reply.redirect(`/participants/${participantId}/alerts/${alertId}`, 303);
         if (!outcome.page) return reply.callNotFound();
         return sendPage(reply, outcome.page, outcome.status);
       },

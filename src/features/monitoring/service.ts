@@ -62,8 +62,12 @@ export async function raiseSafetyAlert(
   return row!;
 }
 
-const staffName = sql<string | null>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.acknowledgedBy})`;
-const resolverName = sql<string | null>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.resolvedBy})`;
+const staffName = sql<
+  string | null
+>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.acknowledgedBy})`;
+const resolverName = sql<
+  string | null
+>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.resolvedBy})`;
 
 const alertColumns = {
   id: participantAlert.id,
@@ -130,7 +134,9 @@ export type AlertChange =
 export async function changeAlert(
   record: ParticipantRecord,
   alertId: string,
-  change: { to: "acknowledged"; actionNote: string; version: number } | { to: "resolved"; resolutionNote: string; version: number },
+  change:
+    | { to: "acknowledged"; actionNote: string; version: number }
+    | { to: "resolved"; resolutionNote: string; version: number },
   now: Date,
 ): Promise<AlertChange> {
   const current = await findAlert(record, alertId);
@@ -140,8 +146,18 @@ export async function changeAlert(
     return { kind: "wrong_status" };
   const fields =
     change.to === "acknowledged"
-      ? { status: "acknowledged" as const, acknowledgedBy: record.actor.staffId, acknowledgedAt: now, actionNote: change.actionNote }
-      : { status: "resolved" as const, resolvedBy: record.actor.staffId, resolvedAt: now, resolutionNote: change.resolutionNote };
+      ? {
+          status: "acknowledged" as const,
+          acknowledgedBy: record.actor.staffId,
+          acknowledgedAt: now,
+          actionNote: change.actionNote,
+        }
+      : {
+          status: "resolved" as const,
+          resolvedBy: record.actor.staffId,
+          resolvedAt: now,
+          resolutionNote: change.resolutionNote,
+        };
   const [saved] = await record.tx
     .update(participantAlert)
     .set({ ...fields, version: sql`${participantAlert.version} + 1` })
@@ -234,11 +250,15 @@ export async function alertsForStaff(
       actor,
       participantId,
       { purpose: "read", what: "alerts", ipAddress },
-      async (record) => ({ participant: await participantBanner(record, t), alerts: await openAlertsFor(record) }),
+      async (record) => ({
+        participant: await participantBanner(record, t),
+        alerts: await openAlertsFor(record),
+      }),
     );
     if (group.alerts.length > 0) groups.push(group);
   }
-  const firstRaised = (group: StaffAlertGroup) => Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
+  const firstRaised = (group: StaffAlertGroup) =>
+    Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
   return groups.sort((a, b) => firstRaised(a) - firstRaised(b));
 }
 
@@ -258,15 +278,41 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
   const rows = await record.tx
     .select(alertColumns)
     .from(participantAlert)
-    .where(and(eq(participantAlert.participantId, record.participantId), inArray(participantAlert.audience, audiences)));
+    .where(
+      and(
+        eq(participantAlert.participantId, record.participantId),
+        inArray(participantAlert.audience, audiences),
+      ),
+    );
   const href = (id: string) => `/participants/${record.participantId}/alerts/${id}`;
   return rows.flatMap((row) => [
-    { at: row.raisedAt, category: "alert" as const, title: t.t(`alerts.raised.${row.rule}`), href: href(row.id) },
+    {
+      at: row.raisedAt,
+      category: "alert" as const,
+      title: t.t(`alerts.raised.${row.rule}`),
+      href: href(row.id),
+    },
     ...(row.acknowledgedAt
-      ? [{ at: row.acknowledgedAt, category: "alert" as const, title: t.t("alerts.timeline.acknowledged"), detail: row.actionNote ?? undefined, href: href(row.id) }]
+      ? [
+          {
+            at: row.acknowledgedAt,
+            category: "alert" as const,
+            title: t.t("alerts.timeline.acknowledged"),
+            detail: row.actionNote ?? undefined,
+            href: href(row.id),
+          },
+        ]
       : []),
     ...(row.resolvedAt
-      ? [{ at: row.resolvedAt, category: "alert" as const, title: t.t("alerts.timeline.resolved"), detail: row.resolutionNote ?? undefined, href: href(row.id) }]
+      ? [
+          {
+            at: row.resolvedAt,
+            category: "alert" as const,
+            title: t.t("alerts.timeline.resolved"),
+            detail: row.resolutionNote ?? undefined,
+            href: href(row.id),
+          },
+        ]
       : []),
   ]);
 }

@@ -17,7 +17,9 @@ import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/pa
 import type { AlertView, StaffAlertGroup } from "./service";
 
 const severityTag = (context: PageContext, alert: Pick<AlertView, "severity">) => (
-  <Tag colour={alert.severity === "urgent" ? "red" : "orange"}>{context.t.t(`alerts.severity.${alert.severity}`)}</Tag>
+  <Tag colour={alert.severity === "urgent" ? "red" : "orange"}>
+    {context.t.t(`alerts.severity.${alert.severity}`)}
+  </Tag>
 );
 
 const statusTag = (context: PageContext, alert: Pick<AlertView, "status">) => (
@@ -35,7 +37,9 @@ export function AlertsPage(props: PageContext & { groups: StaffAlertGroup[] }) {
         {group.participant.givenName} {group.participant.familyName}
       </a>,
       severityTag(props, alert),
-      <a href={`/participants/${group.participant.id}/alerts/${alert.id}`}>{t.t(`alerts.rule.${alert.rule}`)}</a>,
+      <a href={`/participants/${group.participant.id}/alerts/${alert.id}`}>
+        {t.t(`alerts.rule.${alert.rule}`)}
+      </a>,
       statusTag(props, alert),
       t.formatDate(alert.raisedAt, "dateTime"),
     ]),
@@ -104,7 +108,9 @@ export function AlertPage(
                 {
                   key: t.t("alerts.evidence"),
                   value: (
-                    <a href={`/participants/${props.banner.id}/assessments/phq9?completed=${alert.evidence.assessmentResponseId}`}>
+                    <a
+                      href={`/participants/${props.banner.id}/assessments/phq9?completed=${alert.evidence.assessmentResponseId}`}
+                    >
                       {t.t("alerts.evidenceLink")}
                     </a>
                   ),
@@ -117,7 +123,10 @@ export function AlertPage(
                   key: t.t("alerts.acknowledged"),
                   value: (
                     <>
-                      {t.t("alerts.byOn", { name: alert.acknowledgedByName ?? "", date: t.formatDate(alert.acknowledgedAt, "dateTime") })}
+                      {t.t("alerts.byOn", {
+                        name: alert.acknowledgedByName ?? "",
+                        date: t.formatDate(alert.acknowledgedAt, "dateTime"),
+                      })}
                       <p>{alert.actionNote}</p>
                     </>
                   ),
@@ -130,7 +139,10 @@ export function AlertPage(
                   key: t.t("alerts.resolved"),
                   value: (
                     <>
-                      {t.t("alerts.byOn", { name: alert.resolvedByName ?? "", date: t.formatDate(alert.resolvedAt, "dateTime") })}
+                      {t.t("alerts.byOn", {
+                        name: alert.resolvedByName ?? "",
+                        date: t.formatDate(alert.resolvedAt, "dateTime"),
+                      })}
                       <p>{alert.resolutionNote}</p>
                     </>
                   ),

@@ -112,6 +112,11 @@ export async function recordEngagement(record: ParticipantRecord, now: Date): Pr
     .where(and(eq(participant.id, record.participantId), isNull(participant.engagedAt)));
   await record.tx
     .update(referral)
-    .set({ status: "engaged", closedAt: now, closedBy: record.actor.staffId, version: sql`${referral.version} + 1` })
+    .set({
+      status: "engaged",
+      closedAt: now,
+      closedBy: record.actor.staffId,
+      version: sql`${referral.version} + 1`,
+    })
     .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")));
 }

@@ -119,7 +119,8 @@ export const enAssessments = {
   "profile.addJob": "Save and add another job",
   "profile.aboutYou": "Education, skills and interests",
   "profile.education": "Education and training",
-  "profile.educationHint": "Qualifications, courses, licences and certificates, including ones that have lapsed.",
+  "profile.educationHint":
+    "Qualifications, courses, licences and certificates, including ones that have lapsed.",
   "profile.skills": "Skills",
   "profile.strengths": "Strengths",
   "profile.interests": "Interests",
@@ -135,7 +136,8 @@ export const enAssessments = {
   "profile.travelMiles": "How far they could travel to work, in miles",
   "profile.barriersHeading": "What might get in the way",
   "profile.barriers": "Barriers",
-  "profile.barriersHint": "Nothing here stops anyone getting support. It helps plan what to do about each one.",
+  "profile.barriersHint":
+    "Nothing here stops anyone getting support. It helps plan what to do about each one.",
   "profile.barrier.transport": "Transport",
   "profile.barrier.childcare": "Childcare",
   "profile.barrier.confidence": "Confidence",
@@ -148,9 +150,11 @@ export const enAssessments = {
   "profile.barrierNotes": "Notes on barriers",
   "profile.benefitsHeading": "Benefits",
   "profile.benefitsSituation": "Benefits situation",
-  "profile.benefitsSituationHint": "In the person's own words, for planning how work would change their income.",
+  "profile.benefitsSituationHint":
+    "In the person's own words, for planning how work would change their income.",
   "profile.benefitsCounselling": "Would they like benefits counselling?",
-  "profile.benefitsCounsellingHint": "Advice on how work and wages would affect their benefits, before a job starts.",
+  "profile.benefitsCounsellingHint":
+    "Advice on how work and wages would affect their benefits, before a job starts.",
   "profile.counselling.yes": "Yes",
   "profile.counselling.no": "No",
   "profile.counselling.not_sure": "Not sure yet",
@@ -164,7 +168,8 @@ export const enAssessments = {
   "profile.disclosureWordingHint": "For example: 'that I may need time off for appointments'.",
 
   "alerts.title": "Alerts",
-  "alerts.intro": "Alerts that need attention on the records you can open. Open an alert to record what was done.",
+  "alerts.intro":
+    "Alerts that need attention on the records you can open. Open an alert to record what was done.",
   "alerts.none": "There are no open alerts for you.",
   "alerts.caption": "Open alerts, oldest first",
   "alerts.back": "Back to alerts",
@@ -184,7 +189,8 @@ export const enAssessments = {
     "The person reported thoughts that they would be better off dead, or of hurting themselves, on at least several days. This needs prompt follow-up by a clinician whatever the total score.",
   "alerts.raisedOn": "raised {date}",
   "alerts.routedTo": "Sent to",
-  "alerts.routedToNobody": "No clinician is on the care team: the team leader sees this alert. Add a clinician to the care team.",
+  "alerts.routedToNobody":
+    "No clinician is on the care team: the team leader sees this alert. Add a clinician to the care team.",
   "alerts.evidence": "What raised it",
   "alerts.evidenceLink": "The PHQ-9 answers",
   "alerts.acknowledged": "Acknowledged",
@@ -194,7 +200,8 @@ export const enAssessments = {
   "alerts.actionNoteHint": "For example: spoke with the person, safety plan reviewed, GP appointment booked.",
   "alerts.acknowledge": "Acknowledge alert",
   "alerts.resolutionNote": "Why it can be resolved",
-  "alerts.resolutionNoteHint": "For example: risk assessed by the care coordinator, follow-up in the care plan.",
+  "alerts.resolutionNoteHint":
+    "For example: risk assessed by the care coordinator, follow-up in the care plan.",
   "alerts.resolve": "Resolve alert",
   "alerts.conflict":
     "Someone else acted on this alert while you were writing. What they recorded is shown below and your words are still in the form.",
