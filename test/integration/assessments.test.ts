@@ -1,9 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentResponse, vocationalProfile } from "../../src/features/assessments/schema";
+import { seedDemoAssessments, timelineEntries } from "../../src/features/assessments/service";
 import { participantAlert } from "../../src/features/monitoring/schema";
 import { careTeamMember, consentRecord, participant, referral } from "../../src/features/participants/schema";
+import { participantAccessFactsLoader } from "../../src/features/participants/service";
+import { createParticipantDoor } from "../../src/platform/access/door";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
+import { createTranslator } from "../../src/platform/web/i18n";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 
 let testApp: TestApp;
@@ -346,5 +350,84 @@ describe("vocational profile and capability", () => {
     const stale = await clinician.post(`${base()}/capability`, { ...form, advice: "Not yet" });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain("May be fit for work with a phased return");
+  });
+});
+
+describe("robustness and the other feeds", () => {
+  it("answers an empty post to every form with a page, never a server error", async () => {
+    await clinician.get(base());
+    const [alert] = await testApp.db.select().from(participantAlert).limit(1);
+    const urls = [
+      `${base()}/phq9`,
+      `${base()}/wsas`,
+      `${base()}/capability`,
+      `${base()}/vocational-profile`,
+      `/participants/${participantId}/alerts/${alert!.id}/acknowledge`,
+      `/participants/${participantId}/alerts/${alert!.id}/resolve`,
+      `${base()}/not-a-measure`,
+    ];
+    for (const url of urls) {
+      const response = await clinician.post(url, {});
+      expect([400, 404, 409], url).toContain(response.statusCode);
+    }
+  });
+
+  it("puts completed measures on the timeline, with the band only for readers who may see it", async () => {
+    const door = createParticipantDoor(
+      testApp.db,
+      testApp.clock,
+      participantAccessFactsLoader(testApp.clock),
+    );
+    const t = createTranslator("en-GB");
+    const actorFor = async (email: string) => {
+      const [staff] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, email));
+      return { staffId: staff!.id, role: staff!.role, organisationId: staff!.organisationId, teamIds: [] };
+    };
+    const titles = async (email: string) =>
+      door.withParticipant(
+        await actorFor(email),
+        participantId,
+        { purpose: "read", what: "timeline" },
+        async (record) => (await timelineEntries(record, t)).map((entry) => entry.title),
+      );
+    const clinical = await titles(demoEmail("clinician"));
+    expect(clinical).toEqual(
+      expect.arrayContaining(["PHQ-9 completed: Moderate", "Vocational profile started"]),
+    );
+    const peerTitles = await titles(demoEmail("peer_worker"));
+    expect(peerTitles).toContain("PHQ-9 completed");
+    expect(peerTitles.join(" ")).not.toContain("Moderate");
+  });
+
+  it("gives demo participants past referral realistic histories, and exactly one item 9 alert", async () => {
+    const people = await testApp.db
+      .select({ id: participant.id, organisationId: participant.organisationId, stage: participant.stage })
+      .from(participant)
+      .where(and(eq(participant.organisationId, organisationId), ne(participant.id, participantId)));
+    const [specialistStaff] = await testApp.db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const alertsBefore = (await testApp.db.select().from(participantAlert)).length;
+    await testApp.db.transaction((tx) =>
+      seedDemoAssessments(
+        tx,
+        testApp.clock,
+        people.map((person) => ({ ...person, clinicianId, specialistId: specialistStaff!.id })),
+      ),
+    );
+    const pastReferral = people.filter((person) => person.stage !== "referred");
+    const responses = await testApp.db
+      .select()
+      .from(assessmentResponse)
+      .where(ne(assessmentResponse.participantId, participantId));
+    expect(new Set(responses.map((row) => row.participantId)).size).toBe(pastReferral.length);
+    expect(responses.filter((row) => row.instrument === "phq9")).toHaveLength(pastReferral.length * 3);
+    expect(responses.filter((row) => row.instrument === "phq9" && Number(row.answers["9"]) > 0)).toHaveLength(
+      1,
+    );
+    expect((await testApp.db.select().from(participantAlert)).length).toBe(alertsBefore + 1);
+    const profiles = await testApp.db.select().from(vocationalProfile);
+    expect(profiles.length).toBe(pastReferral.length + 1);
   });
 });

@@ -1,5 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { ParticipantDoor, ParticipantRecord } from "../../platform/access/door";
+import {
+  AccessRefusedError,
+  type ParticipantDoor,
+  ParticipantNotFoundError,
+  type ParticipantRecord,
+} from "../../platform/access/door";
 import type { Actor } from "../../platform/access/policy";
 import { hasPermission, roleTemplates } from "../../platform/access/roles";
 import type { Executor } from "../../platform/db";
@@ -246,16 +251,21 @@ export async function alertsForStaff(
 ): Promise<StaffAlertGroup[]> {
   const groups: StaffAlertGroup[] = [];
   for (const participantId of await participantsWithAlerts(executor, actor)) {
-    const group = await door.withParticipant(
-      actor,
-      participantId,
-      { purpose: "read", what: "alerts", ipAddress },
-      async (record) => ({
-        participant: await participantBanner(record, t),
-        alerts: await openAlertsFor(record),
-      }),
-    );
-    if (group.alerts.length > 0) groups.push(group);
+    try {
+      const group = await door.withParticipant(
+        actor,
+        participantId,
+        { purpose: "read", what: "alerts", ipAddress },
+        async (record) => ({
+          participant: await participantBanner(record, t),
+          alerts: await openAlertsFor(record),
+        }),
+      );
+      if (group.alerts.length > 0) groups.push(group);
+    } catch (error) {
+      // A record the door refuses now (care team changed a moment ago) is left off, not the whole list.
+      if (!(error instanceof AccessRefusedError || error instanceof ParticipantNotFoundError)) throw error;
+    }
   }
   const firstRaised = (group: StaffAlertGroup) =>
     Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
