@@ -22,13 +22,15 @@ import {
 import type { Config } from "./config";
 import { accountFeature } from "./features/account/routes";
 import { administrationFeature } from "./features/administration/routes";
+import { assessmentsFeature } from "./features/assessments/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
 import { contactsFeature } from "./features/contacts/routes";
 import { homeFeature } from "./features/home/routes";
+import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { participantAccessFactsLoader } from "./features/participants/service";
-import { timelineFeature } from "./features/timeline/routes";
 import { plansFeature } from "./features/plans/routes";
+import { timelineFeature } from "./features/timeline/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
@@ -60,6 +62,8 @@ const features: Feature[] = [
   contactsFeature,
   timelineFeature,
   plansFeature,
+  assessmentsFeature,
+  monitoringFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

@@ -1,5 +1,7 @@
 import { eq } from "drizzle-orm";
+import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoContacts } from "../features/contacts/service";
+import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
 import type { Clock } from "../platform/clock";
@@ -103,6 +105,8 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     for (const [regionIndex, regionName] of pilotRegions.entries()) {
       participants.push(...(await seedRegion(tx, now, regionIndex, regionName, passwordHash)));
     }
+    await seedDemoAssessments(tx, clock, participants);
+    await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {

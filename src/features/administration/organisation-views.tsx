@@ -11,6 +11,7 @@ import {
   Form,
   Select,
   Table,
+  Textarea,
   TextInput,
 } from "../../platform/web/components";
 import { Layout } from "../../platform/web/layout";
@@ -95,6 +96,7 @@ type OrganisationRow = {
   kind: (typeof organisationKinds)[number];
   regionId: string;
   requireMfa: boolean;
+  crisisInformation: string | null;
   active: boolean;
   version: number;
 };
@@ -123,6 +125,10 @@ export function OrganisationFormPage(
             {
               key: t.t("organisations.requireMfa"),
               value: t.t(conflict.requireMfa ? "common.yes" : "common.no"),
+            },
+            {
+              key: t.t("organisations.crisisInformation"),
+              value: conflict.crisisInformation ?? t.t("common.none"),
             },
             { key: t.t("admin.activeLabel"), value: t.t(conflict.active ? "common.yes" : "common.no") },
           ]}
@@ -162,6 +168,14 @@ export function OrganisationFormPage(
           hint={t.t("organisations.requireMfaHint")}
           options={[{ value: "yes", label: t.t("organisations.requireMfa") }]}
           checked={checked("requireMfa") ? ["yes"] : []}
+        />
+        <Textarea
+          name="crisisInformation"
+          label={t.t("organisations.crisisInformation")}
+          hint={t.t("organisations.crisisInformationHint")}
+          value={values.crisisInformation}
+          error={errorFor(errors, "crisisInformation")}
+          rows={6}
         />
         {organisation && (
           <Checkboxes

@@ -5,7 +5,7 @@ import { createTranslator } from "../../platform/web/i18n";
 
 const t = createTranslator("en-GB");
 
-import { staffInviteForm, staffListQuery } from "./schema";
+import { organisationForm, staffInviteForm, staffListQuery } from "./schema";
 
 const organisationId = "9b2b7c1e-5d7a-4c8e-8f3e-2a1b3c4d5e6f";
 
@@ -60,5 +60,27 @@ describe("the staff list query", () => {
       sort: "name",
       role: undefined,
     });
+  });
+});
+
+describe("the organisation's crisis information", () => {
+  const organisation = { name: "Frimley Work and Health", kind: "nhs_trust", regionId: organisationId };
+
+  it("is optional: empty means the UK defaults show", () => {
+    expect(organisationForm.parse({ ...organisation, crisisInformation: "  " }).crisisInformation).toBeNull();
+    expect(organisationForm.parse(organisation).crisisInformation).toBeNull();
+  });
+
+  it("keeps the organisation's words and refuses more than 2,000 characters beside the field", () => {
+    expect(
+      organisationForm.parse({ ...organisation, crisisInformation: "Call 0800 000 0000" }),
+    ).toMatchObject({
+      crisisInformation: "Call 0800 000 0000",
+    });
+    const result = organisationForm.safeParse({ ...organisation, crisisInformation: "x".repeat(2001) });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!, t)).toEqual([
+      { field: "crisisInformation", message: "Enter 2000 characters or fewer" },
+    ]);
   });
 });

@@ -36,6 +36,13 @@ export const organisationForm = z.object({
   kind: z.enum(organisationKinds, { message: "validation.organisation.kind" }),
   regionId: z.uuid({ message: "validation.organisation.region" }),
   requireMfa: checkbox,
+  /** Shown to staff after a safety concern; empty means the UK defaults show. */
+  crisisInformation: z
+    .string()
+    .trim()
+    .max(2000, "validation.tooLong")
+    .optional()
+    .transform((value) => (value ? value : null)),
 });
 export const organisationUpdate = organisationForm.extend({ active: checkbox, version });
 

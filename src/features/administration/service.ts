@@ -186,6 +186,7 @@ type OrganisationFields = {
   kind: (typeof organisation.$inferInsert)["kind"];
   regionId: string;
   requireMfa: boolean;
+  crisisInformation: string | null;
 };
 
 export async function createOrganisation(

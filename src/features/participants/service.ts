@@ -1,11 +1,11 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
-import { careTeamMember, consentRecord, emergencyAccessGrant, participant } from "./schema";
+import { careTeamMember, consentRecord, emergencyAccessGrant, participant, referral } from "./schema";
 
 /**
  * Read live on every open, so a change to the care team, a withdrawn consent or an expired
@@ -99,4 +99,30 @@ export async function participantBanner(
     .where(eq(participant.id, record.participantId));
   if (!row) throw new Error("participant vanished inside its own transaction");
   return { ...row, stageLabel: t.t(`participant.stage.${row.stage}`) };
+}
+
+/**
+ * Starting the vocational profile is the moment a person becomes engaged (domain.md, section 0):
+ * the IPS episode starts, a referred person moves on to "engaged", and the open referral ends as
+ * engaged. Idempotent: once engaged, a later call changes nothing.
+ */
+export async function recordEngagement(record: ParticipantRecord, now: Date): Promise<void> {
+  await record.tx
+    .update(participant)
+    .set({
+      engagedAt: now,
+      stage: sql`case when ${participant.stage} = 'referred' then 'engaged' else ${participant.stage} end`,
+      updatedAt: now,
+      version: sql`${participant.version} + 1`,
+    })
+    .where(and(eq(participant.id, record.participantId), isNull(participant.engagedAt)));
+  await record.tx
+    .update(referral)
+    .set({
+      status: "engaged",
+      closedAt: now,
+      closedBy: record.actor.staffId,
+      version: sql`${referral.version} + 1`,
+    })
+    .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")));
 }

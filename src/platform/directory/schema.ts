@@ -46,6 +46,8 @@ export const organisation = pgTable(
       .references(() => region.id),
     /** Every member must use a second factor, whatever their role. */
     requireMfa: boolean("require_mfa").notNull().default(false),
+    /** Where to get urgent help, shown to staff after a safety concern; a UK default shows when empty. */
+    crisisInformation: text("crisis_information"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),

@@ -44,6 +44,9 @@ export const enAdministration = {
   "organisations.requireMfa": "Every member must use a second factor",
   "organisations.requireMfaHint": "Administrators always need one outside demo mode, whatever this says.",
   "organisations.security": "Security",
+  "organisations.crisisInformation": "Crisis information (optional)",
+  "organisations.crisisInformationHint":
+    "Where to get urgent help locally, shown to staff when a questionnaire raises a safety concern. Leave empty to show the UK defaults: NHS 111 option 2, 999 in an emergency and Samaritans on 116 123.",
   "organisations.create": "Add organisation",
   "organisationKind.nhs_trust": "NHS trust",
   "organisationKind.gp_federation": "GP federation or primary care network",

@@ -2,10 +2,11 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
 import { enParticipants } from "./en-participants";
-import { enTimeline } from "./en-timeline";
 import { enPlans } from "./en-plans";
+import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
 const enCommon = {
@@ -295,5 +296,6 @@ export const en = {
   ...enContacts,
   ...enTimeline,
   ...enPlans,
+  ...enAssessments,
   ...enValidation,
 } as const;

@@ -1,0 +1,188 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { AppDeps } from "../../platform/http/feature";
+import { sendProblem } from "../../platform/http/problem";
+import { createTranslator } from "../../platform/web/i18n";
+import { alertRules, alertSeverities, alertStatuses } from "../monitoring/schema";
+import { openAlertsFor } from "../monitoring/service";
+import { measureById, measureIds } from "./measures";
+import { completionMethods, measureApiBody } from "./schema";
+import { hiddenReason, measuresOverview, recordMeasure } from "./service";
+
+// The API speaks English, like the app's other problem documents.
+const english = createTranslator("en-GB");
+
+const responseSchema = z.object({
+  id: z.uuid(),
+  total: z.number().int(),
+  reported: z.number(),
+  band: z.string(),
+  bandLabel: z.string(),
+  completionMethod: z.enum(completionMethods),
+  completedAt: z.date(),
+  recordedBy: z.string(),
+});
+
+const measureSchema = z.object({
+  instrument: z.enum(measureIds),
+  title: z.string(),
+  visible: z.boolean(),
+  /** Why the scores are withheld from this reader, in plain words. */
+  hiddenReason: z.string().optional(),
+  count: z.number().int(),
+  responses: z.array(responseSchema).optional(),
+  change: z
+    .object({
+      difference: z.number(),
+      kind: z.enum(["reliable_improvement", "reliable_deterioration", "no_reliable_change"]).nullable(),
+    })
+    .nullable()
+    .optional(),
+});
+
+const params = z.strictObject({ participantId: z.uuid() });
+
+export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    "/api/v1/participants/:participantId/assessments",
+    {
+      config: { access: "participant.read" },
+      schema: {
+        summary: "A participant's questionnaire scores and open alerts",
+        description:
+          "Scores are included only for measures the reader may see (assessment scores are shared with employment staff only with the participant's consent).",
+        tags: ["assessments"],
+        params,
+        response: {
+          200: z.object({
+            measures: z.array(measureSchema),
+            alerts: z.array(
+              z.object({
+                id: z.uuid(),
+                rule: z.enum(alertRules),
+                severity: z.enum(alertSeverities),
+                status: z.enum(alertStatuses),
+                raisedAt: z.date(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      door.withParticipant(
+        request.staff!,
+        request.params.participantId,
+        { purpose: "read", what: "assessments", ipAddress: request.ip },
+        async (record) => {
+          const { summaries } = await measuresOverview(record);
+          const alerts = await openAlertsFor(record);
+          return {
+            measures: summaries.map((summary) => {
+              const { definition } = summary;
+              const common = { instrument: definition.id, title: definition.title, count: summary.count };
+              if (!summary.visible)
+                return {
+                  ...common,
+                  visible: false,
+                  hiddenReason: english.t(`assessments.hidden.${hiddenReason(record)}`),
+                };
+              return {
+                ...common,
+                visible: true,
+                change: summary.change,
+                responses: summary.history.map((row) => ({
+                  id: row.id,
+                  total: row.total,
+                  reported: row.total * definition.reportedMultiplier,
+                  band: row.band,
+                  bandLabel: definition.bands.find((band) => band.id === row.band)?.label ?? row.band,
+                  completionMethod: row.completionMethod,
+                  completedAt: row.completedAt,
+                  recordedBy: row.recordedByName,
+                })),
+              };
+            }),
+            alerts: alerts.map(({ id, rule, severity, status, raisedAt }) => ({
+              id,
+              rule,
+              severity,
+              status,
+              raisedAt,
+            })),
+          };
+        },
+      ),
+  );
+
+  api.post(
+    "/api/v1/participants/:participantId/assessments",
+    {
+      config: { access: "participant.write" },
+      schema: {
+        summary: "Record a completed questionnaire",
+        description:
+          'Answers are keyed by item number ("1" …). Every item must be answered with one of its options. A PHQ-9 item 9 answer above 0 raises an urgent clinical safety alert in the same transaction.',
+        tags: ["assessments"],
+        params,
+        body: measureApiBody,
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            instrument: z.enum(measureIds),
+            total: z.number().int(),
+            band: z.string(),
+            safetyAlertId: z.uuid().nullable(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const definition = measureById(request.body.instrument)!;
+      const completedAt = request.body.completedAt ? new Date(request.body.completedAt) : undefined;
+      if (completedAt && completedAt.getTime() > clock.now().getTime())
+        return sendProblem(reply, 400, english.t("validation.assessment.future"), {
+          errors: [{ pointer: "/completedAt", detail: english.t("validation.assessment.future") }],
+        });
+      const outcome = await door.withParticipant(
+        request.staff!,
+        request.params.participantId,
+        { purpose: "write", what: `assessment ${definition.id}`, ipAddress: request.ip },
+        async (record) => ({
+          result: await recordMeasure(
+            record,
+            definition,
+            { answers: request.body.answers, completionMethod: request.body.completionMethod, completedAt },
+            clock.now(),
+          ),
+          reason: hiddenReason(record),
+        }),
+      );
+      const { result } = outcome;
+      if (result.kind === "hidden")
+        return sendProblem(reply, 403, english.t(`assessments.hidden.${outcome.reason}`));
+      if (result.kind === "invalid")
+        return sendProblem(reply, 400, "The answers did not pass validation. Nothing was recorded.", {
+          errors: result.problems.map((problem) => ({
+            pointer: `/answers/${problem.itemId}`,
+            detail: english.t(
+              problem.problem === "missing"
+                ? "validation.assessment.itemMissing"
+                : "validation.assessment.itemInvalid",
+              { number: problem.itemId },
+            ),
+          })),
+        });
+      return reply.code(201).send({
+        id: result.responseId,
+        instrument: definition.id,
+        total: result.total,
+        band: result.band,
+        safetyAlertId: result.alertId,
+      });
+    },
+  );
+}

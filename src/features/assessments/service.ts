@@ -1,0 +1,347 @@
+import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import type { ParticipantRecord } from "../../platform/access/door";
+import { hasPermission } from "../../platform/access/roles";
+import { staffAccount } from "../../platform/directory/schema";
+import type { Translator } from "../../platform/web/i18n";
+import type { TimelineEntry } from "../../platform/web/timeline";
+import { raiseSafetyAlert } from "../monitoring/service";
+import { recordEngagement } from "../participants/service";
+import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
+import {
+  assessmentResponse,
+  type CapabilityArea,
+  type CapabilityFormData,
+  type CompletionMethod,
+  capabilityAreas,
+  capabilityAssessment,
+  type ProfileFormData,
+  vocationalProfile,
+  type WorkHistoryEntry,
+} from "./schema";
+import { changeSinceFirst, type ItemProblem, scoreMeasure, talkingTherapiesOutcome } from "./scoring";
+
+export { seedDemoAssessments } from "./demo";
+
+/** May this reader see this measure's scores on this record now (consent read live)? */
+export function measureVisible(record: ParticipantRecord, definition: MeasureDefinition): boolean {
+  return definition.protectedBy === null || record.healthInformationVisible.includes(definition.protectedBy);
+}
+
+/** Why the scores are hidden, in plain words: consent not given, or a role that never sees them. */
+export function hiddenReason(record: ParticipantRecord): "not_shared" | "not_your_role" {
+  return hasPermission(record.actor.role, "participant.read_shared_health_information")
+    ? "not_shared"
+    : "not_your_role";
+}
+
+export type RecordOutcome =
+  | { kind: "hidden" }
+  | { kind: "invalid"; problems: ItemProblem[] }
+  | { kind: "saved"; responseId: string; total: number; band: string; alertId: string | null };
+
+/**
+ * Scores and stores one completed questionnaire. A safety item above zero raises the urgent
+ * clinical alert in the same transaction: the response is never stored without its alert.
+ */
+export async function recordMeasure(
+  record: ParticipantRecord,
+  definition: MeasureDefinition,
+  input: { answers: Record<string, unknown>; completionMethod: CompletionMethod; completedAt?: Date },
+  now: Date,
+): Promise<RecordOutcome> {
+  if (!measureVisible(record, definition)) return { kind: "hidden" };
+  const outcome = scoreMeasure(definition, input.answers);
+  if (!outcome.ok) return { kind: "invalid", problems: outcome.problems };
+  const { score } = outcome;
+  const [row] = await record.tx
+    .insert(assessmentResponse)
+    .values({
+      organisationId: record.organisationId,
+      participantId: record.participantId,
+      instrument: definition.id,
+      answers: score.answers,
+      total: score.total,
+      band: score.band.id,
+      completionMethod: input.completionMethod,
+      completedAt: input.completedAt ?? now,
+      recordedBy: record.actor.staffId,
+      recordedAt: now,
+    })
+    .returning({ id: assessmentResponse.id });
+  let alertId: string | null = null;
+  if (score.safetyConcern && definition.safetyItem) {
+    const alert = await raiseSafetyAlert(
+      record,
+      definition.safetyItem.rule as "phq9_item9",
+      { assessmentResponseId: row!.id },
+      now,
+    );
+    alertId = alert.id;
+  }
+  return { kind: "saved", responseId: row!.id, total: score.total, band: score.band.id, alertId };
+}
+
+const responseColumns = {
+  id: assessmentResponse.id,
+  instrument: assessmentResponse.instrument,
+  answers: assessmentResponse.answers,
+  total: assessmentResponse.total,
+  band: assessmentResponse.band,
+  completionMethod: assessmentResponse.completionMethod,
+  completedAt: assessmentResponse.completedAt,
+  recordedByName: staffAccount.fullName,
+};
+
+export type ResponseRow = Awaited<ReturnType<typeof measureHistory>>[number];
+
+/** Every response to one measure, oldest first. Call only when the measure is visible. */
+export function measureHistory(record: ParticipantRecord, definition: MeasureDefinition) {
+  return record.tx
+    .select(responseColumns)
+    .from(assessmentResponse)
+    .innerJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
+    .where(
+      and(
+        eq(assessmentResponse.participantId, record.participantId),
+        eq(assessmentResponse.instrument, definition.id),
+      ),
+    )
+    .orderBy(asc(assessmentResponse.completedAt), asc(assessmentResponse.recordedAt));
+}
+
+export async function findResponse(
+  record: ParticipantRecord,
+  definition: MeasureDefinition,
+  responseId: string,
+) {
+  const [row] = await record.tx
+    .select(responseColumns)
+    .from(assessmentResponse)
+    .innerJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
+    .where(
+      and(
+        eq(assessmentResponse.id, responseId),
+        eq(assessmentResponse.participantId, record.participantId),
+        eq(assessmentResponse.instrument, definition.id),
+      ),
+    );
+  return row;
+}
+
+export type MeasureSummary =
+  | { definition: MeasureDefinition; visible: false; count: number }
+  | {
+      definition: MeasureDefinition;
+      visible: true;
+      count: number;
+      first?: ResponseRow;
+      latest?: ResponseRow;
+      change: ReturnType<typeof changeSinceFirst> | null;
+      history: ResponseRow[];
+    };
+
+/** The Assessments tab: each measure with its latest score and change since the first, where visible. */
+export async function measuresOverview(record: ParticipantRecord) {
+  const summaries: MeasureSummary[] = [];
+  for (const definition of measures) {
+    if (!measureVisible(record, definition)) {
+      // The count of completed questionnaires is not a score: it tells staff one is on file.
+      const [counted] = await record.tx
+        .select({ count: sql<number>`count(*)::int` })
+        .from(assessmentResponse)
+        .where(
+          and(
+            eq(assessmentResponse.participantId, record.participantId),
+            eq(assessmentResponse.instrument, definition.id),
+          ),
+        );
+      summaries.push({ definition, visible: false, count: counted?.count ?? 0 });
+      continue;
+    }
+    const history = await measureHistory(record, definition);
+    const first = history[0];
+    const latest = history.at(-1);
+    summaries.push({
+      definition,
+      visible: true,
+      count: history.length,
+      first,
+      latest,
+      change:
+        first && latest && history.length > 1
+          ? changeSinceFirst(definition, first.total, latest.total)
+          : null,
+      history,
+    });
+  }
+  const phq = summaries.find((summary) => summary.definition.id === "phq9");
+  const gad = summaries.find((summary) => summary.definition.id === "gad7");
+  const outcome =
+    phq?.visible && gad?.visible && phq.count > 1 && gad.count > 1
+      ? talkingTherapiesOutcome(
+          phq9,
+          gad7,
+          { first: phq.first!.total, latest: phq.latest!.total },
+          { first: gad.first!.total, latest: gad.latest!.total },
+        )
+      : null;
+  return { summaries, outcome };
+}
+
+// Functional capability
+
+export async function findCapability(record: ParticipantRecord) {
+  const [row] = await record.tx
+    .select({ ...getTableColumns(capabilityAssessment), assessedByName: staffAccount.fullName })
+    .from(capabilityAssessment)
+    .innerJoin(staffAccount, eq(staffAccount.id, capabilityAssessment.assessedBy))
+    .where(eq(capabilityAssessment.participantId, record.participantId));
+  return row;
+}
+export type CapabilityView = NonNullable<Awaited<ReturnType<typeof findCapability>>>;
+
+export type EditOutcome<Row> = { kind: "saved" } | { kind: "stale"; current: Row | undefined };
+
+export async function saveCapability(
+  record: ParticipantRecord,
+  form: CapabilityFormData,
+  now: Date,
+): Promise<EditOutcome<CapabilityView>> {
+  const findings = Object.fromEntries(
+    capabilityAreas.map((area) => [area, { level: form[`${area}Level`], notes: form[`${area}Notes`] }]),
+  ) as Record<CapabilityArea, { level: CapabilityFormData[`${CapabilityArea}Level`]; notes: string }>;
+  const fields = {
+    findings,
+    adjustments: form.adjustments,
+    advice: form.advice,
+    assessedBy: record.actor.staffId,
+    assessedAt: now,
+  };
+  const current = await findCapability(record);
+  if (form.version === null) {
+    if (current) return { kind: "stale", current };
+    const inserted = await record.tx
+      .insert(capabilityAssessment)
+      .values({ ...fields, organisationId: record.organisationId, participantId: record.participantId })
+      .onConflictDoNothing()
+      .returning({ id: capabilityAssessment.id });
+    return inserted.length > 0 ? { kind: "saved" } : { kind: "stale", current: await findCapability(record) };
+  }
+  const updated = await record.tx
+    .update(capabilityAssessment)
+    .set({ ...fields, version: sql`${capabilityAssessment.version} + 1` })
+    .where(
+      and(
+        eq(capabilityAssessment.participantId, record.participantId),
+        eq(capabilityAssessment.version, form.version),
+      ),
+    )
+    .returning({ id: capabilityAssessment.id });
+  return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
+}
+
+// Vocational profile
+
+export async function findProfile(record: ParticipantRecord) {
+  const [row] = await record.tx
+    .select({ ...getTableColumns(vocationalProfile), updatedByName: staffAccount.fullName })
+    .from(vocationalProfile)
+    .innerJoin(staffAccount, eq(staffAccount.id, vocationalProfile.updatedBy))
+    .where(eq(vocationalProfile.participantId, record.participantId));
+  return row;
+}
+export type ProfileView = NonNullable<Awaited<ReturnType<typeof findProfile>>>;
+
+/**
+ * Saves the career profile. The first save starts it, and starting it is the moment the person
+ * becomes engaged (domain.md, section 0), recorded in the same transaction.
+ */
+export async function saveProfile(
+  record: ParticipantRecord,
+  form: ProfileFormData,
+  workHistory: WorkHistoryEntry[],
+  now: Date,
+): Promise<EditOutcome<ProfileView>> {
+  const { version, ...rest } = form;
+  const fields = { ...rest, workHistory, updatedAt: now, updatedBy: record.actor.staffId };
+  const current = await findProfile(record);
+  if (version === null) {
+    if (current) return { kind: "stale", current };
+    const inserted = await record.tx
+      .insert(vocationalProfile)
+      .values({
+        ...fields,
+        organisationId: record.organisationId,
+        participantId: record.participantId,
+        startedAt: now,
+        startedBy: record.actor.staffId,
+      })
+      .onConflictDoNothing()
+      .returning({ id: vocationalProfile.id });
+    if (inserted.length === 0) return { kind: "stale", current: await findProfile(record) };
+    await recordEngagement(record, now);
+    return { kind: "saved" };
+  }
+  const updated = await record.tx
+    .update(vocationalProfile)
+    .set({ ...fields, version: sql`${vocationalProfile.version} + 1` })
+    .where(
+      and(eq(vocationalProfile.participantId, record.participantId), eq(vocationalProfile.version, version)),
+    )
+    .returning({ id: vocationalProfile.id });
+  return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
+}
+
+/** Completed measures, capability and profile saves for the timeline, showing bands only where visible. */
+export async function timelineEntries(record: ParticipantRecord, t: Translator): Promise<TimelineEntry[]> {
+  const base = `/participants/${record.participantId}/assessments`;
+  const responses = await record.tx
+    .select({
+      id: assessmentResponse.id,
+      instrument: assessmentResponse.instrument,
+      band: assessmentResponse.band,
+      completedAt: assessmentResponse.completedAt,
+    })
+    .from(assessmentResponse)
+    .where(eq(assessmentResponse.participantId, record.participantId))
+    .orderBy(desc(assessmentResponse.completedAt));
+  const entries: TimelineEntry[] = responses.map((response) => {
+    const definition = measureById(response.instrument)!;
+    const visible = measureVisible(record, definition);
+    const band = definition.bands.find((candidate) => candidate.id === response.band);
+    return {
+      at: response.completedAt,
+      category: "assessment",
+      title:
+        visible && band
+          ? t.t("assessments.timeline.completedWithBand", { measure: definition.title, band: band.label })
+          : t.t("assessments.timeline.completed", { measure: definition.title }),
+      href: visible ? `${base}/${definition.id}` : undefined,
+    };
+  });
+  const capability = await findCapability(record);
+  if (capability)
+    entries.push({
+      at: capability.assessedAt,
+      category: "assessment",
+      title: t.t("assessments.timeline.capability", { version: capability.version }),
+      href: `${base}/capability`,
+    });
+  const profile = await findProfile(record);
+  if (profile) {
+    entries.push({
+      at: profile.startedAt,
+      category: "assessment",
+      title: t.t("assessments.timeline.profileStarted"),
+      href: `${base}/vocational-profile`,
+    });
+    if (profile.version > 1)
+      entries.push({
+        at: profile.updatedAt,
+        category: "assessment",
+        title: t.t("assessments.timeline.profileUpdated", { version: profile.version }),
+        href: `${base}/vocational-profile`,
+      });
+  }
+  return entries;
+}

@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { ParticipantRecord } from "../../platform/access/door";
+import { hasPermission } from "../../platform/access/roles";
+import type { AppDeps, Feature } from "../../platform/http/feature";
+import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
+import { participantIdParam } from "../../platform/http/participant";
+import type { FieldError } from "../../platform/web/components";
+import { fieldErrors, formBody } from "../../platform/web/forms";
+import { participantBanner } from "../participants/service";
+import { acknowledgeForm, resolveForm } from "./schema";
+import { alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
+import { AlertPage, AlertsPage } from "./views";
+
+const alertIdParam = (request: FastifyRequest) => {
+  const parsed = z.uuid().safeParse((request.params as { alertId?: string }).alertId);
+  return parsed.success ? parsed.data : undefined;
+};
+
+async function alertPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  record: ParticipantRecord,
+  alertId: string,
+  extra: { values?: Record<string, unknown>; errors?: FieldError[]; conflict?: boolean } = {},
+) {
+  const alert = await findAlert(record, alertId);
+  if (!alert) return undefined;
+  return AlertPage({
+    ...pageContext(request, reply),
+    banner: await participantBanner(record, translatorFor(request)),
+    tabs: participantTabs(request, record.participantId),
+    alert,
+    routedTo: await staffNames(record.tx, alert.routedTo),
+    crisisInformation: await crisisInformation(record.tx, record.organisationId),
+    mayWrite: hasPermission(record.actor.role, "participant.write"),
+    ...extra,
+  });
+}
+
+function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
+  app.get("/alerts", { config: { access: "participant.read" } }, async (request, reply) => {
+    const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
+    return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
+  });
+
+  app.get(
+    "/participants/:participantId/alerts/:alertId",
+    { config: { access: "participant.read" } },
+    async (request, reply) => {
+      const participantId = participantIdParam(request);
+      const alertId = alertIdParam(request);
+      if (!alertId) return reply.callNotFound();
+      const page = await door.withParticipant(
+        request.staff!,
+        participantId,
+        { purpose: "read", what: "alert", ipAddress: request.ip },
+        (record) => alertPage(request, reply, record, alertId),
+      );
+      return page ? sendPage(reply, page) : reply.callNotFound();
+    },
+  );
+
+  for (const action of ["acknowledge", "resolve"] as const) {
+    app.post(
+      `/participants/:participantId/alerts/:alertId/${action}`,
+      { config: { access: "participant.write" } },
+      async (request, reply) => {
+        const participantId = participantIdParam(request);
+        const alertId = alertIdParam(request);
+        if (!alertId) return reply.callNotFound();
+        const body = formBody(request.body);
+        const parsed = (action === "acknowledge" ? acknowledgeForm : resolveForm).safeParse(body);
+        const outcome = await door.withParticipant(
+          request.staff!,
+          participantId,
+          { purpose: parsed.success ? "write" : "read", what: "alert", ipAddress: request.ip },
+          async (record) => {
+            if (!parsed.success) {
+              const errors = fieldErrors(parsed.error, translatorFor(request));
+              return {
+                status: 400,
+                page: await alertPage(request, reply, record, alertId, { values: body, errors }),
+              };
+            }
+            const data = parsed.data as { version: number; actionNote?: string; resolutionNote?: string };
+            const change =
+              action === "acknowledge"
+                ? { to: "acknowledged" as const, actionNote: data.actionNote!, version: data.version }
+                : { to: "resolved" as const, resolutionNote: data.resolutionNote!, version: data.version };
+            const result = await changeAlert(record, alertId, change, clock.now());
+            if (result.kind === "saved") return { status: 303 };
+            if (result.kind === "not_found") return { status: 404 };
+            return {
+              status: 409,
+              page: await alertPage(request, reply, record, alertId, { values: body, conflict: true }),
+            };
+          },
+        );
+        if (outcome.status === 303)
+          return reply.redirect(`/participants/${participantId}/alerts/${alertId}`, 303);
+        if (!outcome.page) return reply.callNotFound();
+        return sendPage(reply, outcome.page, outcome.status);
+      },
+    );
+  }
+}
+
+export const monitoringFeature: Feature = {
+  name: "monitoring",
+  navigation: [{ href: "/alerts", label: "nav.alerts", requires: "participant.read" }],
+  registerRoutes,
+};

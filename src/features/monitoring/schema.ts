@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { organisation, staffAccount } from "../../platform/directory/schema";
+import { participant } from "../participants/schema";
+
+export const alertSeverities = ["urgent", "warning"] as const;
+export type AlertSeverity = (typeof alertSeverities)[number];
+
+/** Who an alert is for: the clinical team, the employment side, or both. */
+export const alertAudiences = ["clinical", "employment", "both"] as const;
+export type AlertAudience = (typeof alertAudiences)[number];
+
+export const alertStatuses = ["open", "acknowledged", "resolved"] as const;
+export type AlertStatus = (typeof alertStatuses)[number];
+
+/** The rules that raise alerts; each names what it watches for. */
+export const alertRules = ["phq9_item9"] as const;
+export type AlertRule = (typeof alertRules)[number];
+
+export type AlertEvidence = { assessmentResponseId?: string };
+
+export const participantAlert = pgTable(
+  "participant_alert",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    rule: text("rule", { enum: alertRules }).notNull(),
+    severity: text("severity", { enum: alertSeverities }).notNull(),
+    audience: text("audience", { enum: alertAudiences }).notNull(),
+    status: text("status", { enum: alertStatuses }).notNull().default("open"),
+    /** What raised it, by identifier only: the response, never its answers. */
+    evidence: jsonb("evidence").$type<AlertEvidence>().notNull(),
+    /** The clinicians on the care team when it was raised: the people it was routed to. */
+    routedTo: jsonb("routed_to").$type<string[]>().notNull().default([]),
+    raisedAt: timestamp("raised_at", { withTimezone: true }).notNull(),
+    acknowledgedBy: uuid("acknowledged_by").references(() => staffAccount.id),
+    acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
+    /** What was done on acknowledging: "phoned, safety plan reviewed, GP appointment tomorrow". */
+    actionNote: text("action_note"),
+    resolvedBy: uuid("resolved_by").references(() => staffAccount.id),
+    resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    resolutionNote: text("resolution_note"),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    index("participant_alert_participant_idx").on(table.participantId, table.status),
+    index("participant_alert_open_idx")
+      .on(table.organisationId, table.raisedAt)
+      .where(sql`${table.status} <> 'resolved'`),
+  ],
+);
+
+export type ParticipantAlertRow = typeof participantAlert.$inferSelect;
+
+const note = (required: "validation.alert.actionNote" | "validation.alert.resolutionNote") =>
+  z.string({ message: required }).trim().min(1, required).max(2000, "validation.tooLong");
+const version = z.coerce.number({ message: "validation.reload" }).int().min(1);
+
+export const acknowledgeForm = z.object({ actionNote: note("validation.alert.actionNote"), version });
+export const resolveForm = z.object({ resolutionNote: note("validation.alert.resolutionNote"), version });

@@ -1,0 +1,339 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import {
+  AccessRefusedError,
+  type ParticipantDoor,
+  ParticipantNotFoundError,
+  type ParticipantRecord,
+} from "../../platform/access/door";
+import type { Actor } from "../../platform/access/policy";
+import { hasPermission, roleTemplates } from "../../platform/access/roles";
+import type { Executor } from "../../platform/db";
+import { organisation, type StaffRole, staffAccount } from "../../platform/directory/schema";
+import type { Translator } from "../../platform/web/i18n";
+import type { TimelineEntry } from "../../platform/web/timeline";
+import { careTeamMember, participant } from "../participants/schema";
+import { participantBanner } from "../participants/service";
+import { type AlertAudience, type AlertEvidence, type AlertRule, participantAlert } from "./schema";
+
+/** The care-team roles that make someone one of "the clinicians on the care team". */
+export const clinicalCareTeamRoles = ["clinician", "care_coordinator", "general_practitioner"] as const;
+
+/**
+ * Which alerts a role is shown. Clinical alerts only reach roles that may read clinical
+ * information; employment alerts reach the employment side; a team leader sees both.
+ */
+export function audiencesFor(role: StaffRole): AlertAudience[] {
+  const clinical = hasPermission(role, "participant.read_clinical");
+  if (clinical && hasPermission(role, "team.view_caseloads")) return ["clinical", "employment", "both"];
+  if (clinical) return ["clinical", "both"];
+  if (hasPermission(role, "participant.read")) return ["employment", "both"];
+  return [];
+}
+
+/**
+ * PHQ-9 item 9 above zero: an urgent clinical alert in the same transaction as the response,
+ * routed to the clinicians on the care team (never only to the employment specialist). With no
+ * clinician on the care team the team leader still sees it, and the alert says nobody was named.
+ */
+export async function raiseSafetyAlert(
+  record: ParticipantRecord,
+  rule: AlertRule,
+  evidence: AlertEvidence,
+  now: Date,
+) {
+  const clinicians = await record.tx
+    .select({ staffId: careTeamMember.staffId })
+    .from(careTeamMember)
+    .where(
+      and(
+        eq(careTeamMember.participantId, record.participantId),
+        isNull(careTeamMember.removedAt),
+        inArray(careTeamMember.careTeamRole, [...clinicalCareTeamRoles]),
+      ),
+    );
+  const [row] = await record.tx
+    .insert(participantAlert)
+    .values({
+      organisationId: record.organisationId,
+      participantId: record.participantId,
+      rule,
+      severity: "urgent",
+      audience: "clinical",
+      evidence,
+      routedTo: [...new Set(clinicians.map((clinician) => clinician.staffId))],
+      raisedAt: now,
+    })
+    .returning();
+  return row!;
+}
+
+const staffName = sql<
+  string | null
+>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.acknowledgedBy})`;
+const resolverName = sql<
+  string | null
+>`(select ${staffAccount.fullName} from ${staffAccount} where ${staffAccount.id} = ${participantAlert.resolvedBy})`;
+
+const alertColumns = {
+  id: participantAlert.id,
+  participantId: participantAlert.participantId,
+  rule: participantAlert.rule,
+  severity: participantAlert.severity,
+  audience: participantAlert.audience,
+  status: participantAlert.status,
+  evidence: participantAlert.evidence,
+  routedTo: participantAlert.routedTo,
+  raisedAt: participantAlert.raisedAt,
+  acknowledgedAt: participantAlert.acknowledgedAt,
+  acknowledgedByName: staffName,
+  actionNote: participantAlert.actionNote,
+  resolvedAt: participantAlert.resolvedAt,
+  resolvedByName: resolverName,
+  resolutionNote: participantAlert.resolutionNote,
+  version: participantAlert.version,
+};
+
+export type AlertView = Awaited<ReturnType<typeof openAlertsFor>>[number];
+
+/** The alerts still needing attention (open or acknowledged) that this reader may see on this record. */
+export function openAlertsFor(record: ParticipantRecord) {
+  const audiences = audiencesFor(record.actor.role);
+  if (audiences.length === 0) return Promise.resolve([]);
+  return record.tx
+    .select(alertColumns)
+    .from(participantAlert)
+    .where(
+      and(
+        eq(participantAlert.participantId, record.participantId),
+        ne(participantAlert.status, "resolved"),
+        inArray(participantAlert.audience, audiences),
+      ),
+    )
+    .orderBy(asc(participantAlert.status), desc(participantAlert.raisedAt));
+}
+
+/** One alert on this record, if this reader may see it. */
+export async function findAlert(record: ParticipantRecord, alertId: string) {
+  const audiences = audiencesFor(record.actor.role);
+  if (audiences.length === 0) return undefined;
+  const [row] = await record.tx
+    .select(alertColumns)
+    .from(participantAlert)
+    .where(
+      and(
+        eq(participantAlert.id, alertId),
+        eq(participantAlert.participantId, record.participantId),
+        inArray(participantAlert.audience, audiences),
+      ),
+    );
+  return row;
+}
+
+export type AlertChange =
+  | { kind: "saved" }
+  | { kind: "not_found" }
+  | { kind: "stale"; current: NonNullable<Awaited<ReturnType<typeof findAlert>>> }
+  | { kind: "wrong_status" };
+
+/** Acknowledge (recording what was done) or resolve, with optimistic concurrency on `version`. */
+export async function changeAlert(
+  record: ParticipantRecord,
+  alertId: string,
+  change:
+    | { to: "acknowledged"; actionNote: string; version: number }
+    | { to: "resolved"; resolutionNote: string; version: number },
+  now: Date,
+): Promise<AlertChange> {
+  const current = await findAlert(record, alertId);
+  if (!current) return { kind: "not_found" };
+  if (current.version !== change.version) return { kind: "stale", current };
+  if (current.status === "resolved" || (change.to === "acknowledged" && current.status !== "open"))
+    return { kind: "wrong_status" };
+  const fields =
+    change.to === "acknowledged"
+      ? {
+          status: "acknowledged" as const,
+          acknowledgedBy: record.actor.staffId,
+          acknowledgedAt: now,
+          actionNote: change.actionNote,
+        }
+      : {
+          status: "resolved" as const,
+          resolvedBy: record.actor.staffId,
+          resolvedAt: now,
+          resolutionNote: change.resolutionNote,
+        };
+  const [saved] = await record.tx
+    .update(participantAlert)
+    .set({ ...fields, version: sql`${participantAlert.version} + 1` })
+    .where(and(eq(participantAlert.id, alertId), eq(participantAlert.version, change.version)))
+    .returning({ id: participantAlert.id });
+  if (!saved) return { kind: "stale", current: (await findAlert(record, alertId))! };
+  return { kind: "saved" };
+}
+
+/**
+ * Open (unresolved) alerts per participant that this person would be shown, for lists such as
+ * the caseload. Counts only, no content: opening an alert still goes through the door.
+ */
+export async function openAlertCounts(
+  executor: Executor,
+  actor: Actor,
+  participantIds: readonly string[],
+): Promise<Map<string, { urgent: number; warning: number }>> {
+  const counts = new Map<string, { urgent: number; warning: number }>();
+  const audiences = audiencesFor(actor.role);
+  if (participantIds.length === 0 || audiences.length === 0) return counts;
+  const rows = await executor
+    .select({
+      participantId: participantAlert.participantId,
+      severity: participantAlert.severity,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(participantAlert)
+    .where(
+      and(
+        inArray(participantAlert.participantId, [...participantIds]),
+        eq(participantAlert.organisationId, actor.organisationId),
+        ne(participantAlert.status, "resolved"),
+        inArray(participantAlert.audience, audiences),
+      ),
+    )
+    .groupBy(participantAlert.participantId, participantAlert.severity);
+  for (const row of rows) {
+    const entry = counts.get(row.participantId) ?? { urgent: 0, warning: 0 };
+    entry[row.severity] += row.count;
+    counts.set(row.participantId, entry);
+  }
+  return counts;
+}
+
+/** Participants with unresolved alerts for this person: on their care team, or in a team they lead. */
+async function participantsWithAlerts(executor: Executor, actor: Actor): Promise<string[]> {
+  const audiences = audiencesFor(actor.role);
+  if (audiences.length === 0) return [];
+  const onCareTeam = sql`exists (select 1 from ${careTeamMember} where ${careTeamMember.participantId} = ${participantAlert.participantId} and ${careTeamMember.staffId} = ${actor.staffId} and ${careTeamMember.removedAt} is null)`;
+  const inLedTeam =
+    roleTemplates[actor.role].participantReach === "team" && actor.teamIds.length > 0
+      ? inArray(participant.teamId, [...actor.teamIds])
+      : undefined;
+  const rows = await executor
+    .selectDistinct({ participantId: participantAlert.participantId })
+    .from(participantAlert)
+    .innerJoin(participant, eq(participant.id, participantAlert.participantId))
+    .where(
+      and(
+        eq(participantAlert.organisationId, actor.organisationId),
+        ne(participantAlert.status, "resolved"),
+        inArray(participantAlert.audience, audiences),
+        inLedTeam ? or(onCareTeam, inLedTeam) : onCareTeam,
+      ),
+    )
+    .limit(200);
+  return rows.map((row) => row.participantId);
+}
+
+export type StaffAlertGroup = {
+  participant: Awaited<ReturnType<typeof participantBanner>>;
+  alerts: AlertView[];
+};
+
+/**
+ * The Alerts page: each participant's alerts are read through the door, so every record shown
+ * is checked against the policy and written to the access log like any other read.
+ */
+export async function alertsForStaff(
+  executor: Executor,
+  door: ParticipantDoor,
+  actor: Actor,
+  t: Translator,
+  ipAddress: string,
+): Promise<StaffAlertGroup[]> {
+  const groups: StaffAlertGroup[] = [];
+  for (const participantId of await participantsWithAlerts(executor, actor)) {
+    try {
+      const group = await door.withParticipant(
+        actor,
+        participantId,
+        { purpose: "read", what: "alerts", ipAddress },
+        async (record) => ({
+          participant: await participantBanner(record, t),
+          alerts: await openAlertsFor(record),
+        }),
+      );
+      if (group.alerts.length > 0) groups.push(group);
+    } catch (error) {
+      // A record the door refuses now (care team changed a moment ago) is left off, not the whole list.
+      if (!(error instanceof AccessRefusedError || error instanceof ParticipantNotFoundError)) throw error;
+    }
+  }
+  const firstRaised = (group: StaffAlertGroup) =>
+    Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
+  return groups.sort((a, b) => firstRaised(a) - firstRaised(b));
+}
+
+/** The organisation's crisis information, or null when it has not written its own yet. */
+export async function crisisInformation(executor: Executor, organisationId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ text: organisation.crisisInformation })
+    .from(organisation)
+    .where(eq(organisation.id, organisationId));
+  return row?.text?.trim() ? row.text : null;
+}
+
+/** Alerts on the participant timeline, only those this reader may see. */
+export async function timelineEntries(record: ParticipantRecord, t: Translator): Promise<TimelineEntry[]> {
+  const audiences = audiencesFor(record.actor.role);
+  if (audiences.length === 0) return [];
+  const rows = await record.tx
+    .select(alertColumns)
+    .from(participantAlert)
+    .where(
+      and(
+        eq(participantAlert.participantId, record.participantId),
+        inArray(participantAlert.audience, audiences),
+      ),
+    );
+  const href = (id: string) => `/participants/${record.participantId}/alerts/${id}`;
+  return rows.flatMap((row) => [
+    {
+      at: row.raisedAt,
+      category: "alert" as const,
+      title: t.t(`alerts.raised.${row.rule}`),
+      href: href(row.id),
+    },
+    ...(row.acknowledgedAt
+      ? [
+          {
+            at: row.acknowledgedAt,
+            category: "alert" as const,
+            title: t.t("alerts.timeline.acknowledged"),
+            detail: row.actionNote ?? undefined,
+            href: href(row.id),
+          },
+        ]
+      : []),
+    ...(row.resolvedAt
+      ? [
+          {
+            at: row.resolvedAt,
+            category: "alert" as const,
+            title: t.t("alerts.timeline.resolved"),
+            detail: row.resolutionNote ?? undefined,
+            href: href(row.id),
+          },
+        ]
+      : []),
+  ]);
+}
+
+/** The names of the people an alert was routed to, for the alert's page. */
+export async function staffNames(executor: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await executor
+    .select({ fullName: staffAccount.fullName })
+    .from(staffAccount)
+    .where(inArray(staffAccount.id, [...ids]))
+    .orderBy(asc(staffAccount.fullName));
+  return rows.map((row) => row.fullName);
+}
