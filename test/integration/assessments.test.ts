@@ -9,6 +9,7 @@ import { createParticipantDoor } from "../../src/platform/access/door";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
 import { createTranslator } from "../../src/platform/web/i18n";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
 let clinician: TestClient;
@@ -38,22 +39,10 @@ beforeAll(async () => {
     .from(staffAccount)
     .where(eq(staffAccount.email, demoEmail("clinician")));
   clinicianId = clinicianStaff!.id;
-  // A referred participant whose care team holds the demo specialist, clinician and peer worker.
-  const [shared] = await db
-    .select({ id: participant.id, organisationId: participant.organisationId, teamId: participant.teamId })
-    .from(participant)
-    .innerJoin(careTeamMember, eq(careTeamMember.participantId, participant.id))
-    .where(and(eq(careTeamMember.staffId, peerStaff!.id), eq(participant.stage, "referred")))
-    .limit(1);
-  participantId = shared!.id;
-  organisationId = shared!.organisationId;
-  await db.insert(referral).values({
-    organisationId,
-    participantId,
-    teamId: shared!.teamId,
-    source: "gp",
-    receivedAt: testApp.clock.now(),
-  });
+  // A new referred participant whose care team holds the demo specialist, clinician and peer worker.
+  const shared = await createTestParticipant(testApp, { stage: "referred" });
+  participantId = shared.id;
+  organisationId = shared.organisationId;
 }, 120_000);
 
 afterAll(async () => {
@@ -285,7 +274,12 @@ describe("vocational profile and capability", () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Enter hours a week as a whole number from 0 to 80");
     expect(response.body).toContain("Select what an employer may be told");
-    expect(await testApp.db.select().from(vocationalProfile)).toHaveLength(0);
+    expect(
+      await testApp.db
+        .select()
+        .from(vocationalProfile)
+        .where(eq(vocationalProfile.participantId, participantId)),
+    ).toHaveLength(0);
   });
 
   it("starting the profile makes the participant engaged and ends the referral as engaged", async () => {
@@ -317,7 +311,10 @@ describe("vocational profile and capability", () => {
     expect(stale.body).toContain("Someone else changed this while you were editing");
     expect(stale.body).toContain("Forklift");
     expect(stale.body).toContain("Customer service");
-    const [saved] = await testApp.db.select().from(vocationalProfile);
+    const [saved] = await testApp.db
+      .select()
+      .from(vocationalProfile)
+      .where(eq(vocationalProfile.participantId, participantId));
     expect(saved).toMatchObject({ skills: "Forklift", version: 2 });
   });
 
@@ -400,34 +397,33 @@ describe("robustness and the other feeds", () => {
   });
 
   it("gives demo participants past referral realistic histories, and exactly one item 9 alert", async () => {
+    // The demo seed ran seedDemoAssessments over every seeded participant when the test app started.
     const people = await testApp.db
-      .select({ id: participant.id, organisationId: participant.organisationId, stage: participant.stage })
+      .select({ id: participant.id, stage: participant.stage })
       .from(participant)
       .where(and(eq(participant.organisationId, organisationId), ne(participant.id, participantId)));
-    const [specialistStaff] = await testApp.db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-    const alertsBefore = (await testApp.db.select().from(participantAlert)).length;
-    await testApp.db.transaction((tx) =>
-      seedDemoAssessments(
-        tx,
-        testApp.clock,
-        people.map((person) => ({ ...person, clinicianId, specialistId: specialistStaff!.id })),
-      ),
-    );
     const pastReferral = people.filter((person) => person.stage !== "referred");
-    const responses = await testApp.db
+    const seededIds = new Set(people.map((person) => person.id));
+    const responses = (await testApp.db.select().from(assessmentResponse)).filter((row) =>
+      seededIds.has(row.participantId),
+    );
+    expect(new Set(responses.map((row) => row.participantId)).size).toBe(pastReferral.length);
+    expect(responses.filter((row) => row.instrument === "phq9")).toHaveLength(pastReferral.length * 3);
+    const everyResponse = await testApp.db
       .select()
       .from(assessmentResponse)
       .where(ne(assessmentResponse.participantId, participantId));
-    expect(new Set(responses.map((row) => row.participantId)).size).toBe(pastReferral.length);
-    expect(responses.filter((row) => row.instrument === "phq9")).toHaveLength(pastReferral.length * 3);
-    expect(responses.filter((row) => row.instrument === "phq9" && Number(row.answers["9"]) > 0)).toHaveLength(
-      1,
+    expect(
+      everyResponse.filter((row) => row.instrument === "phq9" && Number(row.answers["9"]) > 0),
+    ).toHaveLength(1);
+    const item9Alerts = await testApp.db
+      .select()
+      .from(participantAlert)
+      .where(and(eq(participantAlert.rule, "phq9_item9"), ne(participantAlert.participantId, participantId)));
+    expect(item9Alerts).toHaveLength(1);
+    const profiles = (await testApp.db.select().from(vocationalProfile)).filter((row) =>
+      seededIds.has(row.participantId),
     );
-    expect((await testApp.db.select().from(participantAlert)).length).toBe(alertsBefore + 1);
-    const profiles = await testApp.db.select().from(vocationalProfile);
-    expect(profiles.length).toBe(pastReferral.length + 1);
+    expect(profiles.length).toBe(pastReferral.length);
   });
 });

@@ -5,6 +5,7 @@ import { lastContactDates } from "../../src/features/contacts/service";
 import { careTeamMember, consentRecord, participant } from "../../src/features/participants/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
 let specialist: TestClient;
@@ -72,16 +73,11 @@ beforeAll(async () => {
     .from(staffAccount)
     .where(eq(staffAccount.email, demoEmail("clinician")));
   clinicianId = doctor!.id;
-  // A referred participant whose care team holds the demo specialist, clinician and peer worker:
-  // the demo seed gives them no contacts, so every contact here is one this test made.
-  const [shared] = await db
-    .select({ id: participant.id, organisationId: participant.organisationId })
-    .from(participant)
-    .innerJoin(careTeamMember, eq(careTeamMember.participantId, participant.id))
-    .where(and(eq(careTeamMember.staffId, peer!.id), eq(participant.stage, "referred")))
-    .limit(1);
-  participantId = shared!.id;
-  organisationId = shared!.organisationId;
+  // A new participant whose care team holds the demo specialist, clinician and peer worker, with
+  // no contacts yet, so every contact here is one this test made.
+  const shared = await createTestParticipant(testApp, { stage: "engaged" });
+  participantId = shared.id;
+  organisationId = shared.organisationId;
   specialist = await signedInAs(testApp.app, "employment_specialist");
   clinician = await signedInAs(testApp.app, "clinician");
   peerWorker = await signedInAs(testApp.app, "peer_worker");

@@ -10,6 +10,7 @@ import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { createTranslator } from "../../src/platform/web/i18n";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
 let specialist: TestClient;
@@ -45,14 +46,11 @@ beforeAll(async () => {
     .where(isNull(careTeamMember.removedAt));
   const teamOf = (id: string) => teams.filter((row) => row.participantId === id).map((row) => row.staffId);
   const candidates = [...new Set(teams.map((row) => row.participantId))];
-  ids.participant = candidates.find((id) => {
-    const team = teamOf(id);
-    return team.includes(ids.specialist!) && team.includes(ids.clinician!) && team.includes(ids.peer!);
-  })!;
-  ids.withoutPeer = candidates.find((id) => {
-    const team = teamOf(id);
-    return team.includes(ids.specialist!) && !team.includes(ids.peer!);
-  })!;
+  // A new participant with no plan yet, whose care team holds the specialist, clinician and peer worker.
+  ids.participant = (await createTestParticipant(testApp, { stage: "engaged" })).id;
+  ids.withoutPeer = (
+    await createTestParticipant(testApp, { stage: "job_seeking", withPeerWorker: false })
+  ).id;
   // Someone on staff in the same organisation but not on this care team: the team leader.
   ids.notOnTeam = await staffId(demoEmail("team_leader"));
   specialist = await signedInAs(testApp.app, "employment_specialist");

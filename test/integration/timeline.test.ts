@@ -11,6 +11,7 @@ import { participantAccessLog } from "../../src/features/timeline/service";
 import { hashPassword } from "../../src/platform/auth/passwords";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
 let specialist: TestClient;
@@ -35,18 +36,9 @@ const logRows = (html: string) =>
 beforeAll(async () => {
   testApp = await startTestApp();
   const { db } = testApp;
-  const [peer] = await db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("peer_worker")));
-  const [shared] = await db
-    .select({ id: participant.id, organisationId: participant.organisationId })
-    .from(participant)
-    .innerJoin(careTeamMember, eq(careTeamMember.participantId, participant.id))
-    .where(and(eq(careTeamMember.staffId, peer!.id), eq(participant.stage, "referred")))
-    .limit(1);
-  participantId = shared!.id;
-  organisationId = shared!.organisationId;
+  const shared = await createTestParticipant(testApp, { stage: "referred" });
+  participantId = shared.id;
+  organisationId = shared.organisationId;
   specialist = await signedInAs(testApp.app, "employment_specialist");
   clinician = await signedInAs(testApp.app, "clinician");
   teamLeader = await signedInAs(testApp.app, "team_leader");

@@ -8,17 +8,17 @@ export const alertSeverities = ["urgent", "warning"] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
 
 /** Who an alert is for: the clinical team, the employment side, or both. */
-export const alertAudiences = ["clinical", "employment", "both"] as const;
+export const alertAudiences = ["clinical", "employment", "both", "team_leader"] as const;
 export type AlertAudience = (typeof alertAudiences)[number];
 
 export const alertStatuses = ["open", "acknowledged", "resolved"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
 /** The rules that raise alerts; each names what it watches for. */
-export const alertRules = ["phq9_item9"] as const;
+export const alertRules = ["phq9_item9", "emergency_access"] as const;
 export type AlertRule = (typeof alertRules)[number];
 
-export type AlertEvidence = { assessmentResponseId?: string };
+export type AlertEvidence = { assessmentResponseId?: string; emergencyGrantId?: string };
 
 export const participantAlert = pgTable(
   "participant_alert",

@@ -8,7 +8,7 @@ import {
 import type { Actor } from "../../platform/access/policy";
 import { hasPermission, roleTemplates } from "../../platform/access/roles";
 import type { Executor } from "../../platform/db";
-import { organisation, type StaffRole, staffAccount } from "../../platform/directory/schema";
+import { organisation, type StaffRole, staffAccount, teamMembership } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { careTeamMember, participant } from "../participants/schema";
@@ -24,7 +24,8 @@ export const clinicalCareTeamRoles = ["clinician", "care_coordinator", "general_
  */
 export function audiencesFor(role: StaffRole): AlertAudience[] {
   const clinical = hasPermission(role, "participant.read_clinical");
-  if (clinical && hasPermission(role, "team.view_caseloads")) return ["clinical", "employment", "both"];
+  if (clinical && hasPermission(role, "team.view_caseloads"))
+    return ["clinical", "employment", "both", "team_leader"];
   if (clinical) return ["clinical", "both"];
   if (hasPermission(role, "participant.read")) return ["employment", "both"];
   return [];
@@ -65,6 +66,38 @@ export async function raiseSafetyAlert(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Break-glass was used on this record: the team leaders of the participant's team are told at
+ * once, in the same transaction as the grant, so an emergency opening is never unseen.
+ */
+export async function raiseEmergencyAccessNotice(
+  tx: Executor,
+  grant: { id: string; organisationId: string; participantId: string; teamId: string },
+  now: Date,
+) {
+  const leaders = await tx
+    .selectDistinct({ staffId: staffAccount.id })
+    .from(staffAccount)
+    .innerJoin(teamMembership, eq(teamMembership.staffId, staffAccount.id))
+    .where(
+      and(
+        eq(teamMembership.teamId, grant.teamId),
+        eq(staffAccount.role, "team_leader"),
+        eq(staffAccount.status, "active"),
+      ),
+    );
+  await tx.insert(participantAlert).values({
+    organisationId: grant.organisationId,
+    participantId: grant.participantId,
+    rule: "emergency_access",
+    severity: "warning",
+    audience: "team_leader",
+    evidence: { emergencyGrantId: grant.id },
+    routedTo: leaders.map((leader) => leader.staffId),
+    raisedAt: now,
+  });
 }
 
 const staffName = sql<

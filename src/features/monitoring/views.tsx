@@ -101,7 +101,14 @@ export function AlertPage(
           { key: t.t("alerts.columns.raised"), value: t.formatDate(alert.raisedAt, "dateTime") },
           {
             key: t.t("alerts.routedTo"),
-            value: props.routedTo.length > 0 ? props.routedTo.join(", ") : t.t("alerts.routedToNobody"),
+            value:
+              props.routedTo.length > 0
+                ? props.routedTo.join(", ")
+                : t.t(
+                    alert.rule === "emergency_access"
+                      ? "alerts.routedToNoTeamLeader"
+                      : "alerts.routedToNobody",
+                  ),
           },
           ...(alert.evidence.assessmentResponseId
             ? [

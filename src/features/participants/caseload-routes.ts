@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
-import { activeCaseloads, caseloadPage, teamSpecialists } from "./caseload";
+import { activeCaseloads, caseloadPage, teamSpecialists, withFollowUp } from "./caseload";
 import { CaseloadPage, TeamCaseloadsPage } from "./caseload-views";
 import { caseloadQuery } from "./forms";
+import { todayFrom } from "./request";
 
-export function registerCaseloadRoutes(app: FastifyInstance, { door }: AppDeps) {
+export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
+  const today = todayFrom(clock);
   app.get("/caseload", { config: { access: "caseload.own" } }, async (request, reply) => {
     const staff = request.staff!;
     const query = { ...caseloadQuery.parse(request.query ?? {}), staffId: undefined };
@@ -14,9 +16,13 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door }: AppDeps) 
       { what: "caseload", ipAddress: request.ip },
       async (list) => {
         const { result, shownIds } = await caseloadPage(list, query);
+        const rows = await withFollowUp(list, result.rows);
         const sizes =
           staff.role === "employment_specialist" ? await activeCaseloads(list, [staff.staffId]) : undefined;
-        return { result: { result, active: sizes?.get(staff.staffId)?.active }, shownIds };
+        return {
+          result: { result: { ...result, rows, today: today() }, active: sizes?.get(staff.staffId)?.active },
+          shownIds,
+        };
       },
     );
     return sendPage(
@@ -42,9 +48,10 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door }: AppDeps) 
           specialists.map((specialist) => specialist.id),
         );
         const { result, shownIds } = await caseloadPage(list, query);
+        const rows = await withFollowUp(list, result.rows);
         return {
           result: {
-            result,
+            result: { ...result, rows, today: today() },
             specialists: specialists.map((specialist) => ({
               ...specialist,
               active: sizes.get(specialist.id)?.active ?? 0,

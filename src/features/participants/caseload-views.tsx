@@ -5,17 +5,24 @@ import {
   Select,
   Table,
   type TableColumn,
+  Tag,
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
 import { listHref, PagedResults } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
-import { type CaseloadRow, IPS_CASELOAD_LIMIT } from "./caseload";
+import { type CaseloadFollowUp, type CaseloadRow, IPS_CASELOAD_LIMIT } from "./caseload";
 import type { CaseloadQuery, CaseloadSort } from "./forms";
 import { formatNhsNumber } from "./nhs-number";
 import { participantStages } from "./schema";
 
-type Page = { rows: CaseloadRow[]; total: number; page: number; pageCount: number };
+type Page = {
+  rows: (CaseloadRow & CaseloadFollowUp)[];
+  total: number;
+  page: number;
+  pageCount: number;
+  today: string;
+};
 type SpecialistLoad = { id: string; fullName: string; active: number; total: number };
 
 function sortColumn(label: string, key: CaseloadSort, base: string, query: CaseloadQuery): TableColumn {
@@ -72,6 +79,9 @@ function CaseloadTable(
             { label: t.t("participantHeader.nhsNumber") },
             sortColumn(t.t("caseload.columns.stage"), "stage", base, query),
             ...(props.showLead ? [{ label: t.t("caseload.columns.lead") }] : []),
+            { label: t.t("caseload.columns.nextAction") },
+            { label: t.t("caseload.columns.lastContact") },
+            { label: t.t("caseload.columns.alerts"), numeric: true },
             sortColumn(t.t("participant.fields.receivedAt"), "referred", base, query),
           ]}
           rows={result.rows.map((row) => [
@@ -81,6 +91,25 @@ function CaseloadTable(
             row.nhsNumber ? formatNhsNumber(row.nhsNumber) : "",
             t.t(`participant.stage.${row.stage}`),
             ...(props.showLead ? [row.leadSpecialist ?? t.t("common.none")] : []),
+            row.nextActionDue ? (
+              <>
+                {t.formatDate(new Date(`${row.nextActionDue}T12:00:00Z`), "short")}
+                {row.nextActionDue < result.today && (
+                  <>
+                    {" "}
+                    <Tag colour="red">{t.t("caseload.overdue")}</Tag>
+                  </>
+                )}
+              </>
+            ) : (
+              t.t("common.none")
+            ),
+            row.lastContact ? t.formatDate(row.lastContact, "short") : t.t("common.never"),
+            row.openAlerts.urgent > 0 ? (
+              <Tag colour="red">{t.formatNumber(row.openAlerts.urgent + row.openAlerts.warning)}</Tag>
+            ) : (
+              t.formatNumber(row.openAlerts.warning)
+            ),
             t.formatDate(row.createdAt, "short"),
           ])}
         />

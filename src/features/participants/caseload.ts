@@ -1,6 +1,9 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
+import { lastContactDates } from "../contacts/service";
+import { openAlertCounts } from "../monitoring/service";
+import { nextActionDue } from "../plans/service";
 import type { CaseloadQuery } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
@@ -68,6 +71,35 @@ export type CaseloadRow = {
   createdAt: Date;
   leadSpecialist: string | null;
 };
+
+/** What needs doing and when they were last seen, from the plan, contacts and alerts. */
+export type CaseloadFollowUp = {
+  nextActionDue: string | null;
+  lastContact: Date | null;
+  openAlerts: { urgent: number; warning: number };
+};
+
+/**
+ * Adds the follow-up columns to rows the policy already let this person list: the features
+ * that own the facts compute them, inside the list's transaction.
+ */
+export async function withFollowUp(
+  list: ParticipantList,
+  rows: CaseloadRow[],
+): Promise<(CaseloadRow & CaseloadFollowUp)[]> {
+  const ids = rows.map((row) => row.id);
+  const [due, contacted, alerts] = await Promise.all([
+    nextActionDue(list.tx, ids),
+    lastContactDates(list.tx, ids),
+    openAlertCounts(list.tx, list.actor, ids),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    nextActionDue: due.get(row.id) ?? null,
+    lastContact: contacted.get(row.id) ?? null,
+    openAlerts: alerts.get(row.id) ?? { urgent: 0, warning: 0 },
+  }));
+}
 
 export async function caseloadPage(list: ParticipantList, query: CaseloadQuery) {
   const where = and(

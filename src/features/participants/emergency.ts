@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
 import { team } from "../../platform/directory/schema";
+import { raiseEmergencyAccessNotice } from "../monitoring/service";
 import { normaliseName } from "./duplicates";
 import { emergencyAccessGrant, participant } from "./schema";
 
@@ -30,14 +31,22 @@ export async function grantEmergencyAccess(
     if (!target) return { kind: "not_found" as const };
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + minutes * 60_000);
-    await tx.insert(emergencyAccessGrant).values({
-      organisationId: target.organisationId,
-      participantId,
-      staffId: actor.staffId,
-      reason,
-      grantedAt: now,
-      expiresAt,
-    });
+    const [grant] = await tx
+      .insert(emergencyAccessGrant)
+      .values({
+        organisationId: target.organisationId,
+        participantId,
+        staffId: actor.staffId,
+        reason,
+        grantedAt: now,
+        expiresAt,
+      })
+      .returning({ id: emergencyAccessGrant.id });
+    await raiseEmergencyAccessNotice(
+      tx,
+      { id: grant!.id, organisationId: target.organisationId, participantId, teamId: target.teamId },
+      now,
+    );
     await recordAuditEvent(tx, clock, {
       actor: { id: actor.staffId, role: actor.role },
       action: "participant.emergency_access",

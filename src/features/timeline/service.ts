@@ -1,8 +1,11 @@
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
+import { timelineEntries as assessmentEntries } from "../assessments/service";
 import { timelineEntries as contactEntries } from "../contacts/service";
+import { timelineEntries as alertEntries } from "../monitoring/service";
 import { timelineEntries as journeyEntries } from "../participants/timeline";
+import { timelineEntries as planEntries } from "../plans/service";
 import { arrangeTimeline, type TimelinePage } from "./rules";
 import type { TimelineQuery } from "./schema";
 
@@ -12,10 +15,15 @@ export type TimelineSource = (record: ParticipantRecord, t: Translator) => Promi
 
 /**
  * Every feature that puts entries on the participant timeline: each reads its own rows through
- * the record handle and shows only what this reader may see. Assessments, plans and alerts add
- * their `timelineEntries` here.
+ * the record handle and shows only what this reader may see.
  */
-export const timelineSources: readonly TimelineSource[] = [journeyEntries, contactEntries];
+export const timelineSources: readonly TimelineSource[] = [
+  journeyEntries,
+  assessmentEntries,
+  planEntries,
+  contactEntries,
+  alertEntries,
+];
 
 /** One page of the timeline, read within the record already opened through the door. */
 export async function participantTimeline(

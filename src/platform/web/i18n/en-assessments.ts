@@ -187,6 +187,11 @@ export const enAssessments = {
   "alerts.raised.phq9_item9": "Urgent safety alert raised: PHQ-9 question 9",
   "alerts.explain.phq9_item9":
     "The person reported thoughts that they would be better off dead, or of hurting themselves, on at least several days. This needs prompt follow-up by a clinician whatever the total score.",
+  "alerts.rule.emergency_access": "Emergency access to the record",
+  "alerts.raised.emergency_access": "Someone outside the care team opened the record with emergency access",
+  "alerts.explain.emergency_access":
+    "A member of staff who is not on this person's care team opened the record with emergency access. Their reason and everything they looked at are in the record's access log. Check that the access was needed.",
+  "alerts.routedToNoTeamLeader": "The team has no team leader: add one so emergency openings are reviewed.",
   "alerts.raisedOn": "raised {date}",
   "alerts.routedTo": "Sent to",
   "alerts.routedToNobody":
