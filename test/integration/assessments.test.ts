@@ -1,9 +1,9 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentResponse, vocationalProfile } from "../../src/features/assessments/schema";
-import { seedDemoAssessments, timelineEntries } from "../../src/features/assessments/service";
+import { timelineEntries } from "../../src/features/assessments/service";
 import { participantAlert } from "../../src/features/monitoring/schema";
-import { careTeamMember, consentRecord, participant, referral } from "../../src/features/participants/schema";
+import { consentRecord, participant, referral } from "../../src/features/participants/schema";
 import { participantAccessFactsLoader } from "../../src/features/participants/service";
 import { createParticipantDoor } from "../../src/platform/access/door";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
@@ -30,7 +30,7 @@ beforeAll(async () => {
   clinician = await signedInAs(testApp.app, "clinician");
   specialist = await signedInAs(testApp.app, "employment_specialist");
   peer = await signedInAs(testApp.app, "peer_worker");
-  const [peerStaff] = await db
+  const [_peerStaff] = await db
     .select()
     .from(staffAccount)
     .where(eq(staffAccount.email, demoEmail("peer_worker")));

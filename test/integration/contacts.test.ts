@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contact, contactAddendum } from "../../src/features/contacts/schema";
 import { lastContactDates } from "../../src/features/contacts/service";
-import { careTeamMember, consentRecord, participant } from "../../src/features/participants/schema";
+import { consentRecord } from "../../src/features/participants/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
@@ -64,7 +64,7 @@ async function recordConsent(decision: "given" | "withdrawn") {
 beforeAll(async () => {
   testApp = await startTestApp();
   const { db } = testApp;
-  const [peer] = await db
+  const [_peer] = await db
     .select()
     .from(staffAccount)
     .where(eq(staffAccount.email, demoEmail("peer_worker")));

@@ -44,8 +44,8 @@ beforeAll(async () => {
     .select({ participantId: careTeamMember.participantId, staffId: careTeamMember.staffId })
     .from(careTeamMember)
     .where(isNull(careTeamMember.removedAt));
-  const teamOf = (id: string) => teams.filter((row) => row.participantId === id).map((row) => row.staffId);
-  const candidates = [...new Set(teams.map((row) => row.participantId))];
+  const _teamOf = (id: string) => teams.filter((row) => row.participantId === id).map((row) => row.staffId);
+  const _candidates = [...new Set(teams.map((row) => row.participantId))];
   // A new participant with no plan yet, whose care team holds the specialist, clinician and peer worker.
   ids.participant = (await createTestParticipant(testApp, { stage: "engaged" })).id;
   ids.withoutPeer = (

@@ -1,16 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
-import {
-  careTeamMember,
-  consentRecord,
-  emergencyAccessGrant,
-  participant,
-} from "../../src/features/participants/schema";
+import { consentRecord, emergencyAccessGrant } from "../../src/features/participants/schema";
 import { participantAccessLog } from "../../src/features/timeline/service";
 import { hashPassword } from "../../src/platform/auth/passwords";
 import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -35,7 +29,6 @@ const logRows = (html: string) =>
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  const { db } = testApp;
   const shared = await createTestParticipant(testApp, { stage: "referred" });
   participantId = shared.id;
   organisationId = shared.organisationId;

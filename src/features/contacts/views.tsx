@@ -10,10 +10,12 @@ import {
   InsetText,
   NotificationBanner,
   Pagination,
+  Radios,
   Select,
   SummaryList,
   Table,
   Tag,
+  Textarea,
   TextInput,
 } from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
@@ -23,7 +25,6 @@ import {
   ParticipantHeader,
   type RecordTab,
 } from "../../platform/web/participant-header";
-import { Radios, Textarea } from "./fields";
 import {
   attendanceOutcomes,
   CONTACTS_PAGE_SIZE,

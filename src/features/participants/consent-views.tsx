@@ -5,11 +5,12 @@ import {
   errorFor,
   type FieldError,
   Form,
+  Radios,
   Select,
   Table,
   Tag,
+  Textarea,
 } from "../../platform/web/components";
-import { Radios, Textarea } from "../../platform/web/form-fields";
 import type { careTeam, staffWhoCanJoin } from "./care-team";
 import type { ConsentEntry } from "./consent";
 import { currentConsents } from "./consent";

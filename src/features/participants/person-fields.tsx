@@ -1,5 +1,11 @@
-import { errorFor, type FieldError, Select, TextInput } from "../../platform/web/components";
-import { Radios, Textarea } from "../../platform/web/form-fields";
+import {
+  errorFor,
+  type FieldError,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+} from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
 import { contactMethods, workSituations } from "./schema";
 

@@ -11,10 +11,11 @@ import {
   NotificationBanner,
   SummaryList,
   Table,
+  Textarea,
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
-import { SavedVersionWarning, Textarea } from "../../platform/web/form-fields";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import {

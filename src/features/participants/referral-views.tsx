@@ -7,14 +7,16 @@ import {
   Form,
   InsetText,
   NotificationBanner,
+  Radios,
   Select,
   SummaryList,
   Table,
   Tag,
+  Textarea,
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
-import { PagedResults, Radios, Textarea } from "../../platform/web/form-fields";
+import { PagedResults } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import {
   type ParticipantBanner,

@@ -1,5 +1,15 @@
 import type { ComponentChildren } from "preact";
-import { Button, type FieldError, Form, SummaryList, WarningCallout } from "../../platform/web/components";
+import {
+  Button,
+  type FieldError,
+  Form,
+  SummaryList,
+  Textarea,
+  WarningCallout,
+} from "../../platform/web/components";
+
+export { Textarea };
+
 import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { date } from "./sections";
 import type { CareTeamPerson } from "./service";
@@ -8,45 +18,6 @@ import { PlanFrame, type RecordFrame } from "./views";
 // The parts every plan form is built from: the textarea, the conflict panel and the item form.
 
 export type Values = Record<string, unknown>;
-
-/** A multi-line answer in the NHS.UK textarea, for words that need room. */
-export function Textarea(props: {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value?: unknown;
-  rows?: number;
-}) {
-  const { name, hint, error } = props;
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
-  return (
-    <div class={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label class="nhsuk-label" for={name}>
-        {props.label}
-      </label>
-      {hint && (
-        <div class="nhsuk-hint" id={`${name}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && (
-        <span class="nhsuk-error-message" id={`${name}-error`}>
-          <span class="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      )}
-      <textarea
-        class={`nhsuk-textarea${error ? " nhsuk-textarea--error" : ""}`}
-        id={name}
-        name={name}
-        rows={props.rows ?? 3}
-        aria-describedby={describedBy || undefined}
-      >
-        {props.value === undefined || props.value === null ? "" : String(props.value)}
-      </textarea>
-    </div>
-  );
-}
 
 export const asList = (value: unknown): string[] =>
   Array.isArray(value)

@@ -483,7 +483,8 @@ export function Radios(props: {
   legend: ComponentChildren;
   hint?: string;
   error?: string;
-  options: Option[];
+  /** A hint under an option explains what choosing it means. */
+  options: (Option & { hint?: string })[];
   value?: unknown;
   small?: boolean;
   inline?: boolean;
@@ -521,10 +522,16 @@ export function Radios(props: {
                   type="radio"
                   value={option.value}
                   checked={option.value === selected}
+                  aria-describedby={option.hint ? `${id}-item-hint` : undefined}
                 />
                 <label class="nhsuk-label nhsuk-radios__label" for={id}>
                   {option.label}
                 </label>
+                {option.hint && (
+                  <div class="nhsuk-hint nhsuk-radios__hint" id={`${id}-item-hint`}>
+                    {option.hint}
+                  </div>
+                )}
               </div>
             );
           })}
