@@ -360,6 +360,25 @@ describe("the record: details, participation and the care team", () => {
     expect(after?.stage).toBe("in_work");
   });
 
+  it("asks for confirmation before stopping support, then closes the record in neutral words", async () => {
+    const { id } = await caseloadParticipant("job_seeking");
+    const summary = await specialist.get(`/participants/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(summary.body)![1]!;
+    const asked = await specialist.post(`/participants/${id}/participation`, { change: "stop", version });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain("Stop employment support at the person");
+    const [unchanged] = await testApp.db.select().from(participant).where(eq(participant.id, id));
+    expect(unchanged?.stage).toBe("job_seeking");
+    const stopped = await specialist.post(`/participants/${id}/participation`, {
+      change: "stop",
+      version,
+      confirmed: "yes",
+    });
+    expect(stopped.headers.location).toBe(`/participants/${id}?notice=stopped`);
+    const [after] = await testApp.db.select().from(participant).where(eq(participant.id, id));
+    expect(after).toMatchObject({ stage: "closed", closedReason: "stopped_by_participant" });
+  });
+
   it("adds a member with a written responsibility, refuses a duplicate, and removes them", async () => {
     const { id } = await caseloadParticipant("job_seeking");
     const tab = `/participants/${id}/care-team`;

@@ -6,6 +6,32 @@ import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 
 const cards: { href: string; heading: MessageKey; description: MessageKey; requires: Permission }[] = [
+  { href: "/caseload", heading: "nav.caseload", description: "home.caseloadCard", requires: "caseload.own" },
+  {
+    href: "/team/caseloads",
+    heading: "nav.teamCaseloads",
+    description: "home.teamCaseloadsCard",
+    requires: "team.view_caseloads",
+  },
+  {
+    href: "/referrals",
+    heading: "nav.referrals",
+    description: "home.referralsCard",
+    requires: "participant.view_referrals",
+  },
+  {
+    href: "/referrals/new",
+    heading: "nav.refer",
+    description: "home.referCard",
+    requires: "participant.refer",
+  },
+  { href: "/alerts", heading: "nav.alerts", description: "home.alertsCard", requires: "caseload.own" },
+  {
+    href: "/emergency-access",
+    heading: "nav.emergencyAccess",
+    description: "home.emergencyCard",
+    requires: "participant.emergency_access",
+  },
   {
     href: "/admin/staff",
     heading: "nav.adminStaff",

@@ -39,7 +39,7 @@ async function alertPage(
 }
 
 function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
-  app.get("/alerts", { config: { access: "participant.read" } }, async (request, reply) => {
+  app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
   });
@@ -108,6 +108,6 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
 
 export const monitoringFeature: Feature = {
   name: "monitoring",
-  navigation: [{ href: "/alerts", label: "nav.alerts", requires: "participant.read" }],
+  navigation: [{ href: "/alerts", label: "nav.alerts", requires: "caseload.own" }],
   registerRoutes,
 };

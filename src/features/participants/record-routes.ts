@@ -16,7 +16,7 @@ import {
   participationForm,
 } from "./forms";
 import { changeParticipation, participantDetails, updateParticipantDetails } from "./record";
-import { DetailsFormPage, EmergencyAccessPage, SummaryPage } from "./record-views";
+import { DetailsFormPage, EmergencyAccessPage, StopConfirmationPage, SummaryPage } from "./record-views";
 import { recordFrame, todayFrom } from "./request";
 
 type Extra = { values?: Record<string, unknown>; errors?: { field: string; message: string }[] };
@@ -108,8 +108,22 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
 
   app.post("/participants/:participantId/participation", write, async (request, reply) => {
     const participantId = participantIdParam(request);
-    const parsed = participationForm.safeParse(formBody(request.body));
+    const body = formBody(request.body);
+    const parsed = participationForm.safeParse(body);
     if (!parsed.success) return reply.redirect(`/participants/${participantId}`);
+    // Stopping ends the support: the person at the keyboard confirms it was the participant's choice.
+    if (parsed.data.change === "stop" && body.confirmed !== "yes") {
+      const frame = await door.withParticipant(
+        request.staff!,
+        participantId,
+        { purpose: "read", what: "participation", ipAddress: request.ip },
+        (record) => recordFrame(request, record),
+      );
+      return sendPage(
+        reply,
+        StopConfirmationPage({ ...pageContext(request, reply), ...frame, version: parsed.data.version }),
+      );
+    }
     const outcome = await door.withParticipant(
       request.staff!,
       participantId,

@@ -318,3 +318,25 @@ export function EmergencySearchPage(
     </Layout>
   );
 }
+
+export function StopConfirmationPage(props: PageContext & RecordFrame & { version: number }) {
+  const { t } = props;
+  return (
+    <RecordLayout {...props} title={t.t("record.participation.stopTitle")}>
+      <h1>{t.t("record.participation.stopTitle")}</h1>
+      <p>{t.t("record.participation.stopBody")}</p>
+      <Form action={`/participants/${props.banner.id}/participation`} csrfToken={props.csrfToken}>
+        <input type="hidden" name="version" value={String(props.version)} />
+        <input type="hidden" name="confirmed" value="yes" />
+        <div class="app-button-group">
+          <Button variant="warning" name="change" value="stop">
+            {t.t("record.participation.stopConfirm")}
+          </Button>
+        </div>
+      </Form>
+      <p>
+        <a href={`/participants/${props.banner.id}`}>{t.t("record.participation.stopCancel")}</a>
+      </p>
+    </RecordLayout>
+  );
+}

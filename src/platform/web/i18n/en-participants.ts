@@ -7,6 +7,14 @@ export const enParticipants = {
   "nav.refer": "Refer someone",
   "nav.emergencyAccess": "Emergency access",
 
+  "home.caseloadCard": "The people you work with: what is due, when you last met, open alerts.",
+  "home.teamCaseloadsCard":
+    "Every caseload in your teams, with each specialist's size against the IPS limit.",
+  "home.referralsCard": "New referrals to your teams, how long each has waited, and first-contact attempts.",
+  "home.referCard": "Refer a patient who wants help to find or keep work. Nobody is excluded.",
+  "home.alertsCard": "Safety and other alerts about the people you work with.",
+  "home.emergencyCard": "Open a record you are not on the care team for, stating why. It is audited.",
+
   "participant.stage.referred": "Referred",
   "participant.stage.engaged": "Engaged",
   "participant.stage.job_seeking": "Looking for work",
@@ -167,6 +175,11 @@ export const enParticipants = {
   "record.participation.resume": "Resume support",
   "record.participation.stop": "Stop at the person's request",
   "record.participation.note": "Note (optional)",
+  "record.participation.stopTitle": "Stop employment support at the person's request?",
+  "record.participation.stopBody":
+    "Only do this if the person has told you they want to stop. Their record closes as 'stopped by participant'; their health care is not affected, and they can be referred again at any time.",
+  "record.participation.stopConfirm": "Yes, they want to stop",
+  "record.participation.stopCancel": "No, go back to the record",
   "record.participation.paused": "Employment support is paused by the participant.",
   "record.participation.resumed": "Employment support resumed.",
   "record.participation.stopped": "Employment support stopped at the participant's request.",
