@@ -78,6 +78,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     entries.push({
       at: row.receivedAt,
       category: "referral",
+      href: `/participants/${record.participantId}/referral`,
       title: t.t("timeline.referral.received", { source: t.t(`timeline.referralSource.${row.source}`) }),
       detail: joined(
         referredBy ? t.t("timeline.referral.referrer", { name: referredBy }) : undefined,
@@ -88,6 +89,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
       entries.push({
         at: row.closedAt,
         category: "referral",
+        href: `/participants/${record.participantId}/referral`,
         title: t.t(`timeline.referral.closed.${row.status}`),
         detail: joined(row.closingNote, row.closedByName ? recordedBy(row.closedByName) : undefined),
       });
@@ -98,6 +100,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
       // The attempt's day is in the title; the time it was written down orders it.
       at: row.recordedAt,
       category: "referral",
+      href: `/participants/${record.participantId}/referral`,
       title: t.t("timeline.attempt.title", {
         date: t.formatDate(new Date(`${row.attemptedOn}T12:00:00Z`), "short"),
         method: t.t(`timeline.attempt.method.${row.method}`),
@@ -116,6 +119,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     entries.push({
       at: row.recordedAt,
       category: "consent",
+      href: `/participants/${record.participantId}/consent`,
       title: t.t(`timeline.consent.title.${row.decision}`, {
         purpose: t.t(`timeline.consent.purpose.${row.purpose}`),
       }),
@@ -136,6 +140,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     entries.push({
       at: row.addedAt,
       category: "care_team",
+      href: `/participants/${record.participantId}/care-team`,
       title: t.t("timeline.careTeam.added", { name: row.name, role }),
       detail: row.responsibility,
     });
@@ -143,6 +148,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
       entries.push({
         at: row.removedAt,
         category: "care_team",
+        href: `/participants/${record.participantId}/care-team`,
         title: t.t("timeline.careTeam.removed", { name: row.name, role }),
       });
     }
