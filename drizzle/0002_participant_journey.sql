@@ -119,6 +119,13 @@ CREATE TABLE "emergency_access_grant" (
 	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "participant_search" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"text" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "referral" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -277,6 +284,7 @@ ALTER TABLE "consent_record" ADD CONSTRAINT "consent_record_recorded_by_staff_ac
 ALTER TABLE "emergency_access_grant" ADD CONSTRAINT "emergency_access_grant_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "emergency_access_grant" ADD CONSTRAINT "emergency_access_grant_participant_id_participant_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "emergency_access_grant" ADD CONSTRAINT "emergency_access_grant_staff_id_staff_account_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "participant_search" ADD CONSTRAINT "participant_search_staff_id_staff_account_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral" ADD CONSTRAINT "referral_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral" ADD CONSTRAINT "referral_participant_id_participant_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral" ADD CONSTRAINT "referral_team_id_team_id_fk" FOREIGN KEY ("team_id") REFERENCES "public"."team"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -318,6 +326,7 @@ CREATE INDEX "participant_alert_participant_idx" ON "participant_alert" USING bt
 CREATE INDEX "participant_alert_open_idx" ON "participant_alert" USING btree ("organisation_id","raised_at") WHERE "participant_alert"."status" <> 'resolved';--> statement-breakpoint
 CREATE INDEX "consent_record_participant_idx" ON "consent_record" USING btree ("participant_id","purpose","recorded_at");--> statement-breakpoint
 CREATE INDEX "emergency_access_grant_lookup_idx" ON "emergency_access_grant" USING btree ("participant_id","staff_id","expires_at");--> statement-breakpoint
+CREATE INDEX "participant_search_created_idx" ON "participant_search" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "referral_queue_idx" ON "referral" USING btree ("team_id","status","received_at");--> statement-breakpoint
 CREATE INDEX "referral_participant_idx" ON "referral" USING btree ("participant_id");--> statement-breakpoint
 CREATE INDEX "referral_contact_attempt_referral_idx" ON "referral_contact_attempt" USING btree ("referral_id");--> statement-breakpoint

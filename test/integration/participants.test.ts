@@ -423,11 +423,24 @@ describe("caseloads", () => {
     expect(page.body).toContain(`${mine.length} results`);
     const inWork = await specialist.get("/caseload?stage=in_work");
     expect(inWork.body).not.toContain("Looking for work</td>");
-    const none = await specialist.get("/caseload?q=Zzzyzx");
+    // A search is posted and the list's address carries only an opaque handle, never the name.
+    const posted = await specialist.post("/caseload", { q: "Zzzyzx" });
+    expect(posted.statusCode).toBe(303);
+    expect(String(posted.headers.location)).toMatch(/^\/caseload\?search=[0-9a-f-]{36}$/);
+    const none = await specialist.get(String(posted.headers.location));
     expect(none.body).toContain("Nobody matches");
+    expect(none.body).toContain('value="Zzzyzx"');
+    // Someone else cannot use the handle to learn what was searched.
+    const leader = await signedInAs(testApp.app, "team_leader");
+    expect(
+      (await leader.get(String(posted.headers.location).replace("/caseload", "/team/caseloads"))).body,
+    ).not.toContain("Zzzyzx");
     const [someone] = await testApp.db.select().from(participant).where(eq(participant.id, mine[0]!.id));
-    const byName = await specialist.get(`/caseload?q=${encodeURIComponent(someone!.familyName.slice(0, 3))}`);
-    expect(byName.body).toContain(`/participants/${someone!.id}`);
+    const byName = await specialist.post("/caseload", { q: someone!.familyName.slice(0, 3) });
+    expect(String(byName.headers.location)).not.toContain(someone!.familyName.slice(0, 3));
+    expect((await specialist.get(String(byName.headers.location))).body).toContain(
+      `/participants/${someone!.id}`,
+    );
   });
 
   it("warns when a specialist's active caseload passes the IPS limit of 20", async () => {
@@ -465,9 +478,12 @@ describe("caseloads", () => {
   });
 
   it("lists the caseload over the API with search, and refuses roles without one", async () => {
-    const api = await specialist.request("GET", "/api/v1/participants?q=extra&page=1");
+    const api = await specialist.request("POST", "/api/v1/participants/search", { q: "extra", page: 1 });
     expect(api.statusCode).toBe(200);
     expect(api.json()).toMatchObject({ total: 12, pageSize: 25 });
+    const listed = await specialist.request("GET", "/api/v1/participants?stage=job_seeking");
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().items.every((item: { stage: string }) => item.stage === "job_seeking")).toBe(true);
     const evaluator = await signedInAs(testApp.app, "evaluator");
     expect((await evaluator.request("GET", "/api/v1/participants")).statusCode).toBe(403);
   });
@@ -509,9 +525,11 @@ describe("emergency access (break-glass)", () => {
 
   it("finds a record for break-glass only by an exact match", async () => {
     const manager = await signedInAs(testApp.app, "manager");
-    const partial = await manager.get("/emergency-access?familyName=Kowal");
+    await manager.get("/emergency-access");
+    const partial = await manager.post("/emergency-access", { familyName: "Kowal" });
     expect(partial.body).not.toContain("Kowalczyk");
-    const exact = await manager.get("/emergency-access?nhsNumber=9434765919");
+    const exact = await manager.post("/emergency-access", { nhsNumber: "943 476 5919" });
+    expect(exact.statusCode).toBe(200);
     expect(exact.body).toContain("Kowalczyk");
   });
 });

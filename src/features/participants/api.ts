@@ -7,7 +7,7 @@ import { sendProblem } from "../../platform/http/problem";
 import { createTranslator } from "../../platform/web/i18n";
 import { CASELOAD_PAGE_SIZE, caseloadPage } from "./caseload";
 import { consentHistory, currentConsents, recordConsent } from "./consent";
-import { caseloadQuery, consentForm, staffReferralForm } from "./forms";
+import { caseloadQuery, consentForm, participantSearchBody, staffReferralForm } from "./forms";
 import { createStaffReferral } from "./referrals";
 import { todayFrom } from "./request";
 import {
@@ -48,6 +48,23 @@ const consentEntrySchema = z.object({
   recordedByName: z.string().nullable(),
 });
 
+const caseloadPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      givenName: z.string(),
+      familyName: z.string(),
+      nhsNumber: z.string().nullable(),
+      stage: z.enum(participantStages),
+      createdAt: z.date(),
+      leadSpecialist: z.string().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 const participantIdParams = z.strictObject({ participantId: z.uuid() });
 
 export function registerParticipantsApi(app: FastifyInstance, { door, clock }: AppDeps) {
@@ -61,27 +78,10 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
       schema: {
         summary: "Your caseload: participants on whose care team you are (a team leader: their teams')",
         description:
-          "Search by name (each word begins a first or last name) or by NHS number. Every list is an audit event.",
+          "Filter by stage, sort and page. To search by name or NHS number use POST /api/v1/participants/search, so the search never appears in a URL. Every list is an audit event.",
         tags: ["participants"],
-        querystring: caseloadQuery.omit({ staffId: true }),
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.uuid(),
-                givenName: z.string(),
-                familyName: z.string(),
-                nhsNumber: z.string().nullable(),
-                stage: z.enum(participantStages),
-                createdAt: z.date(),
-                leadSpecialist: z.string().nullable(),
-              }),
-            ),
-            total: z.number().int(),
-            page: z.number().int(),
-            pageSize: z.number().int(),
-          }),
-        },
+        querystring: caseloadQuery.omit({ staffId: true, search: true }),
+        response: { 200: caseloadPageSchema },
       },
     },
     async (request) => {
@@ -89,6 +89,28 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
         request.staff!,
         { what: "caseload", ipAddress: request.ip },
         (list) => caseloadPage(list, request.query),
+      );
+      return { items: page.rows, total: page.total, page: page.page, pageSize: CASELOAD_PAGE_SIZE };
+    },
+  );
+
+  api.post(
+    "/api/v1/participants/search",
+    {
+      config: { access: "caseload.own" },
+      schema: {
+        summary: "Search your caseload by name (each word begins a first or last name) or by NHS number",
+        description: "The search travels in the body so names and NHS numbers never appear in URLs or logs.",
+        tags: ["participants"],
+        body: participantSearchBody,
+        response: { 200: caseloadPageSchema },
+      },
+    },
+    async (request) => {
+      const page = await door.withParticipantList(
+        request.staff!,
+        { what: "search", ipAddress: request.ip },
+        (list) => caseloadPage(list, request.body),
       );
       return { items: page.rows, total: page.total, page: page.page, pageSize: CASELOAD_PAGE_SIZE };
     },

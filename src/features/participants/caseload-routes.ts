@@ -1,21 +1,42 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
+import { listHref } from "../../platform/web/form-fields";
+import { formBody } from "../../platform/web/forms";
 import { activeCaseloads, caseloadPage, teamSpecialists, withFollowUp } from "./caseload";
 import { CaseloadPage, TeamCaseloadsPage } from "./caseload-views";
-import { caseloadQuery } from "./forms";
+import { caseloadQuery, caseloadSearchForm } from "./forms";
 import { todayFrom } from "./request";
+import { recallSearch, rememberSearch } from "./search";
 
-export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
+export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
   const today = todayFrom(clock);
+
+  /** The search box posts here; the list's address then carries a handle, not what was typed. */
+  const search = (base: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const form = caseloadSearchForm.parse(formBody(request.body));
+    const handle = form.q ? await rememberSearch(db, clock, request.staff!.staffId, form.q) : undefined;
+    return reply.redirect(listHref(base, { search: handle, stage: form.stage, staffId: form.staffId }), 303);
+  };
+
+  const readQuery = async (request: FastifyRequest) => {
+    const query = caseloadQuery.parse(request.query ?? {});
+    const searchText = await recallSearch(db, clock, request.staff!.staffId, query.search);
+    return { query: searchText ? query : { ...query, search: undefined }, searchText };
+  };
+
+  app.post("/caseload", { config: { access: "caseload.own" } }, search("/caseload"));
+  app.post("/team/caseloads", { config: { access: "team.view_caseloads" } }, search("/team/caseloads"));
+
   app.get("/caseload", { config: { access: "caseload.own" } }, async (request, reply) => {
     const staff = request.staff!;
-    const query = { ...caseloadQuery.parse(request.query ?? {}), staffId: undefined };
+    const read = await readQuery(request);
+    const query = { ...read.query, staffId: undefined };
     const content = await door.withParticipantList(
       staff,
       { what: "caseload", ipAddress: request.ip },
       async (list) => {
-        const { result, shownIds } = await caseloadPage(list, query);
+        const { result, shownIds } = await caseloadPage(list, { ...query, q: read.searchText });
         const rows = await withFollowUp(list, result.rows);
         const sizes =
           staff.role === "employment_specialist" ? await activeCaseloads(list, [staff.staffId]) : undefined;
@@ -30,6 +51,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: Ap
       CaseloadPage({
         ...pageContext(request, reply),
         query,
+        searchText: read.searchText,
         result: content.result,
         own: content.active === undefined ? undefined : { fullName: staff.fullName, active: content.active },
       }),
@@ -37,7 +59,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: Ap
   });
 
   app.get("/team/caseloads", { config: { access: "team.view_caseloads" } }, async (request, reply) => {
-    const query = caseloadQuery.parse(request.query ?? {});
+    const { query, searchText } = await readQuery(request);
     const content = await door.withParticipantList(
       request.staff!,
       { what: "team_caseloads", ipAddress: request.ip },
@@ -47,7 +69,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: Ap
           list,
           specialists.map((specialist) => specialist.id),
         );
-        const { result, shownIds } = await caseloadPage(list, query);
+        const { result, shownIds } = await caseloadPage(list, { ...query, q: searchText });
         const rows = await withFollowUp(list, result.rows);
         return {
           result: {
@@ -67,6 +89,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, { door, clock }: Ap
       TeamCaseloadsPage({
         ...pageContext(request, reply),
         query,
+        searchText,
         result: content.result,
         specialists: content.specialists,
       }),

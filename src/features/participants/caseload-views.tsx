@@ -1,6 +1,6 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
-  FilterForm,
+  Button,
   InsetText,
   Select,
   Table,
@@ -36,12 +36,20 @@ function sortColumn(label: string, key: CaseloadSort, base: string, query: Casel
 }
 
 function CaseloadTable(
-  props: PageContext & { base: string; query: CaseloadQuery; result: Page; showLead: boolean },
+  props: PageContext & {
+    base: string;
+    query: CaseloadQuery;
+    searchText?: string;
+    result: Page;
+    showLead: boolean;
+  },
 ) {
   const { t, base, query, result } = props;
   return (
     <>
-      <FilterForm action={base} submitLabel={t.t("common.search")} clearLabel={t.t("common.clearFilters")}>
+      {/* Posted, so a name or NHS number typed here never lands in the address bar or history. */}
+      <form action={base} method="post" class="app-filter" novalidate>
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
         {query.staffId && <input type="hidden" name="staffId" value={query.staffId} />}
         <div class="nhsuk-grid-row">
           <div class="nhsuk-grid-column-one-half">
@@ -49,7 +57,7 @@ function CaseloadTable(
               name="q"
               type="search"
               label={t.t("caseload.search")}
-              value={query.q}
+              value={props.searchText}
               spellcheck={false}
             />
           </div>
@@ -66,10 +74,12 @@ function CaseloadTable(
             />
           </div>
         </div>
-      </FilterForm>
+        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
+        <a href={base}>{t.t("common.clearFilters")}</a>
+      </form>
       {result.rows.length === 0 ? (
         <InsetText>
-          <p>{query.q || query.stage ? t.t("caseload.empty") : t.t("caseload.emptyAll")}</p>
+          <p>{props.searchText || query.stage ? t.t("caseload.empty") : t.t("caseload.emptyAll")}</p>
         </InsetText>
       ) : (
         <Table
@@ -135,7 +145,12 @@ function LimitWarning({ t, name, count }: { t: PageContext["t"]; name: string; c
 }
 
 export function CaseloadPage(
-  props: PageContext & { query: CaseloadQuery; result: Page; own?: { fullName: string; active: number } },
+  props: PageContext & {
+    query: CaseloadQuery;
+    searchText?: string;
+    result: Page;
+    own?: { fullName: string; active: number };
+  },
 ) {
   const { t, own } = props;
   return (
@@ -152,7 +167,12 @@ export function CaseloadPage(
 }
 
 export function TeamCaseloadsPage(
-  props: PageContext & { query: CaseloadQuery; result: Page; specialists: SpecialistLoad[] },
+  props: PageContext & {
+    query: CaseloadQuery;
+    searchText?: string;
+    result: Page;
+    specialists: SpecialistLoad[];
+  },
 ) {
   const { t, specialists, query } = props;
   const over = specialists.filter((specialist) => specialist.active > IPS_CASELOAD_LIMIT);

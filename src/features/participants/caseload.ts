@@ -4,7 +4,7 @@ import { staffAccount, teamMembership } from "../../platform/directory/schema";
 import { lastContactDates } from "../contacts/service";
 import { openAlertCounts } from "../monitoring/service";
 import { nextActionDue } from "../plans/service";
-import type { CaseloadQuery } from "./forms";
+import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
 
@@ -101,7 +101,7 @@ export async function withFollowUp(
   }));
 }
 
-export async function caseloadPage(list: ParticipantList, query: CaseloadQuery) {
+export async function caseloadPage(list: ParticipantList, query: CaseloadFilter) {
   const where = and(
     reachCondition(list),
     searchCondition(query.q),

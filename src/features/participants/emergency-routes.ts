@@ -2,11 +2,12 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
+import { formBody } from "../../platform/web/forms";
 import { type EmergencySearch, emergencySearch } from "./emergency";
 import { isValidNhsNumber, normaliseNhsNumber } from "./nhs-number";
 import { EmergencySearchPage } from "./record-views";
 
-const searchQuery = z.object({
+const searchForm = z.object({
   nhsNumber: z.string().trim().max(20).optional().catch(undefined),
   givenName: z.string().trim().max(100).optional().catch(undefined),
   familyName: z.string().trim().max(100).optional().catch(undefined),
@@ -19,32 +20,38 @@ const searchQuery = z.object({
 });
 
 export function registerEmergencySearchRoutes(app: FastifyInstance, { door }: AppDeps) {
-  app.get(
-    "/emergency-access",
-    { config: { access: "participant.emergency_access" } },
-    async (request, reply) => {
-      const query = searchQuery.parse(request.query ?? {});
-      const search: EmergencySearch = {
-        ...query,
-        nhsNumber:
-          query.nhsNumber && isValidNhsNumber(query.nhsNumber)
-            ? normaliseNhsNumber(query.nhsNumber)
-            : undefined,
-      };
-      const searched = Boolean(
-        search.nhsNumber || (search.givenName && search.familyName && search.dateOfBirth),
-      );
-      const matches = searched
-        ? await door.withParticipantList(
-            request.staff!,
-            { what: "emergency_search", ipAddress: request.ip },
-            (list) => emergencySearch(list, search),
-          )
-        : [];
-      return sendPage(
-        reply,
-        EmergencySearchPage({ ...pageContext(request, reply), query, matches, searched }),
-      );
-    },
+  const access = { config: { access: "participant.emergency_access" as const } };
+
+  app.get("/emergency-access", access, async (request, reply) =>
+    sendPage(
+      reply,
+      EmergencySearchPage({ ...pageContext(request, reply), query: {}, matches: [], searched: false }),
+    ),
   );
+
+  // Posted, and answered on the same request: the search never becomes an address.
+  app.post("/emergency-access", access, async (request, reply) => {
+    const query = searchForm.parse(formBody(request.body));
+    const search: EmergencySearch = {
+      ...query,
+      nhsNumber:
+        query.nhsNumber && isValidNhsNumber(query.nhsNumber)
+          ? normaliseNhsNumber(query.nhsNumber)
+          : undefined,
+    };
+    const searched = Boolean(
+      search.nhsNumber || (search.givenName && search.familyName && search.dateOfBirth),
+    );
+    const matches = searched
+      ? await door.withParticipantList(
+          request.staff!,
+          { what: "emergency_search", ipAddress: request.ip },
+          (list) => emergencySearch(list, search),
+        )
+      : [];
+    return sendPage(
+      reply,
+      EmergencySearchPage({ ...pageContext(request, reply), query, matches, searched: true }),
+    );
+  });
 }

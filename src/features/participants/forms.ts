@@ -211,8 +211,9 @@ export const emergencyAccessForm = z.object({
 });
 
 const sortKeys = ["name", "stage", "nextAction", "lastContact", "referred"] as const;
+/** What the list's address may carry: never a name or NHS number, only a search handle. */
 export const caseloadQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  search: z.uuid().optional().catch(undefined),
   stage: z.enum(participantStages).optional().catch(undefined),
   sort: z.enum(sortKeys).optional().catch(undefined),
   order: z.enum(["asc", "desc"]).optional().catch(undefined),
@@ -220,4 +221,22 @@ export const caseloadQuery = z.object({
   staffId: z.uuid().optional().catch(undefined),
 });
 export type CaseloadQuery = z.infer<typeof caseloadQuery>;
+/** A list's filters once a search handle is turned back into its text. */
+export type CaseloadFilter = Omit<CaseloadQuery, "search"> & { q?: string };
 export type CaseloadSort = (typeof sortKeys)[number];
+
+/** The search box, posted: its text goes to the server, never into the address. */
+export const caseloadSearchForm = z.object({
+  q: z.string().trim().max(100, "validation.tooLong").optional().default(""),
+  stage: z.enum(participantStages).optional().catch(undefined),
+  staffId: z.uuid().optional().catch(undefined),
+});
+
+/** The API's search, in a request body for the same reason. */
+export const participantSearchBody = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  stage: z.enum(participantStages).optional(),
+  sort: z.enum(sortKeys).optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  page: z.number().int().min(1).max(100_000).default(1),
+});

@@ -5,7 +5,6 @@ import {
   ErrorSummary,
   errorFor,
   type FieldError,
-  FilterForm,
   Form,
   InsetText,
   NotificationBanner,
@@ -268,11 +267,9 @@ export function EmergencySearchPage(
     <Layout {...layoutProps(props, t.t("emergency.search.title"))}>
       <h1>{t.t("emergency.search.title")}</h1>
       <p>{t.t("emergency.search.lead")}</p>
-      <FilterForm
-        action="/emergency-access"
-        submitLabel={t.t("common.search")}
-        clearLabel={t.t("common.clearFilters")}
-      >
+      {/* Posted and answered at once: the search never becomes an address. */}
+      <form action="/emergency-access" method="post" class="app-filter" novalidate>
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
         <TextInput
           name="nhsNumber"
           label={t.t("participantHeader.nhsNumber")}
@@ -288,7 +285,9 @@ export function EmergencySearchPage(
           label={t.t("participant.fields.dateOfBirth")}
           value={query.dateOfBirth}
         />
-      </FilterForm>
+        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
+        <a href="/emergency-access">{t.t("common.clearFilters")}</a>
+      </form>
       {props.searched && matches.length === 0 && <p>{t.t("emergency.search.noMatch")}</p>}
       {matches.length > 0 && (
         <Table

@@ -222,6 +222,23 @@ export const consentRecord = pgTable(
   ],
 );
 
+/**
+ * A search someone typed (a name or NHS number), kept server-side for a few hours so the list's
+ * address carries an opaque handle instead of participant details.
+ */
+export const participantSearch = pgTable(
+  "participant_search",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => staffAccount.id),
+    text: text("text").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("participant_search_created_idx").on(table.createdAt)],
+);
+
 /** Break-glass: a time-limited grant to open one record, with the reason stated at the time. */
 export const emergencyAccessGrant = pgTable(
   "emergency_access_grant",
