@@ -22,6 +22,7 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
     LOG_LEVEL: "silent",
     DEMO_MODE: "true",
     RATE_LIMIT_PER_MINUTE: "100000",
+    SELF_REFERRALS_PER_HOUR: "1000",
     ...overrides,
   });
   await seedDemoService(database.db, clock);
