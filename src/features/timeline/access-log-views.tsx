@@ -66,7 +66,12 @@ export function AccessLogPageView(props: RecordPage & { log: AccessLogPage; befo
               {knownActions.has(entry.action)
                 ? t.t(`accessLog.action.${entry.action}` as MessageKey)
                 : t.t("accessLog.actionOther")}
-              {entry.what && <span class="nhsuk-body-s">: {entry.what.replaceAll("_", " ")}</span>}
+              {entry.what && (
+                <>
+                  <br />
+                  <span class="nhsuk-body-s">{entry.what.replaceAll("_", " ")}</span>
+                </>
+              )}
             </>,
             basis(t, entry),
             entry.reason ?? (entry.basis === "emergency" ? t.t("accessLog.noReason") : ""),
