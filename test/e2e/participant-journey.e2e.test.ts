@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
 import type { StaffRole } from "../../src/platform/directory/schema";
@@ -10,7 +10,6 @@ import { type BrowserHarness, expectNoSeriousAxeViolations, signIn, startBrowser
 // second person's stale edit meets the conflict page. Every page visited is checked with axe-core.
 
 let harness: BrowserHarness;
-const contexts: BrowserContext[] = [];
 let gp: Page;
 let specialist: Page;
 let leader: Page;
@@ -33,13 +32,14 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** A fresh browser context (its own cookies) signed in as the demo person with this role. */
+/** A fresh browser context (its own cookies) signed in as the demo person with this role, on the home page. */
 async function signedIn(role: StaffRole) {
   const context = await harness.browser.newContext({ bypassCSP: true });
-  contexts.push(context);
   const page = await context.newPage();
+  await visit(page, "/sign-in");
   await signIn(page, harness.baseUrl, demoEmail(role), DEMO_PASSWORD);
   await page.waitForURL(url("/"));
+  await expectNoSeriousAxeViolations(page);
   return page;
 }
 
@@ -50,10 +50,16 @@ async function visit(page: Page, path: string) {
   await expectNoSeriousAxeViolations(page);
 }
 
-/** Follows a link in the page's main content (or the header) as a user would, then checks the new page. */
+/** Follows a link (or a link styled as a button) in part of the page as a user would, then checks the new page. */
 async function follow(page: Page, name: string | RegExp, where = "main") {
+  const options = { name, exact: typeof name === "string" };
+  const area = page.locator(where);
   const loaded = page.waitForEvent("load");
-  await page.locator(where).getByRole("link", { name, exact: typeof name === "string" }).first().click();
+  await area
+    .getByRole("link", options)
+    .or(area.getByRole("button", options).and(page.locator("a")))
+    .first()
+    .click();
   await loaded;
   await expectNoSeriousAxeViolations(page);
 }
@@ -70,7 +76,8 @@ async function submit(page: Page, button: string, lands?: RegExp) {
   return status;
 }
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? "";
+const text = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().textContent()) ?? "";
 const banner = (page: Page) => text(page, ".nhsuk-notification-banner");
 const stage = (page: Page) => text(page, ".app-participant-banner");
 
@@ -190,7 +197,10 @@ describe("a participant's journey from referral to an agreed plan", () => {
     await specialist.fill("#durationMinutes", "45");
     await specialist.check('input[name="attendance"][value="attended"]');
     await specialist.check('input[name="noteKind"][value="employment"]');
-    await specialist.fill("#note", "First meeting. Talked about the round and what a phased return could look like.");
+    await specialist.fill(
+      "#note",
+      "First meeting. Talked about the round and what a phased return could look like.",
+    );
     expect(await submit(specialist, "Save contact", /\/contacts\?notice=saved$/)).toBe(302);
     expect(await banner(specialist)).toContain("The contact has been saved.");
     expect(await text(specialist, "main table")).toContain("Face-to-face meeting");
@@ -315,12 +325,15 @@ describe("a participant's journey from referral to an agreed plan", () => {
 
     await leader.fill("#goal", `${goal}, with the early shift`);
     expect(await submit(leader, "Save changes")).toBe(409);
-    const conflict = await text(leader, ".nhsuk-warning-callout");
+    const conflict = await text(leader, ".nhsuk-card--warning");
     expect(conflict).toContain("Someone else changed this while you were editing");
     expect(conflict).toContain(`${goal}, starting in January`);
     expect(conflict).toContain(`${goal}, with the early shift`);
     // Nothing was lost: what the leader typed is still in the form, and saving now goes through.
     expect(await leader.locator("#goal").inputValue()).toBe(`${goal}, with the early shift`);
+    expect(await submit(leader, "Save changes", /\/plan\?notice=goalSaved/)).toBe(302);
+    expect(await banner(leader)).toContain("The goal has been saved.");
+    expect(await text(leader, "main")).toContain(`${goal}, with the early shift`);
   });
 
   it("the timeline shows every step; the access log, for the team leader only, lists the reads", async () => {
