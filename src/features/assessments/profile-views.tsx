@@ -272,9 +272,7 @@ export function ProfileFormPage(
         <input type="hidden" name="version" value={props.version === null ? "" : String(props.version)} />
         <h2>{t.t("profile.workHistory")}</h2>
         <WorkHistoryFields context={props} entries={[...props.workHistory, blank]} errors={errors} />
-        <Button variant="secondary" name="next" value="add_job">
-          {t.t("profile.addJob")}
-        </Button>
+        <p class="nhsuk-body-s">{t.t("profile.addJobHint")}</p>
         <h2>{t.t("profile.aboutYou")}</h2>
         {text("education", { hint: true })}
         {text("skills")}
@@ -345,7 +343,13 @@ export function ProfileFormPage(
           }))}
         />
         {text("disclosureWording", { hint: true })}
-        <Button>{t.t("common.save")}</Button>
+        {/* Save comes first so that pressing Enter in any field saves, rather than adding a job. */}
+        <div class="app-button-group">
+          <Button>{t.t("common.save")}</Button>
+          <Button variant="secondary" name="next" value="add_job">
+            {t.t("profile.addJob")}
+          </Button>
+        </div>
       </Form>
     </Layout>
   );

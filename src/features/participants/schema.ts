@@ -62,6 +62,10 @@ export const participant = pgTable(
     index("participant_organisation_idx").on(table.organisationId),
     index("participant_nhs_number_idx").on(table.nhsNumber),
     index("participant_name_idx").on(sql`lower(${table.familyName})`, sql`lower(${table.givenName})`),
+    // Name search is a prefix match on either name (caseload.ts searchCondition): pattern-ops btrees
+    // serve `lower(name) like 'smi%'` under any database collation, the index above only under "C".
+    index("participant_family_name_prefix_idx").on(sql`lower(${table.familyName}) text_pattern_ops`),
+    index("participant_given_name_prefix_idx").on(sql`lower(${table.givenName}) text_pattern_ops`),
     index("participant_birth_idx").on(table.organisationId, table.dateOfBirth),
   ],
 );

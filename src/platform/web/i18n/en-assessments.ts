@@ -116,6 +116,7 @@ export const enAssessments = {
   "profile.job.from": "From",
   "profile.job.to": "To",
   "profile.job.whyEnded": "Why it ended",
+  "profile.addJobHint": "To add more jobs, use 'Save and add another job' at the end of the form.",
   "profile.addJob": "Save and add another job",
   "profile.aboutYou": "Education, skills and interests",
   "profile.education": "Education and training",
