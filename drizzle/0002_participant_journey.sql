@@ -337,4 +337,6 @@ CREATE INDEX "plan_support_referral_participant_idx" ON "plan_support_referral" 
 CREATE INDEX "plan_warning_sign_participant_idx" ON "plan_warning_sign" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_plan_participant_unique" ON "support_plan" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "support_plan_version_number_unique" ON "support_plan_version" USING btree ("plan_id","number");--> statement-breakpoint
+CREATE INDEX "participant_family_name_prefix_idx" ON "participant" USING btree (lower("family_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "participant_given_name_prefix_idx" ON "participant" USING btree (lower("given_name") text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "participant_birth_idx" ON "participant" USING btree ("organisation_id","date_of_birth");

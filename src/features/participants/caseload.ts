@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
+import { inOrder } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
 import { lastContactDates } from "../contacts/service";
 import { openAlertCounts } from "../monitoring/service";
@@ -25,10 +26,14 @@ const onCareTeam = (staffId: string) =>
 function reachCondition(list: ParticipantList): SQL | undefined {
   const { reach } = list;
   if (reach.kind === "care_team") return onCareTeam(reach.staffId);
-  if (reach.kind === "team")
-    return reach.teamIds.length > 0
-      ? or(inArray(participant.teamId, [...reach.teamIds]), onCareTeam(reach.staffId))
-      : onCareTeam(reach.staffId);
+  if (reach.kind === "team") {
+    if (reach.teamIds.length === 0) return onCareTeam(reach.staffId);
+    // "In my teams, or on my care team elsewhere": the care-team side as an id list, so the
+    // planner can use the team and primary-key indexes instead of scanning every participant.
+    const myCareTeams = sql`${participant.id} = any(array(select member.participant_id from care_team_member member
+      where member.staff_id = ${reach.staffId} and member.removed_at is null))`;
+    return or(inArray(participant.teamId, [...reach.teamIds]), myCareTeams);
+  }
   return sql`false`;
 }
 
@@ -88,11 +93,11 @@ export async function withFollowUp(
   rows: CaseloadRow[],
 ): Promise<(CaseloadRow & CaseloadFollowUp)[]> {
   const ids = rows.map((row) => row.id);
-  const [due, contacted, alerts] = await Promise.all([
-    nextActionDue(list.tx, ids),
-    lastContactDates(list.tx, ids),
-    openAlertCounts(list.tx, list.actor, ids),
-  ]);
+  const [due, contacted, alerts] = await inOrder([
+    () => nextActionDue(list.tx, ids),
+    () => lastContactDates(list.tx, ids),
+    () => openAlertCounts(list.tx, list.actor, ids),
+  ] as const);
   return rows.map((row) => ({
     ...row,
     nextActionDue: due.get(row.id) ?? null,

@@ -1,11 +1,18 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
-import type { Actor, ParticipantAccessFacts } from "../../platform/access/policy";
+import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
-import type { Transaction } from "../../platform/db";
+import { rowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
-import { careTeamMember, consentRecord, emergencyAccessGrant, participant, referral } from "./schema";
+import {
+  careTeamMember,
+  consentRecord,
+  emergencyAccessGrant,
+  type ParticipantStage,
+  participant,
+  referral,
+} from "./schema";
 
 /**
  * Read live on every open, so a change to the care team, a withdrawn consent or an expired
@@ -17,53 +24,37 @@ export function participantAccessFactsLoader(clock: Clock) {
     actor: Actor,
     participantId: string,
   ): Promise<ParticipantAccessFacts | undefined> => {
-    const [row] = await tx
-      .select({
-        id: participant.id,
-        organisationId: participant.organisationId,
-        teamId: participant.teamId,
-        stage: participant.stage,
-      })
-      .from(participant)
-      .where(eq(participant.id, participantId))
-      .limit(1);
+    // One statement for every fact: this runs before each read or write of a record.
+    const [row] = await rowsOf<{
+      id: string;
+      organisation_id: string;
+      team_id: string;
+      stage: ParticipantStage;
+      care_team: string[] | null;
+      emergency_grant: boolean;
+      sharing: { decision: string; scope: HealthInformationKind[] } | null;
+    }>(
+      tx,
+      sql`select p.id, p.organisation_id, p.team_id, p.stage,
+          (select array_agg(member.staff_id) from ${careTeamMember} member
+            where member.participant_id = p.id and member.removed_at is null) as care_team,
+          exists (select 1 from ${emergencyAccessGrant} grant_row
+            where grant_row.participant_id = p.id and grant_row.staff_id = ${actor.staffId}
+              and grant_row.expires_at > ${clock.now().toISOString()}) as emergency_grant,
+          (select json_build_object('decision', consent.decision, 'scope', consent.scope) from ${consentRecord} consent
+            where consent.participant_id = p.id and consent.purpose = 'share_health_information'
+            order by consent.recorded_at desc, consent.id desc limit 1) as sharing
+        from ${participant} p where p.id = ${participantId}`,
+    );
     if (!row) return undefined;
-    const [members, [grant], [sharing]] = await Promise.all([
-      tx
-        .select({ staffId: careTeamMember.staffId })
-        .from(careTeamMember)
-        .where(and(eq(careTeamMember.participantId, participantId), isNull(careTeamMember.removedAt))),
-      tx
-        .select({ id: emergencyAccessGrant.id })
-        .from(emergencyAccessGrant)
-        .where(
-          and(
-            eq(emergencyAccessGrant.participantId, participantId),
-            eq(emergencyAccessGrant.staffId, actor.staffId),
-            gt(emergencyAccessGrant.expiresAt, clock.now()),
-          ),
-        )
-        .limit(1),
-      tx
-        .select({ decision: consentRecord.decision, scope: consentRecord.scope })
-        .from(consentRecord)
-        .where(
-          and(
-            eq(consentRecord.participantId, participantId),
-            eq(consentRecord.purpose, "share_health_information"),
-          ),
-        )
-        .orderBy(desc(consentRecord.recordedAt), desc(consentRecord.id))
-        .limit(1),
-    ]);
     return {
       participantId: row.id,
-      organisationId: row.organisationId,
-      teamId: row.teamId,
-      careTeamStaffIds: members.map((member) => member.staffId),
-      emergencyGrantActive: Boolean(grant),
+      organisationId: row.organisation_id,
+      teamId: row.team_id,
+      careTeamStaffIds: row.care_team ?? [],
+      emergencyGrantActive: Boolean(row.emergency_grant),
       referralOpen: row.stage === "referred",
-      sharedHealthInformation: sharing?.decision === "given" ? sharing.scope : [],
+      sharedHealthInformation: row.sharing?.decision === "given" ? row.sharing.scope : [],
     };
   };
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { inOrder } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
@@ -15,60 +16,64 @@ const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean
 export async function timelineEntries(record: ParticipantRecord, t: Translator): Promise<TimelineEntry[]> {
   const { tx, participantId } = record;
   const referrer = alias(staffAccount, "referrer");
-  const [referrals, attempts, consents, members] = await Promise.all([
-    tx
-      .select({
-        source: referral.source,
-        referrerName: referral.referrerName,
-        referrerOrganisation: referral.referrerOrganisation,
-        referrerStaffName: referrer.fullName,
-        receivedAt: referral.receivedAt,
-        status: referral.status,
-        closedAt: referral.closedAt,
-        closingNote: referral.closingNote,
-        closedByName: staffAccount.fullName,
-      })
-      .from(referral)
-      .leftJoin(referrer, eq(referrer.id, referral.referrerStaffId))
-      .leftJoin(staffAccount, eq(staffAccount.id, referral.closedBy))
-      .where(eq(referral.participantId, participantId)),
-    tx
-      .select({
-        attemptedOn: referralContactAttempt.attemptedOn,
-        method: referralContactAttempt.method,
-        outcome: referralContactAttempt.outcome,
-        note: referralContactAttempt.note,
-        recordedAt: referralContactAttempt.recordedAt,
-        recordedByName: staffAccount.fullName,
-      })
-      .from(referralContactAttempt)
-      .innerJoin(staffAccount, eq(staffAccount.id, referralContactAttempt.recordedBy))
-      .where(eq(referralContactAttempt.participantId, participantId)),
-    tx
-      .select({
-        purpose: consentRecord.purpose,
-        decision: consentRecord.decision,
-        scope: consentRecord.scope,
-        method: consentRecord.method,
-        note: consentRecord.note,
-        recordedAt: consentRecord.recordedAt,
-        recordedByName: staffAccount.fullName,
-      })
-      .from(consentRecord)
-      .leftJoin(staffAccount, eq(staffAccount.id, consentRecord.recordedBy))
-      .where(eq(consentRecord.participantId, participantId)),
-    tx
-      .select({
-        name: staffAccount.fullName,
-        careTeamRole: careTeamMember.careTeamRole,
-        responsibility: careTeamMember.responsibility,
-        addedAt: careTeamMember.addedAt,
-        removedAt: careTeamMember.removedAt,
-      })
-      .from(careTeamMember)
-      .innerJoin(staffAccount, eq(staffAccount.id, careTeamMember.staffId))
-      .where(eq(careTeamMember.participantId, participantId)),
-  ]);
+  const [referrals, attempts, consents, members] = await inOrder([
+    () =>
+      tx
+        .select({
+          source: referral.source,
+          referrerName: referral.referrerName,
+          referrerOrganisation: referral.referrerOrganisation,
+          referrerStaffName: referrer.fullName,
+          receivedAt: referral.receivedAt,
+          status: referral.status,
+          closedAt: referral.closedAt,
+          closingNote: referral.closingNote,
+          closedByName: staffAccount.fullName,
+        })
+        .from(referral)
+        .leftJoin(referrer, eq(referrer.id, referral.referrerStaffId))
+        .leftJoin(staffAccount, eq(staffAccount.id, referral.closedBy))
+        .where(eq(referral.participantId, participantId)),
+    () =>
+      tx
+        .select({
+          attemptedOn: referralContactAttempt.attemptedOn,
+          method: referralContactAttempt.method,
+          outcome: referralContactAttempt.outcome,
+          note: referralContactAttempt.note,
+          recordedAt: referralContactAttempt.recordedAt,
+          recordedByName: staffAccount.fullName,
+        })
+        .from(referralContactAttempt)
+        .innerJoin(staffAccount, eq(staffAccount.id, referralContactAttempt.recordedBy))
+        .where(eq(referralContactAttempt.participantId, participantId)),
+    () =>
+      tx
+        .select({
+          purpose: consentRecord.purpose,
+          decision: consentRecord.decision,
+          scope: consentRecord.scope,
+          method: consentRecord.method,
+          note: consentRecord.note,
+          recordedAt: consentRecord.recordedAt,
+          recordedByName: staffAccount.fullName,
+        })
+        .from(consentRecord)
+        .leftJoin(staffAccount, eq(staffAccount.id, consentRecord.recordedBy))
+        .where(eq(consentRecord.participantId, participantId)),
+    () =>
+      tx
+        .select({
+          name: staffAccount.fullName,
+          careTeamRole: careTeamMember.careTeamRole,
+          responsibility: careTeamMember.responsibility,
+          addedAt: careTeamMember.addedAt,
+          removedAt: careTeamMember.removedAt,
+        })
+        .from(careTeamMember)
+        .innerJoin(staffAccount, eq(staffAccount.id, careTeamMember.staffId))
+        .where(eq(careTeamMember.participantId, participantId)),
+  ] as const);
   const recordedBy = (name: string | null) =>
     name ? t.t("timeline.recordedBy", { name }) : t.t("timeline.recordedByParticipant");
 

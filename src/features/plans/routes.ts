@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { inOrder } from "../../platform/db";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { translatorFor } from "../../platform/http/pages";
 import type { FieldError } from "../../platform/web/components";
@@ -56,7 +57,7 @@ import {
 import { PlanEmptyPage, PlanPage, VersionPage } from "./views";
 
 async function actionChoices(record: ParticipantRecord) {
-  const [team, plan] = await Promise.all([careTeam(record), loadPlan(record)]);
+  const [team, plan] = await inOrder([() => careTeam(record), () => loadPlan(record)] as const);
   return {
     careTeam: team,
     goals: (plan?.goals ?? []).map((goal) => ({ value: goal.id, label: goal.goal })),
@@ -248,7 +249,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
     planHandler(deps, "read", "plan print", async (record, request) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
-      const [name, team] = await Promise.all([participantName(record), careTeam(record)]);
+      const [name, team] = await inOrder([() => participantName(record), () => careTeam(record)] as const);
       return {
         page: PrintPlanPage({
           t: translatorFor(request),

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, min, sql } from "drizzl
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
-import type { Transaction } from "../../platform/db";
+import { inOrder, type Transaction } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
@@ -84,47 +84,52 @@ export async function loadPlan(record: ParticipantRecord): Promise<PlanView | un
   const plan = await findPlan(record);
   if (!plan) return undefined;
   const mine = (table: { participantId: AnyPgColumn }) => eq(table.participantId, record.participantId);
-  const [goals, actions, supports, warningSigns, versions] = await Promise.all([
-    record.tx
-      .select()
-      .from(planGoal)
-      .where(mine(planGoal))
-      .orderBy(asc(planGoal.createdAt), asc(planGoal.id)),
-    record.tx
-      .select({ action: planAction, ownerName: staffAccount.fullName })
-      .from(planAction)
-      .leftJoin(staffAccount, eq(staffAccount.id, planAction.ownerStaffId))
-      .where(mine(planAction))
-      .orderBy(asc(planAction.dueDate), asc(planAction.createdAt)),
-    record.tx
-      .select()
-      .from(planSupportReferral)
-      .where(mine(planSupportReferral))
-      .orderBy(asc(planSupportReferral.createdAt)),
-    record.tx
-      .select()
-      .from(planWarningSign)
-      .where(mine(planWarningSign))
-      .orderBy(asc(planWarningSign.createdAt)),
-    record.tx
-      .select({
-        id: supportPlanVersion.id,
-        organisationId: supportPlanVersion.organisationId,
-        participantId: supportPlanVersion.participantId,
-        planId: supportPlanVersion.planId,
-        number: supportPlanVersion.number,
-        reviewDate: supportPlanVersion.reviewDate,
-        agreedByStaffIds: supportPlanVersion.agreedByStaffIds,
-        agreedByNames: supportPlanVersion.agreedByNames,
-        participantAgreement: supportPlanVersion.participantAgreement,
-        participantComment: supportPlanVersion.participantComment,
-        agreedAt: supportPlanVersion.agreedAt,
-        recordedBy: supportPlanVersion.recordedBy,
-      })
-      .from(supportPlanVersion)
-      .where(eq(supportPlanVersion.planId, plan.id))
-      .orderBy(desc(supportPlanVersion.number)),
-  ]);
+  const [goals, actions, supports, warningSigns, versions] = await inOrder([
+    () =>
+      record.tx
+        .select()
+        .from(planGoal)
+        .where(mine(planGoal))
+        .orderBy(asc(planGoal.createdAt), asc(planGoal.id)),
+    () =>
+      record.tx
+        .select({ action: planAction, ownerName: staffAccount.fullName })
+        .from(planAction)
+        .leftJoin(staffAccount, eq(staffAccount.id, planAction.ownerStaffId))
+        .where(mine(planAction))
+        .orderBy(asc(planAction.dueDate), asc(planAction.createdAt)),
+    () =>
+      record.tx
+        .select()
+        .from(planSupportReferral)
+        .where(mine(planSupportReferral))
+        .orderBy(asc(planSupportReferral.createdAt)),
+    () =>
+      record.tx
+        .select()
+        .from(planWarningSign)
+        .where(mine(planWarningSign))
+        .orderBy(asc(planWarningSign.createdAt)),
+    () =>
+      record.tx
+        .select({
+          id: supportPlanVersion.id,
+          organisationId: supportPlanVersion.organisationId,
+          participantId: supportPlanVersion.participantId,
+          planId: supportPlanVersion.planId,
+          number: supportPlanVersion.number,
+          reviewDate: supportPlanVersion.reviewDate,
+          agreedByStaffIds: supportPlanVersion.agreedByStaffIds,
+          agreedByNames: supportPlanVersion.agreedByNames,
+          participantAgreement: supportPlanVersion.participantAgreement,
+          participantComment: supportPlanVersion.participantComment,
+          agreedAt: supportPlanVersion.agreedAt,
+          recordedBy: supportPlanVersion.recordedBy,
+        })
+        .from(supportPlanVersion)
+        .where(eq(supportPlanVersion.planId, plan.id))
+        .orderBy(desc(supportPlanVersion.number)),
+  ] as const);
   const latest = versions[0] ? await agreedVersion(record, versions[0].number) : undefined;
   return {
     plan,
@@ -288,23 +293,29 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
   const plan = await findPlan(record);
   if (!plan) return [];
   const href = `/participants/${record.participantId}/plan`;
-  const [versions, done] = await Promise.all([
-    record.tx
-      .select({
-        number: supportPlanVersion.number,
-        agreedAt: supportPlanVersion.agreedAt,
-        participantAgreement: supportPlanVersion.participantAgreement,
-        reviewDate: supportPlanVersion.reviewDate,
-      })
-      .from(supportPlanVersion)
-      .where(eq(supportPlanVersion.planId, plan.id)),
-    record.tx
-      .select({ description: planAction.description, completedAt: planAction.completedAt })
-      .from(planAction)
-      .where(
-        and(eq(planAction.planId, plan.id), eq(planAction.status, "done"), isNotNull(planAction.completedAt)),
-      ),
-  ]);
+  const [versions, done] = await inOrder([
+    () =>
+      record.tx
+        .select({
+          number: supportPlanVersion.number,
+          agreedAt: supportPlanVersion.agreedAt,
+          participantAgreement: supportPlanVersion.participantAgreement,
+          reviewDate: supportPlanVersion.reviewDate,
+        })
+        .from(supportPlanVersion)
+        .where(eq(supportPlanVersion.planId, plan.id)),
+    () =>
+      record.tx
+        .select({ description: planAction.description, completedAt: planAction.completedAt })
+        .from(planAction)
+        .where(
+          and(
+            eq(planAction.planId, plan.id),
+            eq(planAction.status, "done"),
+            isNotNull(planAction.completedAt),
+          ),
+        ),
+  ] as const);
   return [
     { at: plan.createdAt, category: "plan" as const, title: t.t("plan.timeline.created"), href },
     ...versions.map((version) => ({

@@ -31,6 +31,8 @@ export async function participantTimeline(
   t: Translator,
   query: TimelineQuery,
 ): Promise<TimelinePage> {
-  const lists = await Promise.all(timelineSources.map((source) => source(record, t)));
+  // One after another: they share the record's one connection.
+  const lists: TimelineEntry[][] = [];
+  for (const source of timelineSources) lists.push(await source(record, t));
   return arrangeTimeline(lists, query.category, query.page);
 }

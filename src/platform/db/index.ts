@@ -33,7 +33,12 @@ const MIGRATION_LOCK_KEY = 7_204_113;
 
 export async function openDatabase(database: Config["database"]): Promise<DatabaseHandle> {
   if (database.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize });
+    // JIT compilation costs far more than it saves on the short queries an app like this runs.
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: database.poolSize,
+      options: "-c jit=off",
+    });
     pool.on("error", () => {
       // A dropped idle connection is replaced by the pool; the next query reports real failures.
     });
@@ -119,4 +124,17 @@ function isAlive(pid: number): boolean {
 export async function rowsOf<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
   const result = (await executor.execute(query)) as unknown as { rows: Row[] };
   return result.rows;
+}
+
+/**
+ * Runs queries one after another on one connection and returns their results as a tuple, like
+ * Promise.all. A transaction is one connection: node-postgres queues overlapping queries on it
+ * but warns that it will stop doing so, and nothing is gained by overlapping them.
+ */
+export async function inOrder<Tasks extends readonly (() => Promise<unknown>)[]>(
+  tasks: Tasks,
+): Promise<{ -readonly [Index in keyof Tasks]: Awaited<ReturnType<Tasks[Index]>> }> {
+  const results: unknown[] = [];
+  for (const task of tasks) results.push(await task());
+  return results as { -readonly [Index in keyof Tasks]: Awaited<ReturnType<Tasks[Index]>> };
 }
