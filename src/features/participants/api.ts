@@ -8,7 +8,7 @@ import { createTranslator } from "../../platform/web/i18n";
 import { CASELOAD_PAGE_SIZE, caseloadPage } from "./caseload";
 import { consentHistory, currentConsents, recordConsent } from "./consent";
 import { caseloadQuery, consentForm, participantSearchBody, staffReferralForm } from "./forms";
-import { createStaffReferral } from "./referrals";
+import { createStaffReferral } from "./referral-intake";
 import { todayFrom } from "./request";
 import {
   careTeamRoles,

@@ -5,25 +5,18 @@ import { pageContext, sendPage, translatorFor } from "../../platform/http/pages"
 import { participantIdParam } from "../../platform/http/participant";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { contactAttemptForm, referralClosingForm, selfReferralForm, staffReferralForm } from "./forms";
-import {
-  ReferralQueuePage,
-  ReferralTabPage,
-  SelfReferralDonePage,
-  SelfReferralPage,
-  StaffReferralPage,
-} from "./referral-views";
+import { createSelfReferral, createStaffReferral, receivingTeams } from "./referral-intake";
+import { ReferralQueuePage, ReferralTabPage, StaffReferralPage } from "./referral-views";
 import {
   closeReferral,
-  createSelfReferral,
-  createStaffReferral,
   NOT_REACHED_MINIMUM_ATTEMPTS,
-  receivingTeams,
   recordContactAttempt,
   referralDetails,
   referralQueue,
   takeOnReferral,
 } from "./referrals";
 import { noticeFrom, recordFrame, todayFrom } from "./request";
+import { SelfReferralDonePage, SelfReferralPage } from "./self-referral-views";
 
 export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
   const today = todayFrom(clock);
