@@ -52,7 +52,8 @@ import { createTranslator } from "./platform/web/i18n";
 // The API speaks English; pages take the translator of the person reading them.
 const english = createTranslator("en-GB");
 
-const features: Feature[] = [
+/** Every capability, in the order their navigation entries appear. */
+export const features: Feature[] = [
   operationsFeature,
   signInFeature,
   homeFeature,

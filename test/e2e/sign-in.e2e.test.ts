@@ -1,11 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { features } from "../../src/app";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
-import { accountFeature } from "../../src/features/account/routes";
-import { administrationFeature } from "../../src/features/administration/routes";
-import { auditTrailFeature } from "../../src/features/audit-trail/routes";
-import { homeFeature } from "../../src/features/home/routes";
 import { hasPermission } from "../../src/platform/access/roles";
 import { currentCode } from "../../src/platform/auth/mfa";
 import { staffAccount, staffRoles } from "../../src/platform/directory/schema";
@@ -41,7 +38,7 @@ async function freshPage() {
 
 /** What the navigation should hold for a role, from the same templates and entries the app uses. */
 function expectedNavigation(role: (typeof staffRoles)[number]) {
-  return [homeFeature, administrationFeature, auditTrailFeature, accountFeature]
+  return features
     .flatMap((feature) => feature.navigation ?? [])
     .filter((entry) => entry.requires === "signed_in" || hasPermission(role, entry.requires))
     .map((entry) => t.t(entry.label));

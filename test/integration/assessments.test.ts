@@ -125,6 +125,8 @@ describe("PHQ-9 item 9", () => {
       .update(organisation)
       .set({ crisisInformation: "Call the Birmingham crisis line on 0800 000 0000." })
       .where(eq(organisation.id, organisationId));
+    // A later questionnaire (within the sign-in's idle time): history orders by completion time.
+    testApp.clock.advance(5 * 60_000);
     await clinician.get(`${base()}/phq9/new`);
     // A low total must not hide item 9.
     const saved = await clinician.post(
