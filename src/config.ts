@@ -44,6 +44,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SELF_REFERRALS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   EMERGENCY_ACCESS_MINUTES: z.coerce
     .number()
     .int()
@@ -70,6 +71,8 @@ export type Config = {
   selfReferralsPerHour: number;
   /** How long a break-glass grant to open a record lasts. */
   emergencyAccessMinutes: number;
+  /** App processes on this machine (PostgreSQL only; the embedded database is one process). */
+  webConcurrency: number;
 };
 
 export class ConfigError extends Error {}
@@ -110,5 +113,6 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     logLevel: env.LOG_LEVEL,
     selfReferralsPerHour: env.SELF_REFERRALS_PER_HOUR,
     emergencyAccessMinutes: env.EMERGENCY_ACCESS_MINUTES,
+    webConcurrency: env.WEB_CONCURRENCY,
   };
 }

@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -30,14 +31,31 @@ const usage = `Usage: tandem <command>
 // The CLI talks to people at a terminal, so it writes plain lines rather than JSON logs.
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-async function serve(config: Config) {
-  const startedAt = performance.now();
-  const database = await openDatabase(config.database);
+/** Migrations, audit partitions and (in demo mode, once) the demo service: before any request. */
+async function prepareDatabase(config: Config, database: Awaited<ReturnType<typeof openDatabase>>) {
   await database.migrate();
   await ensureAuditPartitions(database.db, systemClock);
   if (config.demoMode && !(await isSeeded(database.db))) {
     await seedDemoService(database.db, systemClock);
   }
+}
+
+function announce(config: Config, startedAt: number, databaseDescription: string) {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  say("");
+  say(`Tandem is running at ${config.publicUrl}  (ready in ${seconds} s, ${databaseDescription})`);
+  if (config.demoMode) {
+    say("");
+    say(`Demo mode: sign in as any of these, all with the password ${DEMO_PASSWORD}`);
+    for (const person of demoSignIns) say(`  ${person.role.padEnd(22)} ${person.email}`);
+    say("");
+  }
+}
+
+/** One HTTP process: the app, the audit sealer (one node at a time seals) and the session sweep. */
+async function serveHttp(config: Config, onListening: () => void) {
+  const database = await openDatabase(config.database);
+  if (!cluster.isWorker) await prepareDatabase(config, database);
   const app = await buildApp({ config, db: database.db, clock: systemClock, ping: database.ping });
   const stopSealer = startAuditSealer(database.db, systemClock, config.auditSealIntervalMs, app.log);
   const sessionSweep = setInterval(
@@ -61,17 +79,57 @@ async function serve(config: Config) {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
   await app.listen({ port: config.port, host: config.host });
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  say("");
-  say(
-    `Tandem is running at ${config.publicUrl}  (ready in ${seconds} s, ${database.kind === "pglite" ? `embedded database in ${config.database.kind === "pglite" ? config.database.dataDir : ""}` : "PostgreSQL"})`,
-  );
-  if (config.demoMode) {
-    say("");
-    say(`Demo mode: sign in as any of these, all with the password ${DEMO_PASSWORD}`);
-    for (const person of demoSignIns) say(`  ${person.role.padEnd(22)} ${person.email}`);
-    say("");
-  }
+  onListening();
+}
+
+/**
+ * Several app processes on one machine share the port (node:cluster), as several machines would
+ * share a load balancer: every node is stateless over PostgreSQL. The primary prepares the
+ * database once, then starts the workers and replaces any that stop unexpectedly.
+ */
+async function servePrimary(config: Config, startedAt: number) {
+  const database = await openDatabase(config.database);
+  await prepareDatabase(config, database);
+  await database.close();
+  let stopping = false;
+  let listening = 0;
+  const start = () => cluster.fork();
+  cluster.on("listening", () => {
+    listening += 1;
+    if (listening === config.webConcurrency)
+      announce(config, startedAt, `PostgreSQL, ${config.webConcurrency} app processes`);
+  });
+  cluster.on("exit", (worker, code) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    say(`App process ${worker.process.pid} stopped (code ${code}); starting another.`);
+    start();
+  });
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  for (let index = 0; index < config.webConcurrency; index++) start();
+}
+
+async function serve(config: Config) {
+  const startedAt = performance.now();
+  // The embedded database is one process by nature; only PostgreSQL runs several app processes.
+  const clustered = config.webConcurrency > 1 && config.database.kind === "postgres";
+  if (clustered && cluster.isPrimary) return servePrimary(config, startedAt);
+  await serveHttp(config, () => {
+    if (clustered) return;
+    announce(
+      config,
+      startedAt,
+      config.database.kind === "pglite" ? `embedded database in ${config.database.dataDir}` : "PostgreSQL",
+    );
+  });
 }
 
 async function withDatabase<T>(

@@ -5,6 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
 import { count, sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealPendingEvents } from "../../src/platform/audit/service";
 import { systemClock } from "../../src/platform/clock";
@@ -121,6 +122,63 @@ describe("the command line", () => {
       async (handle) => (await handle.db.select({ count: count() }).from(region))[0]!.count,
     );
     expect(regions).toBe(15);
+  }, 120_000);
+
+  it("runs several app processes on PostgreSQL (one on the embedded database) and stops them all on SIGTERM", async () => {
+    const port = 4700 + Math.floor(Math.random() * 200);
+    const onPostgres = process.env.TEST_DATABASE === "postgres";
+    let databaseUrl = "";
+    let dataDir = "";
+    let dropDatabase = async () => {};
+    if (onPostgres) {
+      const serverUrl = process.env.TEST_DATABASE_URL!;
+      const name = `tandem_cluster_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      dropDatabase = async () => {
+        const dropper = new pg.Client({ connectionString: serverUrl });
+        await dropper.connect();
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        await dropper.end();
+      };
+    } else {
+      dataDir = path.join(workDir, "one-process");
+    }
+    const server = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "serve"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        DEMO_MODE: "true",
+        WEB_CONCURRENCY: "2",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+      },
+    });
+    let output = "";
+    server.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    try {
+      while (!output.includes("Tandem is running")) await sleep(100);
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          fetch(`http://localhost:${port}/readyz`).then((response) => response.status),
+        ),
+      );
+      expect(answers).toEqual(Array(8).fill(200));
+      expect(output).toContain(onPostgres ? "PostgreSQL, 2 app processes" : "embedded database");
+    } finally {
+      server.kill("SIGTERM");
+      const exitCode = await new Promise((resolve) => server.on("exit", resolve));
+      expect(exitCode).toBe(0);
+      await dropDatabase();
+    }
   }, 120_000);
 
   it("invites the first administrator of a new installation, once", async () => {
