@@ -14,10 +14,11 @@ import {
   Textarea,
   TextInput,
 } from "../../platform/web/components";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import type { OrganisationListQuery } from "./schema";
 import type { listOrganisations, listRegions } from "./service";
-import { activeTag, ConflictWarning, ListPagination, Notice } from "./views";
+import { activeTag, ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -117,8 +118,8 @@ export function OrganisationFormPage(
     <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/organisations" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
-        <ConflictWarning
-          context={props}
+        <SavedVersionWarning
+          t={props.t}
           saved={[
             { key: t.t("organisations.name"), value: conflict.name },
             { key: t.t("organisations.kind"), value: t.t(`organisationKind.${conflict.kind}`) },

@@ -17,12 +17,13 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { listHref, SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { StaffListQuery } from "./schema";
 import type { allOrganisations, allTeams } from "./service";
 import type { findStaff, listStaff } from "./staff";
-import { ConflictWarning, ListPagination, Notice, pageHref } from "./views";
+import { ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -42,7 +43,8 @@ export function StaffListPage(
   },
 ) {
   const { t, query, result } = props;
-  const sortHref = (sort: StaffListQuery["sort"]) => pageHref("/admin/staff", { ...query, sort }, 1);
+  const sortHref = (sort: StaffListQuery["sort"]) =>
+    listHref("/admin/staff", { ...query, sort }, { page: 1 });
   const sorted = (sort: StaffListQuery["sort"]) =>
     query.sort === sort ? ("ascending" as const) : ("none" as const);
   return (
@@ -281,8 +283,8 @@ export function StaffFormPage(
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <Notice context={props} notice={props.notice} />
       {props.conflict && (
-        <ConflictWarning
-          context={props}
+        <SavedVersionWarning
+          t={props.t}
           saved={[
             { key: t.t("staff.fullName"), value: staff.fullName },
             { key: t.t("staff.role"), value: t.t(`role.${staff.role}`) },

@@ -13,11 +13,12 @@ import {
   Table,
   TextInput,
 } from "../../platform/web/components";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { TeamListQuery } from "./schema";
 import type { allOrganisations, listTeams } from "./service";
-import { activeTag, ConflictWarning, ListPagination, Notice } from "./views";
+import { activeTag, ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -124,8 +125,8 @@ export function TeamFormPage(
     <Layout {...layoutProps(props, title, errors)} backLink={{ href: "/admin/teams" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
-        <ConflictWarning
-          context={props}
+        <SavedVersionWarning
+          t={props.t}
           saved={[
             { key: t.t("teams.name"), value: conflict.name },
             { key: t.t("teams.kind"), value: t.t(`teamKind.${conflict.kind}`) },

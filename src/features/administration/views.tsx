@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
@@ -7,13 +6,11 @@ import {
   type FieldError,
   Form,
   NotificationBanner,
-  Pagination,
-  SummaryList,
   Table,
   Tag,
   TextInput,
-  WarningCallout,
 } from "../../platform/web/components";
+import { PagedResults, SavedVersionWarning } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import { PAGE_SIZE } from "./schema";
 import type { listRegions } from "./service";
@@ -37,34 +34,6 @@ export function Notice({ context, notice }: { context: PageContext; notice?: str
   );
 }
 
-/** Shown on a 409: what is saved now, beside the form holding what this person typed. */
-export function ConflictWarning({
-  context,
-  saved,
-}: {
-  context: PageContext;
-  saved: { key: string; value: ComponentChildren }[];
-}) {
-  const { t } = context;
-  return (
-    <WarningCallout heading={t.t("common.conflictHeading")}>
-      <p>{t.t("common.conflictBody")}</p>
-      <h3 class="nhsuk-heading-s">{t.t("common.savedVersion")}</h3>
-      <SummaryList rows={saved} />
-    </WarningCallout>
-  );
-}
-
-export function pageHref(base: string, query: Record<string, unknown>, page: number) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (key !== "page" && value !== undefined && value !== "") params.set(key, String(value));
-  }
-  if (page > 1) params.set("page", String(page));
-  const text = params.toString();
-  return text ? `${base}?${text}` : base;
-}
-
 export function ListPagination({
   context,
   base,
@@ -78,23 +47,15 @@ export function ListPagination({
   page: number;
   total: number;
 }) {
-  const { t } = context;
-  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   return (
-    <>
-      <p class="nhsuk-body-s">{t.plural("common.resultCount", total)}</p>
-      <Pagination
-        page={page}
-        pageCount={pageCount}
-        hrefFor={(target) => pageHref(base, query, target)}
-        labels={{
-          previous: t.t("common.previous"),
-          next: t.t("common.next"),
-          position: t.t("common.pageOf", { page, count: pageCount }),
-          navigation: t.t("common.pagination"),
-        }}
-      />
-    </>
+    <PagedResults
+      t={context.t}
+      base={base}
+      query={query}
+      page={page}
+      pageCount={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      total={total}
+    />
   );
 }
 
@@ -161,7 +122,7 @@ export function RegionFormPage(
     <Layout {...layoutProps(props, t.t("regions.edit"), errors)} backLink={{ href: "/admin/regions" }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {props.conflict && (
-        <ConflictWarning context={props} saved={[{ key: t.t("regions.name"), value: props.conflict.name }]} />
+        <SavedVersionWarning t={t} saved={[{ key: t.t("regions.name"), value: props.conflict.name }]} />
       )}
       <h1>{t.t("regions.edit")}</h1>
       <Form action={`/admin/regions/${region.id}`} csrfToken={props.csrfToken}>

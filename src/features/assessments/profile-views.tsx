@@ -1,4 +1,3 @@
-import type { ComponentChildren } from "preact";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
@@ -8,11 +7,10 @@ import {
   type FieldError,
   Form,
   Radios,
-  SummaryList,
   Textarea,
   TextInput,
-  WarningCallout,
 } from "../../platform/web/components";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import {
@@ -36,23 +34,6 @@ const list = (value: unknown): string[] =>
     : value === undefined || value === null || value === ""
       ? []
       : [String(value)];
-
-function Conflict({
-  context,
-  saved,
-}: {
-  context: PageContext;
-  saved: { key: string; value: ComponentChildren }[];
-}) {
-  const { t } = context;
-  return (
-    <WarningCallout heading={t.t("common.conflictHeading")}>
-      <p>{t.t("common.conflictBody")}</p>
-      <h3 class="nhsuk-heading-s">{t.t("common.savedVersion")}</h3>
-      <SummaryList rows={saved} />
-    </WarningCallout>
-  );
-}
 
 /** The form's values from a saved capability assessment. */
 export function capabilityValues(capability: CapabilityView): Values {
@@ -87,8 +68,8 @@ export function CapabilityFormPage(
       <RecordHeader {...props} />
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
-        <Conflict
-          context={props}
+        <SavedVersionWarning
+          t={props.t}
           saved={[
             ...capabilityAreas.map((area) => ({
               key: t.t(`capability.area.${area}`),
@@ -235,8 +216,8 @@ export function ProfileFormPage(
       <RecordHeader {...props} />
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       {conflict && (
-        <Conflict
-          context={props}
+        <SavedVersionWarning
+          t={props.t}
           saved={[
             { key: t.t("profile.preferredJobTypes"), value: conflict.preferredJobTypes },
             { key: t.t("profile.skills"), value: conflict.skills },

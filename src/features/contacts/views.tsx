@@ -18,6 +18,7 @@ import {
   Textarea,
   TextInput,
 } from "../../platform/web/components";
+import { listHref } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import {
@@ -72,16 +73,6 @@ const methodOptions = (t: Translator) =>
   contactMethods.map((value) => ({ value, label: t.t(`contacts.method.${value}`) }));
 const partyOptions = (t: Translator) =>
   contactParties.map((value) => ({ value, label: t.t(`contacts.withWhom.${value}`) }));
-
-function pageHref(base: string, query: ContactListQuery, page: number) {
-  const params = new URLSearchParams();
-  for (const key of ["noteKind", "withWhom", "method"] as const) {
-    const value = query[key];
-    if (value) params.set(key, value);
-  }
-  if (page > 1) params.set("page", String(page));
-  return params.size ? `${base}?${params}` : base;
-}
 
 const NOTE_PREVIEW = 160;
 const preview = (note: string) =>
@@ -185,7 +176,7 @@ export function ContactListPage(
       <Pagination
         page={query.page}
         pageCount={pageCount}
-        hrefFor={(target) => pageHref(base, query, target)}
+        hrefFor={(target) => listHref(base, query, { page: target })}
         labels={{
           previous: t.t("common.previous"),
           next: t.t("common.next"),

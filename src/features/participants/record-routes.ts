@@ -17,7 +17,7 @@ import {
 } from "./forms";
 import { changeParticipation, participantDetails, updateParticipantDetails } from "./record";
 import { DetailsFormPage, EmergencyAccessPage, StopConfirmationPage, SummaryPage } from "./record-views";
-import { recordFrame, todayFrom } from "./request";
+import { openForPage, todayFrom } from "./request";
 
 type Extra = { values?: Record<string, unknown>; errors?: { field: string; message: string }[] };
 
@@ -28,17 +28,10 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
   const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
 
   app.get("/participants/:participantId", read, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const content = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "read", what: "summary", ipAddress: request.ip },
-      async (record) => ({
-        frame: await recordFrame(request, record),
-        details: await participantDetails(record),
-        careTeam: await careTeam(record),
-      }),
-    );
+    const content = await openForPage(door, request, "summary", async (record) => ({
+      details: await participantDetails(record),
+      careTeam: await careTeam(record),
+    }));
     return sendPage(
       reply,
       SummaryPage({
@@ -56,16 +49,9 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     extra: Extra & { conflict?: boolean },
     status = 200,
   ) => {
-    const participantId = participantIdParam(request);
-    const content = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "read", what: "details", ipAddress: request.ip },
-      async (record) => ({
-        frame: await recordFrame(request, record),
-        details: await participantDetails(record),
-      }),
-    );
+    const content = await openForPage(door, request, "details", async (record) => ({
+      details: await participantDetails(record),
+    }));
     return sendPage(
       reply,
       DetailsFormPage({
@@ -113,12 +99,7 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     if (!parsed.success) return reply.redirect(`/participants/${participantId}`);
     // Stopping ends the support: the person at the keyboard confirms it was the participant's choice.
     if (parsed.data.change === "stop" && body.confirmed !== "yes") {
-      const frame = await door.withParticipant(
-        request.staff!,
-        participantId,
-        { purpose: "read", what: "participation", ipAddress: request.ip },
-        (record) => recordFrame(request, record),
-      );
+      const { frame } = await openForPage(door, request, "participation", async () => ({}));
       return sendPage(
         reply,
         StopConfirmationPage({ ...pageContext(request, reply), ...frame, version: parsed.data.version }),
@@ -141,16 +122,9 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     extra: Extra = {},
     status = 200,
   ) => {
-    const participantId = participantIdParam(request);
-    const content = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "read", what: "consent", ipAddress: request.ip },
-      async (record) => ({
-        frame: await recordFrame(request, record),
-        history: await consentHistory(record),
-      }),
-    );
+    const content = await openForPage(door, request, "consent", async (record) => ({
+      history: await consentHistory(record),
+    }));
     return sendPage(
       reply,
       ConsentPage({
@@ -193,17 +167,10 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     extra: Extra = {},
     status = 200,
   ) => {
-    const participantId = participantIdParam(request);
-    const content = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "read", what: "care_team", ipAddress: request.ip },
-      async (record) => ({
-        frame: await recordFrame(request, record),
-        members: await careTeam(record),
-        candidates: await staffWhoCanJoin(record.tx, record.organisationId),
-      }),
-    );
+    const content = await openForPage(door, request, "care_team", async (record) => ({
+      members: await careTeam(record),
+      candidates: await staffWhoCanJoin(record.tx, record.organisationId),
+    }));
     return sendPage(
       reply,
       CareTeamPage({

@@ -112,6 +112,27 @@ function participantValues(details: PersonDetails) {
   };
 }
 
+/** A new record at the start of the journey, in the team the referral went to. */
+async function insertReferredPerson(
+  tx: Transaction,
+  details: PersonDetails,
+  receiving: { id: string; organisationId: string },
+  now: Date,
+): Promise<string> {
+  const [created] = await tx
+    .insert(participant)
+    .values({
+      ...participantValues(details),
+      organisationId: receiving.organisationId,
+      teamId: receiving.id,
+      stage: "referred",
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: participant.id });
+  return created!.id;
+}
+
 export type StaffReferralOutcome =
   | { kind: "created"; participantId: string; organisationId: string }
   | { kind: "linked"; participantId: string; organisationId: string }
@@ -224,27 +245,17 @@ export async function createStaffReferral(
         matches,
         matchesFound: matches.length,
       };
-    const [created] = await tx
-      .insert(participant)
-      .values({
-        ...participantValues(form),
-        organisationId: receiving.organisationId,
-        teamId: receiving.id,
-        stage: "referred",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: participant.id });
-    await tx.insert(referral).values({ ...referralValues, participantId: created!.id });
+    const participantId = await insertReferredPerson(tx, form, receiving, now);
+    await tx.insert(referral).values({ ...referralValues, participantId });
     await addReferrerToCareTeam(
       tx,
       actor,
       receiving.organisationId,
-      created!.id,
+      participantId,
       referrerResponsibility,
       now,
     );
-    return { kind: "created", participantId: created!.id, organisationId: receiving.organisationId };
+    return { kind: "created", participantId, organisationId: receiving.organisationId };
   });
 }
 
@@ -275,25 +286,15 @@ export async function createSelfReferral(
   if (!receiving) return { kind: "unknown_team" };
   await door.withNewParticipant(null, { what: "self_referral", ipAddress }, async (tx) => {
     const now = clock.now();
-    const [created] = await tx
-      .insert(participant)
-      .values({
-        ...participantValues(form),
-        organisationId: receiving.organisationId,
-        teamId: receiving.id,
-        stage: "referred",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: participant.id });
+    const participantId = await insertReferredPerson(tx, form, receiving, now);
     await tx.insert(referral).values({
       organisationId: receiving.organisationId,
-      participantId: created!.id,
+      participantId,
       teamId: receiving.id,
       source: "self_referral",
       receivedAt: now,
     });
-    return { participantId: created!.id, organisationId: receiving.organisationId };
+    return { participantId, organisationId: receiving.organisationId };
   });
   return { kind: "created" };
 }

@@ -15,7 +15,7 @@ import {
   referralQueue,
   takeOnReferral,
 } from "./referrals";
-import { noticeFrom, recordFrame, todayFrom } from "./request";
+import { noticeFrom, openForPage, todayFrom } from "./request";
 import { SelfReferralDonePage, SelfReferralPage } from "./self-referral-views";
 
 export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
@@ -152,17 +152,10 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
     status = 200,
   ) => {
     const staff = request.staff!;
-    const participantId = participantIdParam(request);
-    const content = await door.withParticipant(
-      staff,
-      participantId,
-      { purpose: "read", what: "referral", ipAddress: request.ip },
-      async (record) => ({
-        frame: await recordFrame(request, record),
-        referral: await referralDetails(record),
-        basis: record.basis,
-      }),
-    );
+    const content = await openForPage(door, request, "referral", async (record) => ({
+      referral: await referralDetails(record),
+      basis: record.basis,
+    }));
     return sendPage(
       reply,
       ReferralTabPage({

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from "fastify";
-import type { ParticipantRecord } from "../../platform/access/door";
+import type { ParticipantDoor, ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
 import { participantTabs, translatorFor } from "../../platform/http/pages";
+import { participantIdParam } from "../../platform/http/participant";
 import type { MessageKey } from "../../platform/web/i18n";
 import type { RecordFrame } from "./record-views";
 import { participantBanner } from "./service";
@@ -40,4 +41,22 @@ export async function recordFrame(request: FastifyRequest, record: ParticipantRe
     notice: notice ? t.t(notice) : undefined,
     emergency: record.basis === "emergency",
   };
+}
+
+/**
+ * Opens a record to show one of its pages: the banner, tabs and notice every tab has, and what
+ * this page shows, read in one pass through the door.
+ */
+export async function openForPage<Content>(
+  door: ParticipantDoor,
+  request: FastifyRequest,
+  what: string,
+  load: (record: ParticipantRecord) => Promise<Content>,
+): Promise<Content & { frame: RecordFrame }> {
+  return door.withParticipant(
+    request.staff!,
+    participantIdParam(request),
+    { purpose: "read", what, ipAddress: request.ip },
+    async (record) => ({ frame: await recordFrame(request, record), ...(await load(record)) }),
+  );
 }

@@ -5,6 +5,10 @@ import type { Clock } from "../../platform/clock";
 import { rowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
+import { formatNhsNumber } from "./nhs-number";
+
+export { careTeam } from "./care-team";
+
 import {
   careTeamMember,
   consentRecord,
@@ -89,7 +93,11 @@ export async function participantBanner(
     .from(participant)
     .where(eq(participant.id, record.participantId));
   if (!row) throw new Error("participant vanished inside its own transaction");
-  return { ...row, stageLabel: t.t(`participant.stage.${row.stage}`) };
+  return {
+    ...row,
+    nhsNumber: row.nhsNumber ? formatNhsNumber(row.nhsNumber) : null,
+    stageLabel: t.t(`participant.stage.${row.stage}`),
+  };
 }
 
 /**

@@ -5,7 +5,8 @@ import { inOrder } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { careTeamMember, consentRecord, referral, referralContactAttempt } from "./schema";
+import { consentHistory } from "./consent";
+import { careTeamMember, referral, referralContactAttempt } from "./schema";
 
 const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" · ");
 
@@ -47,20 +48,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
         .from(referralContactAttempt)
         .innerJoin(staffAccount, eq(staffAccount.id, referralContactAttempt.recordedBy))
         .where(eq(referralContactAttempt.participantId, participantId)),
-    () =>
-      tx
-        .select({
-          purpose: consentRecord.purpose,
-          decision: consentRecord.decision,
-          scope: consentRecord.scope,
-          method: consentRecord.method,
-          note: consentRecord.note,
-          recordedAt: consentRecord.recordedAt,
-          recordedByName: staffAccount.fullName,
-        })
-        .from(consentRecord)
-        .leftJoin(staffAccount, eq(staffAccount.id, consentRecord.recordedBy))
-        .where(eq(consentRecord.participantId, participantId)),
+    () => consentHistory(record),
     () =>
       tx
         .select({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, min, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, min, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
@@ -6,7 +6,8 @@ import { inOrder, type Transaction } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { careTeamMember, participant } from "../participants/schema";
+import { type careTeamMember, participant } from "../participants/schema";
+import { careTeam } from "../participants/service";
 import { calendarDateAt, nextVersionNumber } from "./rules";
 import {
   type AgreementForm,
@@ -57,20 +58,8 @@ export type CareTeamPerson = {
 /** Today's date where the service runs: due and review dates are calendar dates. */
 export const today = (clock: Clock) => calendarDateAt(clock.now());
 
-/** The participant's current care team, by name: who can own an action or agree a version. */
-export function careTeam(record: ParticipantRecord): Promise<CareTeamPerson[]> {
-  return record.tx
-    .select({
-      staffId: careTeamMember.staffId,
-      fullName: staffAccount.fullName,
-      careTeamRole: careTeamMember.careTeamRole,
-      responsibility: careTeamMember.responsibility,
-    })
-    .from(careTeamMember)
-    .innerJoin(staffAccount, eq(staffAccount.id, careTeamMember.staffId))
-    .where(and(eq(careTeamMember.participantId, record.participantId), isNull(careTeamMember.removedAt)))
-    .orderBy(asc(careTeamMember.addedAt), asc(staffAccount.fullName));
-}
+// The participant's current care team, by name: who can own an action or agree a version.
+export { careTeam };
 
 export async function findPlan(record: ParticipantRecord) {
   const [plan] = await record.tx

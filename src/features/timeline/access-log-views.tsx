@@ -1,3 +1,4 @@
+import { staffRoles } from "../../platform/directory/schema";
 import { layoutProps } from "../../platform/http/pages";
 import { Table, Tag } from "../../platform/web/components";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
@@ -7,16 +8,7 @@ import type { AccessLogEntry, AccessLogPage } from "./access-log";
 import type { RecordPage } from "./views";
 
 const knownActions = new Set(["participant.read", "participant.write"]);
-const knownRoles = new Set([
-  "employment_specialist",
-  "clinician",
-  "peer_worker",
-  "team_leader",
-  "manager",
-  "advocate",
-  "evaluator",
-  "admin",
-]);
+const knownRoles = new Set<string>(staffRoles);
 
 function who(t: Translator, entry: AccessLogEntry) {
   const name = entry.actorName ?? (entry.actorId ? t.t("accessLog.unknownPerson") : t.t("accessLog.system"));

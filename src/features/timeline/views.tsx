@@ -1,5 +1,6 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import { Checkboxes, FilterForm, Pagination, Tag } from "../../platform/web/components";
+import { listHref } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import {
   type ParticipantBanner,
@@ -10,13 +11,6 @@ import { type TimelinePage, timelineCategories } from "./rules";
 import type { TimelineQuery } from "./schema";
 
 export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
-
-function pageHref(base: string, query: TimelineQuery, page: number) {
-  const params = new URLSearchParams();
-  for (const category of query.category) params.append("category", category);
-  if (page > 1) params.set("page", String(page));
-  return params.size ? `${base}?${params}` : base;
-}
 
 export function TimelinePageView(props: RecordPage & { query: TimelineQuery; timeline: TimelinePage }) {
   const { t, query, timeline, participant } = props;
@@ -58,7 +52,7 @@ export function TimelinePageView(props: RecordPage & { query: TimelineQuery; tim
       <Pagination
         page={timeline.page}
         pageCount={timeline.pageCount}
-        hrefFor={(target) => pageHref(base, query, target)}
+        hrefFor={(target) => listHref(base, query, { page: target })}
         labels={{
           previous: t.t("common.previous"),
           next: t.t("common.next"),

@@ -22,18 +22,23 @@ export function SavedVersionWarning({
   );
 }
 
-/** A list page's address with its filters kept and the page number changed. */
+/**
+ * A list page's address with its filters kept and some changed: empty filters are left out, a
+ * list of values repeats its key, and the page number comes last and only past the first page.
+ */
 export function listHref(
   base: string,
   query: Record<string, unknown>,
   changes: Record<string, unknown> = {},
 ) {
+  const merged = { ...query, ...changes };
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries({ ...query, ...changes })) {
-    if (value === undefined || value === "" || value === null) continue;
-    if (key === "page" && Number(value) <= 1) continue;
-    params.set(key, String(value));
+  for (const [key, value] of Object.entries(merged)) {
+    if (key === "page" || value === undefined || value === null || value === "") continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
   }
+  const page = Number(merged.page ?? 1);
+  if (page > 1) params.set("page", String(page));
   const text = params.toString();
   return text ? `${base}?${text}` : base;
 }

@@ -6,14 +6,12 @@ export type ParticipantBanner = {
   givenName: string;
   familyName: string;
   dateOfBirth: string;
+  /** As people read it, "943 476 5919". */
   nhsNumber: string | null;
   stageLabel: string;
 };
 
 export type RecordTab = { href: string; label: string; current: boolean };
-
-const formatNhsNumber = (nhsNumber: string) =>
-  `${nhsNumber.slice(0, 3)} ${nhsNumber.slice(3, 6)} ${nhsNumber.slice(6)}`;
 
 /**
  * The record's banner and its tabs, as an NHS.UK contents list: plain links, one page each, so
@@ -40,7 +38,7 @@ export function ParticipantHeader({
         </div>
         <div>
           <dt>{t.t("participantHeader.nhsNumber")}</dt>
-          <dd>{participant.nhsNumber ? formatNhsNumber(participant.nhsNumber) : t.t("common.none")}</dd>
+          <dd>{participant.nhsNumber ?? t.t("common.none")}</dd>
         </div>
         <div>
           <dt>{t.t("participantHeader.stage")}</dt>
