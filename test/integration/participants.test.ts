@@ -134,6 +134,11 @@ describe("self-referral from the public form", () => {
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain("Give a phone number or an email address");
     expect(response.body).toContain("Tick the box to let the service contact you");
+    // The public form speaks to the person, not about them.
+    const empty = await visitor.post("/refer-yourself", { teamId: ipsTeamId });
+    expect(empty.body).toContain("Enter your first name");
+    expect(empty.body).toContain("Choose your work situation");
+    expect(empty.body).not.toContain("Enter their first name");
   });
 
   it("thanks a bot that fills the hidden field and stores nothing", async () => {

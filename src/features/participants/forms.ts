@@ -60,17 +60,42 @@ const emptyToNull = <T extends z.ZodType>(schema: T) =>
     .preprocess((value) => (value === "" ? undefined : value), schema.optional())
     .transform((value) => value ?? null);
 
+/**
+ * The messages that speak about the person: to staff about "their" details, and on the public
+ * form to the person about "your" details.
+ */
+const personMessages = {
+  staff: {
+    givenName: "validation.participant.givenName",
+    familyName: "validation.participant.familyName",
+    nhsNumber: "validation.participant.nhsNumber",
+    workSituation: "validation.participant.workSituation",
+    employerName: "validation.participant.employerName",
+    absenceStartDate: "validation.participant.absenceStartDate",
+  },
+  self: {
+    givenName: "validation.selfReferral.givenName",
+    familyName: "validation.selfReferral.familyName",
+    nhsNumber: "validation.selfReferral.nhsNumber",
+    workSituation: "validation.selfReferral.workSituation",
+    employerName: "validation.selfReferral.employerName",
+    absenceStartDate: "validation.selfReferral.absenceStartDate",
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+type Voice = keyof typeof personMessages;
+
 /** Who the person is and how to reach them: the same on the staff and the self-referral forms. */
-export function personFields(today: () => string) {
+export function personFields(today: () => string, voice: Voice = "staff") {
+  const messages = personMessages[voice];
   return {
-    givenName: required("validation.participant.givenName", 100),
-    familyName: required("validation.participant.familyName", 100),
+    givenName: required(messages.givenName, 100),
+    familyName: required(messages.familyName, 100),
     dateOfBirth: pastDate("validation.participant.dateOfBirth", today).refine(
       (text) => text >= "1900-01-01",
       "validation.participant.dateOfBirth",
     ),
     nhsNumber: emptyToNull(
-      z.string().transform(normaliseNhsNumber).refine(isValidNhsNumber, "validation.participant.nhsNumber"),
+      z.string().transform(normaliseNhsNumber).refine(isValidNhsNumber, messages.nhsNumber),
     ),
     phone: emptyToNull(
       z
@@ -93,9 +118,9 @@ export function personFields(today: () => string) {
       .optional()
       .transform((value) => value || "English"),
     preferredContactMethod: emptyToNull(z.enum(contactMethods, { message: "validation.chooseFromList" })),
-    workSituation: z.enum(workSituations, { message: "validation.participant.workSituation" }),
+    workSituation: z.enum(workSituations, { message: messages.workSituation }),
     employerName: optionalText(200),
-    absenceStartDate: emptyToNull(pastDate("validation.participant.absenceStartDate", today)),
+    absenceStartDate: emptyToNull(pastDate(messages.absenceStartDate, today)),
     hopes: optionalText(2000),
   };
 }
@@ -103,19 +128,20 @@ export function personFields(today: () => string) {
 /** Employed and off sick is a job-retention case: whose job, and since when, are then needed. */
 function requireEmployerWhenOffSick<
   T extends { workSituation: string; employerName: string | null; absenceStartDate: string | null },
->(form: T, context: z.RefinementCtx) {
+>(form: T, context: z.RefinementCtx, voice: Voice = "staff") {
+  const messages = personMessages[voice];
   if (form.workSituation !== "employed_off_sick") return;
   if (!form.employerName)
     context.addIssue({
       code: "custom",
       path: ["employerName"],
-      message: "validation.participant.employerName",
+      message: messages.employerName,
     });
   if (!form.absenceStartDate)
     context.addIssue({
       code: "custom",
       path: ["absenceStartDate"],
-      message: "validation.participant.absenceStartDate",
+      message: messages.absenceStartDate,
     });
 }
 
@@ -142,14 +168,14 @@ export type StaffReferralForm = z.infer<ReturnType<typeof staffReferralForm>>;
 export function selfReferralForm(today: () => string) {
   return z
     .object({
-      ...personFields(today),
+      ...personFields(today, "self"),
       teamId: z.uuid({ message: "validation.selfReferral.team" }),
       agreeToContact: checkbox.refine((value) => value, "validation.selfReferral.agreeToContact"),
       // A field people never see: bots fill it in.
       website: z.string().max(0).optional(),
     })
     .superRefine((form, context) => {
-      requireEmployerWhenOffSick(form, context);
+      requireEmployerWhenOffSick(form, context, "self");
       if (!form.phone && !form.email)
         context.addIssue({ code: "custom", path: ["phone"], message: "validation.selfReferral.contact" });
     });

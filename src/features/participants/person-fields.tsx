@@ -95,7 +95,11 @@ export function PersonFields({
       />
       <Select
         name="preferredContactMethod"
-        label={t.t("participant.fields.preferredContactMethod")}
+        label={t.t(
+          selfReferral
+            ? "participant.fields.preferredContactMethodSelf"
+            : "participant.fields.preferredContactMethod",
+        )}
         value={values.preferredContactMethod}
         error={errorFor(errors, "preferredContactMethod")}
         emptyOption={t.t("participant.fields.noPreference")}
@@ -117,7 +121,9 @@ export function PersonFields({
       <TextInput
         name="employerName"
         label={t.t("participant.fields.employerName")}
-        hint={t.t("participant.fields.employerNameHint")}
+        hint={t.t(
+          selfReferral ? "participant.fields.employerNameHintSelf" : "participant.fields.employerNameHint",
+        )}
         value={values.employerName}
         error={errorFor(errors, "employerName")}
       />
@@ -125,13 +131,15 @@ export function PersonFields({
         name="absenceStartDate"
         type="date"
         label={t.t("participant.fields.absenceStartDate")}
-        hint={t.t("participant.fields.employerNameHint")}
+        hint={t.t(
+          selfReferral ? "participant.fields.employerNameHintSelf" : "participant.fields.employerNameHint",
+        )}
         value={values.absenceStartDate}
         error={errorFor(errors, "absenceStartDate")}
       />
       <Textarea
         name="hopes"
-        label={t.t("participant.fields.hopes")}
+        label={t.t(selfReferral ? "participant.fields.hopesSelf" : "participant.fields.hopes")}
         hint={t.t("participant.fields.hopesHint")}
         value={values.hopes}
         error={errorFor(errors, "hopes")}

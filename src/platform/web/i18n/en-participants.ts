@@ -75,6 +75,9 @@ export const enParticipants = {
   "participant.fields.hopes": "What they hope for, in their own words",
   "participant.fields.hopesHint":
     "For example, 'to get back to my job at the bakery, on fewer hours at first'",
+  "participant.fields.preferredContactMethodSelf": "How you prefer to be contacted",
+  "participant.fields.hopesSelf": "What you hope for, in your own words",
+  "participant.fields.employerNameHintSelf": "Only if you are employed and off sick",
   "participant.fields.team": "Employment support team",
   "participant.fields.source": "Referred by",
   "participant.fields.referrerName": "Referrer's name",
@@ -325,6 +328,13 @@ export const enParticipants = {
   "validation.participant.referralNotOpen": "This referral has already ended",
   "validation.participant.duplicateDecision":
     "Choose whether to add to the existing record or create a new one",
+  "validation.selfReferral.givenName": "Enter your first name",
+  "validation.selfReferral.familyName": "Enter your last name",
+  "validation.selfReferral.nhsNumber":
+    "Enter a valid 10-digit NHS number, or leave it empty. You can find it on letters from the NHS or in the NHS App",
+  "validation.selfReferral.workSituation": "Choose your work situation",
+  "validation.selfReferral.employerName": "Enter your employer",
+  "validation.selfReferral.absenceStartDate": "Enter the date you went off sick, like 2026-09-14",
   "validation.selfReferral.team": "Choose the service nearest to you",
   "validation.selfReferral.agreeToContact": "Tick the box to let the service contact you",
   "validation.selfReferral.contact": "Give a phone number or an email address",
