@@ -51,6 +51,18 @@ const environmentSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  EARLY_WARNING_SWEEP_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  URGENT_ALERT_ESCALATION_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
 });
 
 export type Config = {
@@ -73,6 +85,8 @@ export type Config = {
   emergencyAccessMinutes: number;
   /** App processes on this machine (PostgreSQL only; the embedded database is one process). */
   webConcurrency: number;
+  /** Early-warning sweep interval and when unacknowledged urgent alerts go to the team leaders. */
+  monitoring: { sweepMinutes: number; escalationMinutes: number };
 };
 
 export class ConfigError extends Error {}
@@ -114,5 +128,9 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     selfReferralsPerHour: env.SELF_REFERRALS_PER_HOUR,
     emergencyAccessMinutes: env.EMERGENCY_ACCESS_MINUTES,
     webConcurrency: env.WEB_CONCURRENCY,
+    monitoring: {
+      sweepMinutes: env.EARLY_WARNING_SWEEP_MINUTES,
+      escalationMinutes: env.URGENT_ALERT_ESCALATION_MINUTES,
+    },
   };
 }

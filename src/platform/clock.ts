@@ -20,3 +20,15 @@ export function manualClock(start: Date | string = "2026-01-05T09:00:00.000Z"): 
 
 export const minutes = (count: number) => count * 60_000;
 export const hours = (count: number) => count * 3_600_000;
+
+/** The calendar date (YYYY-MM-DD) at this instant where the service runs: due dates are local dates. */
+export function calendarDateAt(instant: Date, timeZone = "Europe/London"): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
+  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}

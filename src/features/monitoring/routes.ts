@@ -8,8 +8,10 @@ import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
-import { acknowledgeForm, resolveForm } from "./schema";
-import { alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
+import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
+import { registerCheckInRoutes } from "./check-in-routes";
+import { registerFollowAlongRoutes } from "./follow-along-routes";
+import { alertParticipant, alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {
@@ -38,10 +40,22 @@ async function alertPage(
   });
 }
 
-function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, door, clock } = deps;
+  registerCheckInRoutes(app, deps);
+  registerFollowAlongRoutes(app, deps);
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
+  });
+
+  // Notification emails link here: an alert's id only, so no participant is named in the email.
+  // Whose record it is comes from the alert; opening it still goes through the door.
+  app.get("/alerts/:alertId", { config: { access: "participant.read" } }, async (request, reply) => {
+    const alertId = alertIdParam(request);
+    const participantId = alertId ? await alertParticipant(db, alertId) : undefined;
+    if (!participantId) return reply.callNotFound();
+    return reply.redirect(`/participants/${participantId}/alerts/${alertId}`, 303);
   });
 
   app.get(
@@ -83,10 +97,20 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
                 page: await alertPage(request, reply, record, alertId, { values: body, errors }),
               };
             }
-            const data = parsed.data as { version: number; actionNote?: string; resolutionNote?: string };
+            const data = parsed.data as {
+              version: number;
+              actionTaken?: AlertAction;
+              actionNote?: string;
+              resolutionNote?: string;
+            };
             const change =
               action === "acknowledge"
-                ? { to: "acknowledged" as const, actionNote: data.actionNote!, version: data.version }
+                ? {
+                    to: "acknowledged" as const,
+                    actionTaken: data.actionTaken!,
+                    actionNote: data.actionNote!,
+                    version: data.version,
+                  }
                 : { to: "resolved" as const, resolutionNote: data.resolutionNote!, version: data.version };
             const result = await changeAlert(record, alertId, change, clock.now());
             if (result.kind === "saved") return { status: 303 };
@@ -109,5 +133,9 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
 export const monitoringFeature: Feature = {
   name: "monitoring",
   navigation: [{ href: "/alerts", label: "nav.alerts", requires: "caseload.own" }],
+  participantTabs: [
+    { path: "/check-ins", label: "checkIns.tab", requires: "participant.read", order: 45 },
+    { path: "/follow-along", label: "followAlong.tab", requires: "participant.read", order: 55 },
+  ],
   registerRoutes,
 };

@@ -1,8 +1,21 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { organisation, staffAccount } from "../../platform/directory/schema";
 import { participant } from "../participants/schema";
+import { parseCalendarDate } from "../plans/schema";
 
 export const alertSeverities = ["urgent", "warning"] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
@@ -14,11 +27,38 @@ export type AlertAudience = (typeof alertAudiences)[number];
 export const alertStatuses = ["open", "acknowledged", "resolved"] as const;
 export type AlertStatus = (typeof alertStatuses)[number];
 
-/** The rules that raise alerts; each names what it watches for. */
-export const alertRules = ["phq9_item9", "emergency_access"] as const;
+/**
+ * The rules that raise alerts; each names what it watches for. The early-warning rules are
+ * evaluated in rules.ts; "emergency_access" is raised by break-glass, not by a rule.
+ */
+export const alertRules = [
+  "phq9_item9",
+  "sleep_destabilisation",
+  "reliable_deterioration",
+  "no_contact",
+  "missed_appointments",
+  "job_ending",
+  "personal_rule",
+  "emergency_access",
+] as const;
 export type AlertRule = (typeof alertRules)[number];
 
-export type AlertEvidence = { assessmentResponseId?: string; emergencyGrantId?: string };
+/** What raised an alert, by identifier only: the records, never their contents. */
+export type AlertEvidence = {
+  assessmentResponseId?: string;
+  emergencyGrantId?: string;
+  checkInIds?: string[];
+  assessmentResponseIds?: string[];
+  contactIds?: string[];
+  jobEndingIds?: string[];
+};
+
+/** The rule's explanation with the figures at the time it fired: a catalogue key and its values. */
+export type AlertExplanation = { key: string; params: Record<string, string | number> };
+
+/** What was done about an alert, recorded on acknowledging it. */
+export const alertActions = ["contact", "plan_change", "contingency_activated", "other"] as const;
+export type AlertAction = (typeof alertActions)[number];
 
 export const participantAlert = pgTable(
   "participant_alert",
@@ -31,6 +71,9 @@ export const participantAlert = pgTable(
       .notNull()
       .references(() => participant.id),
     rule: text("rule", { enum: alertRules }).notNull(),
+    /** Tells apart several alerts of one rule (one per personal sign, one per measure). */
+    ruleKey: text("rule_key").notNull().default(""),
+    explanation: jsonb("explanation").$type<AlertExplanation>(),
     severity: text("severity", { enum: alertSeverities }).notNull(),
     audience: text("audience", { enum: alertAudiences }).notNull(),
     status: text("status", { enum: alertStatuses }).notNull().default("open"),
@@ -43,6 +86,9 @@ export const participantAlert = pgTable(
     acknowledgedAt: timestamp("acknowledged_at", { withTimezone: true }),
     /** What was done on acknowledging: "phoned, safety plan reviewed, GP appointment tomorrow". */
     actionNote: text("action_note"),
+    actionTaken: text("action_taken", { enum: alertActions }),
+    /** When an urgent alert still unacknowledged was passed to the team leaders. */
+    escalatedAt: timestamp("escalated_at", { withTimezone: true }),
     resolvedBy: uuid("resolved_by").references(() => staffAccount.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
     resolutionNote: text("resolution_note"),
@@ -62,5 +108,116 @@ const note = (required: "validation.alert.actionNote" | "validation.alert.resolu
   z.string({ message: required }).trim().min(1, required).max(2000, "validation.tooLong");
 const version = z.coerce.number({ message: "validation.reload" }).int().min(1);
 
-export const acknowledgeForm = z.object({ actionNote: note("validation.alert.actionNote"), version });
+export const acknowledgeForm = z.object({
+  actionTaken: z.enum(alertActions, { message: "validation.alert.actionTaken" }),
+  actionNote: note("validation.alert.actionNote"),
+  version,
+});
 export const resolveForm = z.object({ resolutionNote: note("validation.alert.resolutionNote"), version });
+
+/** Who filled a check-in in: the person in their own pages, or staff with them (phone, visit). */
+export const checkInSources = ["participant", "staff"] as const;
+export type CheckInSource = (typeof checkInSources)[number];
+
+/**
+ * A check-in: how the person slept and feels, and how work is going. Their own report, shared
+ * with their care team to notice early when things slip (seed 003); never edited once saved.
+ */
+export const checkIn = pgTable(
+  "check_in",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    source: text("source", { enum: checkInSources }).notNull(),
+    /** The member of staff who filled it in with the person, when they did. */
+    recordedBy: uuid("recorded_by").references(() => staffAccount.id),
+    sleepHours: numeric("sleep_hours", { precision: 3, scale: 1, mode: "number" }),
+    bedtime: time("bedtime"),
+    wakeTime: time("wake_time"),
+    mood: smallint("mood"),
+    stress: smallint("stress"),
+    energy: smallint("energy"),
+    hoursWorked: numeric("hours_worked", { precision: 4, scale: 1, mode: "number" }),
+    howWorkIsGoing: text("how_work_is_going"),
+  },
+  (table) => [index("check_in_participant_idx").on(table.participantId, table.recordedAt)],
+);
+export type CheckInRow = typeof checkIn.$inferSelect;
+
+export const followAlongStatuses = ["active", "ended"] as const;
+
+/**
+ * Follow-along support once a person is in work (IPS: time-unlimited). It has no end date: it
+ * ends only when the person chooses, recorded with who asked and when.
+ */
+export const followAlong = pgTable(
+  "follow_along",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    jobStartedOn: date("job_started_on").notNull(),
+    /** Where the job start came from: the employment records, or staff recording it here. */
+    startedBy: uuid("started_by").references(() => staffAccount.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: followAlongStatuses }).notNull().default("active"),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: uuid("ended_by").references(() => staffAccount.id),
+    /** Only ever the person's own choice, in their words or as they put it to staff. */
+    endReason: text("end_reason"),
+  },
+  (table) => [index("follow_along_participant_idx").on(table.participantId, table.status)],
+);
+export type FollowAlongRow = typeof followAlong.$inferSelect;
+
+/**
+ * The early-warning sweep's lease: one row per kind of background run. A node runs the sweep only
+ * after taking the lease with one conditional update, so several app nodes never sweep at once,
+ * and a node that dies mid-sweep gives the lease up when it runs out.
+ */
+export const monitoringLease = pgTable("monitoring_lease", {
+  name: text("name").primaryKey(),
+  leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull(),
+  lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
+});
+
+/** Recording a job start here until the employment records do: the date the job starts. */
+export const followAlongStartForm = (today: string) =>
+  z.object({
+    jobStartedOn: z
+      .string({ message: "validation.followAlong.jobStartedOn" })
+      .transform((value, context) => {
+        const parsed = parseCalendarDate(value);
+        if (!parsed) {
+          context.addIssue({ code: "custom", message: "validation.followAlong.jobStartedOn" });
+          return z.NEVER;
+        }
+        // A start up to three months ahead (support begins before day one) or two years back.
+        const days = (Date.parse(parsed) - Date.parse(today)) / 86_400_000;
+        if (days > 92 || days < -731) {
+          context.addIssue({ code: "custom", message: "validation.followAlong.jobStartedOnRange" });
+          return z.NEVER;
+        }
+        return parsed;
+      }),
+  });
+
+/** Ending follow-along is the person's choice, so the form asks whose choice it was and why. */
+export const followAlongEndForm = z.object({
+  personAsked: z.literal("yes", { message: "validation.followAlong.personAsked" }),
+  reason: z
+    .string({ message: "validation.followAlong.reason" })
+    .trim()
+    .min(1, "validation.followAlong.reason")
+    .max(2000, "validation.tooLong"),
+});

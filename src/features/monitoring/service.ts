@@ -13,7 +13,13 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { careTeamMember, participant } from "../participants/schema";
 import { participantBanner } from "../participants/service";
-import { type AlertAudience, type AlertEvidence, type AlertRule, participantAlert } from "./schema";
+import {
+  type AlertAction,
+  type AlertAudience,
+  type AlertEvidence,
+  type AlertRule,
+  participantAlert,
+} from "./schema";
 
 /** The care-team roles that make someone one of "the clinicians on the care team". */
 export const clinicalCareTeamRoles = ["clinician", "care_coordinator", "general_practitioner"] as const;
@@ -58,6 +64,8 @@ export async function raiseSafetyAlert(
       organisationId: record.organisationId,
       participantId: record.participantId,
       rule,
+      // The same key the rule gives it (rules.ts), so the sweep never raises it a second time.
+      ruleKey: evidence.assessmentResponseId ? `response:${evidence.assessmentResponseId}` : "",
       severity: "urgent",
       audience: "clinical",
       evidence,
@@ -120,6 +128,10 @@ const alertColumns = {
   acknowledgedAt: participantAlert.acknowledgedAt,
   acknowledgedByName: staffName,
   actionNote: participantAlert.actionNote,
+  actionTaken: participantAlert.actionTaken,
+  ruleKey: participantAlert.ruleKey,
+  explanation: participantAlert.explanation,
+  escalatedAt: participantAlert.escalatedAt,
   resolvedAt: participantAlert.resolvedAt,
   resolvedByName: resolverName,
   resolutionNote: participantAlert.resolutionNote,
@@ -173,7 +185,7 @@ export async function changeAlert(
   record: ParticipantRecord,
   alertId: string,
   change:
-    | { to: "acknowledged"; actionNote: string; version: number }
+    | { to: "acknowledged"; actionTaken: AlertAction; actionNote: string; version: number }
     | { to: "resolved"; resolutionNote: string; version: number },
   now: Date,
 ): Promise<AlertChange> {
@@ -188,6 +200,7 @@ export async function changeAlert(
           status: "acknowledged" as const,
           acknowledgedBy: record.actor.staffId,
           acknowledgedAt: now,
+          actionTaken: change.actionTaken,
           actionNote: change.actionNote,
         }
       : {
@@ -369,4 +382,13 @@ export async function staffNames(executor: Executor, ids: readonly string[]): Pr
     .where(inArray(staffAccount.id, [...ids]))
     .orderBy(asc(staffAccount.fullName));
   return rows.map((row) => row.fullName);
+}
+
+/** The participant an alert is about, for the link in a notification email; nothing else. */
+export async function alertParticipant(executor: Executor, alertId: string): Promise<string | undefined> {
+  const [row] = await executor
+    .select({ participantId: participantAlert.participantId })
+    .from(participantAlert)
+    .where(eq(participantAlert.id, alertId));
+  return row?.participantId;
 }

@@ -5,16 +5,24 @@ import {
   errorFor,
   type FieldError,
   Form,
+  InsetText,
+  Radios,
   SummaryList,
   Table,
   Tag,
   Textarea,
   WarningCallout,
 } from "../../platform/web/components";
+import type { ComponentChildren } from "preact";
 import { CrisisInformation } from "../../platform/web/crisis";
+import { isMessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/participant-header";
+import { alertActions } from "./schema";
 import type { AlertView, StaffAlertGroup } from "./service";
+
+const stringParams = (params: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
 
 const severityTag = (context: PageContext, alert: Pick<AlertView, "severity">) => (
   <Tag colour={alert.severity === "urgent" ? "red" : "orange"}>
@@ -78,6 +86,8 @@ export function AlertPage(
     values?: Record<string, unknown>;
     errors?: FieldError[];
     conflict?: boolean;
+    /** The check-ins or scores behind it, drawn by the page's route. */
+    evidence?: ComponentChildren;
   },
 ) {
   const { t, alert, errors, values = {} } = props;
@@ -93,7 +103,16 @@ export function AlertPage(
         </WarningCallout>
       )}
       <h1>{title}</h1>
+      {alert.explanation && isMessageKey(alert.explanation.key) && (
+        <InsetText>
+          <p>
+            <strong>{t.t("alerts.figures")}: </strong>
+            {t.t(alert.explanation.key, stringParams(alert.explanation.params))}
+          </p>
+        </InsetText>
+      )}
       <p>{t.t(`alerts.explain.${alert.rule}`)}</p>
+      {alert.escalatedAt && <p>{t.t("alerts.escalated", { date: t.formatDate(alert.escalatedAt, "dateTime") })}</p>}
       <SummaryList
         rows={[
           { key: t.t("alerts.columns.severity"), value: severityTag(props, alert) },
@@ -134,6 +153,7 @@ export function AlertPage(
                         name: alert.acknowledgedByName ?? "",
                         date: t.formatDate(alert.acknowledgedAt, "dateTime"),
                       })}
+                      {alert.actionTaken && <p>{t.t(`alerts.action.${alert.actionTaken}`)}</p>}
                       <p>{alert.actionNote}</p>
                     </>
                   ),
@@ -158,6 +178,7 @@ export function AlertPage(
             : []),
         ]}
       />
+      {props.evidence}
       {alert.status !== "resolved" && alert.rule === "phq9_item9" && (
         <WarningCallout heading={t.t("assessments.safety.heading")}>
           <CrisisInformation t={t} text={props.crisisInformation} />
@@ -166,6 +187,13 @@ export function AlertPage(
       {props.mayWrite && alert.status === "open" && (
         <Form action={`${base}/acknowledge`} csrfToken={props.csrfToken}>
           <input type="hidden" name="version" value={String(alert.version)} />
+          <Radios
+            name="actionTaken"
+            legend={t.t("alerts.actionTaken")}
+            value={values.actionTaken}
+            error={errorFor(errors, "actionTaken")}
+            options={alertActions.map((action) => ({ value: action, label: t.t(`alerts.action.${action}`) }))}
+          />
           <Textarea
             name="actionNote"
             label={t.t("alerts.actionNote")}
@@ -175,6 +203,13 @@ export function AlertPage(
           />
           <Button>{t.t("alerts.acknowledge")}</Button>
         </Form>
+      )}
+      {props.mayWrite && alert.status !== "resolved" && alert.rule !== "emergency_access" && (
+        <p>
+          <a href={`/participants/${props.banner.id}/plan/contingency/use?alert=${alert.id}`}>
+            {t.t("alerts.activateContingency")}
+          </a>
+        </p>
       )}
       {props.mayWrite && alert.status !== "resolved" && (
         <Form action={`${base}/resolve`} csrfToken={props.csrfToken}>

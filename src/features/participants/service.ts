@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
-import { rowsOf, type Transaction } from "../../platform/db";
+import { type Executor, rowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
 import { formatNhsNumber } from "./nhs-number";
@@ -98,6 +98,29 @@ export async function participantBanner(
     nhsNumber: row.nhsNumber ? formatNhsNumber(row.nhsNumber) : null,
     stageLabel: t.t(`participant.stage.${row.stage}`),
   };
+}
+
+/**
+ * The person has started work: their stage becomes "in work" (from engaged, looking for work or a
+ * pause). Follow-along support in the monitoring feature calls this; the job itself is recorded by
+ * the employment work. Returns false for a closed record, which must be reopened first.
+ */
+export async function moveIntoWork(record: { tx: Executor; participantId: string }, now: Date) {
+  const moved = await record.tx
+    .update(participant)
+    .set({ stage: "in_work", stageBeforePause: null, updatedAt: now, version: sql`${participant.version} + 1` })
+    .where(and(eq(participant.id, record.participantId), ne(participant.stage, "closed")))
+    .returning({ id: participant.id });
+  return moved.length > 0;
+}
+
+/** Where the person is in their journey now. */
+export async function participantStage(record: Pick<ParticipantRecord, "tx" | "participantId">) {
+  const [row] = await record.tx
+    .select({ stage: participant.stage })
+    .from(participant)
+    .where(eq(participant.id, record.participantId));
+  return row?.stage;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   contingencyAlternatives,
   goalStatuses,
   participantAgreements,
+  personalRuleComparisons,
   supportKinds,
   supportStatuses,
 } from "./schema";
@@ -187,8 +188,8 @@ export function WarningSignFormPage(props: ItemFormProps) {
       segment="warning-signs"
       addTitle="plan.signs.add"
       editTitle="plan.signs.edit"
-      fields={["sign", "whatIWillDo", "whatMyTeamWillDo", "checkInField"]}
-      prefixes={{ checkInField: "plan.checkInField" }}
+      fields={["sign", "whatIWillDo", "whatMyTeamWillDo", "checkInField", "ruleComparison", "ruleThreshold", "ruleRunLength"]}
+      prefixes={{ checkInField: "plan.checkInField", ruleComparison: "plan.ruleComparison" }}
     >
       <Textarea
         name="sign"
@@ -218,6 +219,38 @@ export function WarningSignFormPage(props: ItemFormProps) {
         error={errorFor(errors, "checkInField")}
         options={options(t, checkInFields, "plan.checkInField")}
       />
+      <fieldset class="nhsuk-fieldset" aria-describedby="personal-rule-hint">
+        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{t.t("plan.field.personalRule")}</legend>
+        <div class="nhsuk-hint" id="personal-rule-hint">
+          {t.t("plan.field.personalRule.hint")}
+        </div>
+        <Select
+          name="ruleComparison"
+          label={t.t("plan.field.ruleComparison")}
+          value={values.ruleComparison}
+          emptyOption={t.t("plan.field.noRule")}
+          error={errorFor(errors, "ruleComparison")}
+          options={options(t, personalRuleComparisons, "plan.ruleComparison")}
+        />
+        <TextInput
+          name="ruleThreshold"
+          label={t.t("plan.field.ruleThreshold")}
+          hint={t.t("plan.field.ruleThreshold.hint")}
+          inputmode="text"
+          width={4}
+          value={values.ruleThreshold}
+          error={errorFor(errors, "ruleThreshold")}
+        />
+        <TextInput
+          name="ruleRunLength"
+          label={t.t("plan.field.ruleRunLength")}
+          hint={t.t("plan.field.ruleRunLength.hint")}
+          inputmode="numeric"
+          width={2}
+          value={values.ruleRunLength}
+          error={errorFor(errors, "ruleRunLength")}
+        />
+      </fieldset>
     </ItemForm>
   );
 }

@@ -1,3 +1,4 @@
+import { hasPermission } from "../../platform/access/roles";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
@@ -54,6 +55,8 @@ import {
   startPlan,
   today,
 } from "./service";
+import { registerContingencyRoutes } from "./contingency-routes";
+import { contingencyUses } from "./contingency-uses";
 import { PlanEmptyPage, PlanPage, VersionPage } from "./views";
 
 async function actionChoices(record: ParticipantRecord) {
@@ -85,6 +88,8 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
           changes: view.lastAgreed ? planChanges(view.lastAgreed, snapshot) : undefined,
           today: today(clock),
           notice: (request.query as { notice?: string }).notice,
+          contingencyUses: await contingencyUses(record),
+          mayWrite: hasPermission(record.actor.role, "participant.write"),
         }),
       };
     }),
@@ -268,6 +273,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   const { clock } = deps;
   registerPlanPages(app, deps);
+  registerContingencyRoutes(app, deps);
   registerItemRoutes(app, deps, {
     segment: "goals",
     what: "plan goal",

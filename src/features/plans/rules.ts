@@ -2,17 +2,7 @@ import { type ActionStatus, openActionStatuses, type PlanSnapshot } from "./sche
 
 // Pure rules of the plan: no database, no HTTP, so they are tested on their own.
 
-/** The calendar date (YYYY-MM-DD) at this instant where the service runs: due dates are local dates. */
-export function calendarDateAt(instant: Date, timeZone = "Europe/London"): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
-  const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
+export { calendarDateAt } from "../../platform/clock";
 
 export const isOpenAction = (status: ActionStatus): boolean =>
   (openActionStatuses as readonly string[]).includes(status);

@@ -4,7 +4,9 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -37,6 +39,9 @@ export const supportKinds = [
 export const supportStatuses = ["suggested", "referred", "taking_part", "finished", "declined"] as const;
 /** The check-in field an early-warning sign maps to, for the monitoring feature's rules. */
 export const checkInFields = ["sleep", "mood", "stress", "energy", "contact", "other"] as const;
+/** How a personal rule compares a check-in answer with the person's own threshold. */
+export const personalRuleComparisons = ["below", "above"] as const;
+export type PersonalRuleComparison = (typeof personalRuleComparisons)[number];
 /** What can happen instead if job coaching is not right for now: never a plain discharge. */
 export const contingencyAlternatives = [
   "outpatient_groups",
@@ -172,6 +177,13 @@ export const planWarningSign = pgTable(
     whatIWillDo: text("what_i_will_do").notNull(),
     whatMyTeamWillDo: text("what_my_team_will_do").notNull(),
     checkInField: text("check_in_field", { enum: checkInFields }),
+    /**
+     * The person's own rule for this sign, where it maps to a check-in answer: "sleep below 6
+     * hours, 3 check-ins running". All three are set together, or none.
+     */
+    ruleComparison: text("rule_comparison", { enum: personalRuleComparisons }),
+    ruleThreshold: numeric("rule_threshold", { precision: 4, scale: 1, mode: "number" }),
+    ruleRunLength: smallint("rule_run_length"),
     ...created(),
   },
   (table) => [index("plan_warning_sign_participant_idx").on(table.participantId)],
@@ -202,6 +214,10 @@ export type PlanSnapshot = {
     whatIWillDo: string;
     whatMyTeamWillDo: string;
     checkInField: CheckInField | null;
+    /** Absent in versions agreed before personal rules existed. */
+    ruleComparison?: PersonalRuleComparison | null;
+    ruleThreshold?: number | null;
+    ruleRunLength?: number | null;
   }[];
   contingency: { text: string | null; alternatives: ContingencyAlternative[]; checkBackDate: string | null };
 };
@@ -326,15 +342,79 @@ export const supportForm = z
   })
   .transform((form) => ({ ...form, otherKind: form.kind === "other" ? form.otherKind : null }));
 
-export const warningSignForm = z.object({
-  sign: requiredText("validation.plan.sign"),
-  whatIWillDo: requiredText("validation.plan.whatIWillDo"),
-  whatMyTeamWillDo: requiredText("validation.plan.whatMyTeamWillDo"),
-  checkInField: z
-    .union([z.literal(""), z.enum(checkInFields)], { message: "validation.chooseFromList" })
-    .optional()
-    .transform((value) => (value ? value : null)),
-});
+/** The check-in answers a personal rule can watch, and the values each may take. */
+export const personalRuleLimits = {
+  sleep: { min: 0, max: 24 },
+  mood: { min: 0, max: 10 },
+  stress: { min: 0, max: 10 },
+  energy: { min: 0, max: 10 },
+} as const;
+const blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+export const warningSignForm = z
+  .object({
+    sign: requiredText("validation.plan.sign"),
+    whatIWillDo: requiredText("validation.plan.whatIWillDo"),
+    whatMyTeamWillDo: requiredText("validation.plan.whatMyTeamWillDo"),
+    checkInField: z
+      .union([z.literal(""), z.enum(checkInFields)], { message: "validation.chooseFromList" })
+      .optional()
+      .transform((value) => (value ? value : null)),
+    ruleComparison: z.preprocess(
+      blank,
+      z.enum(personalRuleComparisons, { message: "validation.chooseFromList" }).optional(),
+    ),
+    ruleThreshold: z.preprocess(
+      blank,
+      z.coerce.number({ message: "validation.plan.ruleThreshold" }).optional(),
+    ),
+    ruleRunLength: z.preprocess(
+      blank,
+      z.coerce
+        .number({ message: "validation.plan.ruleRunLength" })
+        .int("validation.plan.ruleRunLength")
+        .min(1, "validation.plan.ruleRunLength")
+        .max(14, "validation.plan.ruleRunLength")
+        .optional(),
+    ),
+  })
+  .superRefine((form, context) => {
+    const given = [form.ruleComparison, form.ruleThreshold, form.ruleRunLength].filter(
+      (part) => part !== undefined,
+    ).length;
+    if (given === 0) return;
+    const limits =
+      form.checkInField && form.checkInField in personalRuleLimits
+        ? personalRuleLimits[form.checkInField as keyof typeof personalRuleLimits]
+        : undefined;
+    if (!limits) {
+      context.addIssue({ code: "custom", path: ["checkInField"], message: "validation.plan.ruleField" });
+      return;
+    }
+    if (form.ruleComparison === undefined)
+      context.addIssue({ code: "custom", path: ["ruleComparison"], message: "validation.plan.ruleComparison" });
+    if (form.ruleThreshold === undefined || form.ruleThreshold < limits.min || form.ruleThreshold > limits.max)
+      context.addIssue({
+        code: "custom",
+        path: ["ruleThreshold"],
+        message: form.checkInField === "sleep" ? "validation.plan.ruleThresholdSleep" : "validation.plan.ruleThresholdScale",
+      });
+    if (form.ruleRunLength === undefined)
+      context.addIssue({ code: "custom", path: ["ruleRunLength"], message: "validation.plan.ruleRunLength" });
+  })
+  .transform((form) => {
+    const complete =
+      form.ruleComparison !== undefined && form.ruleThreshold !== undefined && form.ruleRunLength !== undefined;
+    return {
+      sign: form.sign,
+      whatIWillDo: form.whatIWillDo,
+      whatMyTeamWillDo: form.whatMyTeamWillDo,
+      checkInField: form.checkInField,
+      ruleComparison: complete ? form.ruleComparison! : null,
+      ruleThreshold: complete ? form.ruleThreshold! : null,
+      ruleRunLength: complete ? form.ruleRunLength! : null,
+    };
+  });
 
 export const contingencyForm = z
   .object({
@@ -404,3 +484,38 @@ export type SupportForm = z.infer<typeof supportForm>;
 export type WarningSignForm = z.infer<typeof warningSignForm>;
 export type ContingencyForm = z.infer<typeof contingencyForm>;
 export type AgreementForm = z.infer<ReturnType<typeof agreementForm>>;
+
+/**
+ * The contingency plan put to use (seed 003's safety valve): which alternatives were offered and
+ * which the person took up, so that nobody is simply discharged. Never edited: a later use is a
+ * new row. The alert that led to it is kept by id only (monitoring reads plans, not the reverse).
+ */
+export const contingencyActivation = pgTable(
+  "contingency_activation",
+  {
+    ...owners(),
+    activatedAt: timestamp("activated_at", { withTimezone: true }).notNull(),
+    activatedBy: uuid("activated_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    offered: jsonb("offered").$type<ContingencyAlternative[]>().notNull(),
+    takenUp: jsonb("taken_up").$type<ContingencyAlternative[]>().notNull(),
+    note: text("note"),
+    alertId: uuid("alert_id"),
+  },
+  (table) => [index("contingency_activation_participant_idx").on(table.participantId, table.activatedAt)],
+);
+
+export const contingencyActivationForm = z
+  .object({
+    offered: list(contingencyAlternatives, "validation.chooseFromList"),
+    takenUp: list(contingencyAlternatives, "validation.chooseFromList"),
+    note: optionalText(),
+    alertId: z.preprocess((value) => (value === "" ? undefined : value), z.uuid().optional()),
+  })
+  .superRefine((form, context) => {
+    if (form.offered.length === 0)
+      context.addIssue({ code: "custom", path: ["offered"], message: "validation.plan.contingencyOffered" });
+    if (form.takenUp.some((alternative) => !form.offered.includes(alternative)))
+      context.addIssue({ code: "custom", path: ["takenUp"], message: "validation.plan.contingencyTakenUp" });
+  });

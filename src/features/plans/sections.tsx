@@ -1,7 +1,8 @@
 import { ButtonLink, SummaryList, Table, Tag } from "../../platform/web/components";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
+import type { ContingencyUse } from "./contingency-uses";
 import { isOverdue, type PlanChange } from "./rules";
-import { type PlanSnapshot, supportKinds } from "./schema";
+import { type ContingencyAlternative, type PlanSnapshot, supportKinds } from "./schema";
 
 // The plan's sections and "what changed", as staff read them: shared by the plan page, the
 // agreement page and each agreed version.
@@ -204,6 +205,18 @@ export function PlanSections({
                         },
                       ]
                     : []),
+                  ...(sign.checkInField && sign.ruleComparison && sign.ruleThreshold != null && sign.ruleRunLength
+                    ? [
+                        {
+                          key: t.t("plan.signs.personalRule"),
+                          value: t.t(`plan.signs.personalRule.${sign.ruleComparison}`, {
+                            field: t.t(`plan.checkInField.${sign.checkInField}`),
+                            threshold: String(sign.ruleThreshold),
+                            count: String(sign.ruleRunLength),
+                          }),
+                        },
+                      ]
+                    : []),
                 ]}
               />
               {changeLink("warning-signs", sign.id, sign.sign)}
@@ -263,5 +276,45 @@ export function ContingencySummary({
           : []),
       ]}
     />
+  );
+}
+
+const alternativesText = (t: Translator, alternatives: readonly ContingencyAlternative[]) =>
+  alternatives.length === 0
+    ? t.t("plan.contingencyUse.noneTakenUp")
+    : alternatives.map((alternative) => t.t(`plan.alternative.${alternative}`)).join(", ");
+
+/** On the plan page: each time the contingency plan was used, and the way to record another. */
+export function ContingencyUses({ t, uses, useHref }: { t: Translator; uses: ContingencyUse[]; useHref?: string }) {
+  return (
+    <>
+      <h2 id="contingency-uses">{t.t("plan.contingencyUse.heading")}</h2>
+      {uses.length === 0 ? (
+        <p>{t.t("plan.contingencyUse.none")}</p>
+      ) : (
+        uses.map((use) => (
+          <SummaryList
+            key={use.id}
+            rows={[
+              {
+                key: t.t("plan.contingencyUse.when"),
+                value: t.t("plan.contingencyUse.byOn", {
+                  name: use.activatedByName,
+                  date: t.formatDate(use.activatedAt, "long"),
+                }),
+              },
+              { key: t.t("plan.contingencyUse.offered"), value: alternativesText(t, use.offered) },
+              { key: t.t("plan.contingencyUse.takenUp"), value: alternativesText(t, use.takenUp) },
+              ...(use.note ? [{ key: t.t("plan.contingencyUse.note"), value: use.note }] : []),
+            ]}
+          />
+        ))
+      )}
+      {useHref && (
+        <ButtonLink href={useHref} variant="secondary">
+          {t.t("plan.contingencyUse.record")}
+        </ButtonLink>
+      )}
+    </>
   );
 }

@@ -156,13 +156,18 @@ export function snapshotOf(view: Omit<PlanView, "versions" | "lastAgreed">): Pla
       status,
       notes,
     })),
-    warningSigns: view.warningSigns.map(({ id, sign, whatIWillDo, whatMyTeamWillDo, checkInField }) => ({
-      id,
-      sign,
-      whatIWillDo,
-      whatMyTeamWillDo,
-      checkInField,
-    })),
+    warningSigns: view.warningSigns.map(
+      ({ id, sign, whatIWillDo, whatMyTeamWillDo, checkInField, ruleComparison, ruleThreshold, ruleRunLength }) => ({
+        id,
+        sign,
+        whatIWillDo,
+        whatMyTeamWillDo,
+        checkInField,
+        ruleComparison,
+        ruleThreshold,
+        ruleRunLength,
+      }),
+    ),
     contingency: {
       text: view.plan.contingencyText,
       alternatives: view.plan.contingencyAlternatives,

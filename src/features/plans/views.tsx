@@ -43,7 +43,8 @@ export function PlanFrame(
   );
 }
 
-import { ChangesList, date, PlanSections } from "./sections";
+import type { ContingencyUse } from "./contingency-uses";
+import { ChangesList, ContingencyUses, date, PlanSections } from "./sections";
 
 const noticeKeys = [
   "started",
@@ -56,6 +57,7 @@ const noticeKeys = [
   "signAdded",
   "signSaved",
   "contingencySaved",
+  "contingencyUsed",
   "agreed",
 ] as const;
 
@@ -82,6 +84,8 @@ export function PlanPage(
     changes?: PlanChange[];
     today: string;
     notice?: string;
+    contingencyUses: ContingencyUse[];
+    mayWrite: boolean;
   },
 ) {
   const { t, participantId, snapshot, versions, today } = props;
@@ -146,6 +150,11 @@ export function PlanPage(
           signs: `${base}/warning-signs/new`,
           contingency: `${base}/contingency`,
         }}
+      />
+      <ContingencyUses
+        t={t}
+        uses={props.contingencyUses}
+        useHref={props.mayWrite ? `${base}/contingency/use` : undefined}
       />
       <h2 id="versions">{t.t("plan.section.versions")}</h2>
       {versions.length === 0 ? (

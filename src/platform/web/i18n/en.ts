@@ -6,6 +6,7 @@ import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
+import { enMonitoring } from "./en-monitoring";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
@@ -294,6 +295,7 @@ export const en = {
   ...enAdministration,
   ...enParticipants,
   ...enContacts,
+  ...enMonitoring,
   ...enTimeline,
   ...enPlans,
   ...enAssessments,
