@@ -51,6 +51,21 @@ const environmentSchema = z.object({
     .min(5)
     .max(24 * 60)
     .default(60),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value),
+      "must be an address, or a name and <address>",
+    )
+    .optional(),
+  MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Config = {
@@ -73,6 +88,16 @@ export type Config = {
   emergencyAccessMinutes: number;
   /** App processes on this machine (PostgreSQL only; the embedded database is one process). */
   webConcurrency: number;
+  mail: {
+    /** smtp:// or smtps://, with credentials; null keeps every email in the outbox for admins. */
+    smtpUrl: string | null;
+    from: string;
+    /** The right-hand side of each Message-ID: the host people reach Tandem on. */
+    messageIdDomain: string;
+    sendIntervalMs: number;
+    /** Attempts before an email is marked failed on the outbox page. */
+    maxAttempts: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -84,6 +109,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ),
   );
   if (!parsed.success) {
+    // Names and messages only, never the value given: SMTP_URL carries a password.
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
@@ -114,5 +140,12 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     selfReferralsPerHour: env.SELF_REFERRALS_PER_HOUR,
     emergencyAccessMinutes: env.EMERGENCY_ACCESS_MINUTES,
     webConcurrency: env.WEB_CONCURRENCY,
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? `Tandem <no-reply@${new URL(publicUrl).hostname}>`,
+      messageIdDomain: new URL(publicUrl).hostname,
+      sendIntervalMs: env.MAIL_SEND_INTERVAL_MS,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+    },
   };
 }

@@ -1,0 +1,32 @@
+// When a failed email is tried again: quickly at first (a mail server restarting), then backing
+// off to at most an hour apart, so a long outage costs a handful of attempts, not thousands.
+
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_WAIT_MS = 60 * 60_000;
+
+/** The wait after the given attempt (1 = the first) failed: 1, 2, 4, 8 … minutes, at most an hour. */
+export function retryDelayMs(failedAttempt: number): number {
+  const doublings = Math.max(0, Math.min(failedAttempt - 1, 16));
+  return Math.min(FIRST_RETRY_MS * 2 ** doublings, LONGEST_WAIT_MS);
+}
+
+/** A failure that says nothing about the message itself: the server is unreachable or refuses us. */
+export function isServerWideFailure(code: string | undefined): boolean {
+  return code !== "EENVELOPE" && code !== "EMESSAGE";
+}
+
+/**
+ * What is kept of a failure for the outbox page: the error code, the server's numbered reply,
+ * or the connection error, cut short. Never the message, and never the mail server's address
+ * with its credentials (which no nodemailer error carries; the cut keeps stray text bounded).
+ */
+export function describeFailure(error: unknown): string {
+  const failure = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const parts = [
+    failure.code,
+    failure.responseCode ? String(failure.responseCode) : undefined,
+    (failure.response ?? failure.message ?? "unknown error").replace(/\s+/g, " ").trim(),
+  ].filter(Boolean);
+  const text = parts.join(" ");
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
