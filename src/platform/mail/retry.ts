@@ -16,15 +16,15 @@ export function isServerWideFailure(code: string | undefined): boolean {
 }
 
 /**
- * What is kept of a failure for the outbox page: the error code, the server's numbered reply,
- * or the connection error, cut short. Never the message, and never the mail server's address
- * with its credentials (which no nodemailer error carries; the cut keeps stray text bounded).
+ * What is kept of a failure for the outbox page: the error code and the server's reply or the
+ * connection error, cut short. Never the message itself; nodemailer's errors name the server's
+ * host and port but not the credentials in SMTP_URL.
  */
 export function describeFailure(error: unknown): string {
-  const failure = error as { code?: string; responseCode?: number; response?: string; message?: string };
+  const failure = error as { code?: string; response?: string; message?: string };
+  // The server's reply starts with its numbered code (550 5.1.1 …), so it is not repeated.
   const parts = [
     failure.code,
-    failure.responseCode ? String(failure.responseCode) : undefined,
     (failure.response ?? failure.message ?? "unknown error").replace(/\s+/g, " ").trim(),
   ].filter(Boolean);
   const text = parts.join(" ");

@@ -4,6 +4,7 @@
 import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
+import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enTimeline } from "./en-timeline";
@@ -292,6 +293,7 @@ export const en = {
   ...enHome,
   ...enAudit,
   ...enAdministration,
+  ...enOutbox,
   ...enParticipants,
   ...enContacts,
   ...enTimeline,
