@@ -199,6 +199,21 @@ describe("sending email through the outbox", () => {
     const [row] = await outboxRows(withServer);
     expect(row).toMatchObject({ status: "sent", attempts: 2, messageId: received[0]!.header("message-id") });
   });
+
+  it("does not retry an email whose last attempt was lost with its node: it is marked failed", async () => {
+    const { db, clock, config } = withServer;
+    await db.transaction((tx) => queueEmail(tx, clock, invitation()));
+    for (let attempt = 1; attempt <= config.mail.maxAttempts; attempt++) {
+      expect(await claimDueEmails(db, clock, config.mail)).toHaveLength(1);
+      clock.advance(CLAIM_MS);
+    }
+    const transport = createMailTransport(config.mail.smtpUrl!);
+    expect(await sendDueEmails(db, clock, transport, config.mail)).toEqual({ sent: 0, failed: 0 });
+    transport.close();
+    const [row] = await outboxRows(withServer);
+    expect(row).toMatchObject({ status: "failed", attempts: 3 });
+    expect(row!.lastError).toContain("may or may not have been delivered");
+  });
 });
 
 describe("the outbox page", () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gte, inArray, lt, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte, ne, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../../config";
 import type { Clock } from "../clock";
@@ -100,7 +100,8 @@ export async function claimDueEmails(
       claimedUntil: new Date(now.getTime() + CLAIM_MS),
       claimToken,
     })
-    .where(inArray(outboundEmail.id, due))
+    // any(array(…)) runs the locking scan exactly once, as an init plan; `in (…)` may be re-run.
+    .where(sql`${outboundEmail.id} = any(array(${due}))`)
     .returning({
       id: outboundEmail.id,
       recipient: outboundEmail.recipient,
