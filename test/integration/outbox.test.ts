@@ -13,7 +13,13 @@ import {
   startMailSender,
 } from "../../src/platform/mail/sender";
 import { signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
-import { type ReceivedEmail, SMTP_USER, startSmtpServer, type TestSmtpServer } from "../support/smtp";
+import {
+  type ReceivedEmail,
+  SMTP_USER,
+  startSmtpServer,
+  type TestSmtpServer,
+  UNKNOWN_DOMAIN,
+} from "../support/smtp";
 
 // Emails go through the outbox to a real SMTP server started here; the app's own database runs
 // underneath (PGlite, or PostgreSQL with TEST_DATABASE=postgres).
@@ -198,6 +204,21 @@ describe("sending email through the outbox", () => {
     expect(received[1]!.header("message-id")).toBe(received[0]!.header("message-id"));
     const [row] = await outboxRows(withServer);
     expect(row).toMatchObject({ status: "sent", attempts: 2, messageId: received[0]!.header("message-id") });
+  });
+
+  it("marks an email failed at once when the server refuses its address for good, and sends the rest", async () => {
+    const { db, clock, config } = withServer;
+    await db.transaction(async (tx) => {
+      await queueEmail(tx, clock, invitation({ subject: "Invitation A", to: `alex@${UNKNOWN_DOMAIN}` }));
+      await queueEmail(tx, clock, invitation({ subject: "Invitation B" }));
+    });
+    const transport = createMailTransport(config.mail.smtpUrl!);
+    expect(await sendDueEmails(db, clock, transport, config.mail)).toEqual({ sent: 1, failed: 1 });
+    transport.close();
+    const [refused, delivered] = await outboxRows(withServer);
+    expect(refused).toMatchObject({ status: "failed", attempts: 1 });
+    expect(refused!.lastError).toContain("550");
+    expect(delivered).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("does not retry an email whose last attempt was lost with its node: it is marked failed", async () => {

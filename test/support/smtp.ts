@@ -21,6 +21,8 @@ export type TestSmtpServer = {
 
 export const SMTP_USER = "tandem";
 export const SMTP_PASSWORD = "not-a-real-secret";
+/** Recipients at this domain are refused for good (550), as a mistyped address would be. */
+export const UNKNOWN_DOMAIN = "nowhere.example";
 
 function parseMessage(raw: string): { headers: Map<string, string>; text: string } {
   const split = raw.indexOf("\r\n\r\n");
@@ -53,6 +55,13 @@ export async function startSmtpServer(port = 0, received: ReceivedEmail[] = []):
       if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
         return callback(null, { user: auth.username });
       return callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith(`@${UNKNOWN_DOMAIN}`)) {
+        const refused = Object.assign(new Error("5.1.1 Mailbox unavailable"), { responseCode: 550 });
+        return callback(refused);
+      }
+      return callback();
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeFailure, isServerWideFailure, retryDelayMs } from "./retry";
+import { describeFailure, isPermanentRejection, isServerWideFailure, retryDelayMs } from "./retry";
 
 describe("when a failed email is tried again", () => {
   it("waits 1, 2, 4 … minutes, never more than an hour", () => {
@@ -13,6 +13,12 @@ describe("when a failed email is tried again", () => {
     expect(isServerWideFailure("EAUTH")).toBe(true);
     expect(isServerWideFailure(undefined)).toBe(true);
     expect(isServerWideFailure("EENVELOPE")).toBe(false);
+  });
+
+  it("gives up at once only when the server refuses the message itself for good", () => {
+    expect(isPermanentRejection({ code: "EENVELOPE", responseCode: 550 })).toBe(true);
+    expect(isPermanentRejection({ code: "EENVELOPE", responseCode: 451 })).toBe(false);
+    expect(isPermanentRejection({ code: "EAUTH", responseCode: 535 })).toBe(false);
   });
 
   it("keeps the code and the server's reply for the outbox page, cut short", () => {

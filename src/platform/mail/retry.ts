@@ -15,6 +15,12 @@ export function isServerWideFailure(code: string | undefined): boolean {
   return code !== "EENVELOPE" && code !== "EMESSAGE";
 }
 
+/** The server refused this message for good (a 5xx reply to its recipient or content): no retry helps. */
+export function isPermanentRejection(error: unknown): boolean {
+  const failure = error as { code?: string; responseCode?: number };
+  return !isServerWideFailure(failure.code) && (failure.responseCode ?? 0) >= 500;
+}
+
 /**
  * What is kept of a failure for the outbox page: the error code and the server's reply or the
  * connection error, cut short. Never the message itself; nodemailer's errors name the server's

@@ -4,7 +4,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../../config";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
-import { describeFailure, isServerWideFailure, retryDelayMs } from "./retry";
+import { describeFailure, isPermanentRejection, isServerWideFailure, retryDelayMs } from "./retry";
 import { outboundEmail } from "./schema";
 
 export type MailSettings = Config["mail"];
@@ -162,7 +162,8 @@ async function markFailedAttempt(
   email: ClaimedEmail,
   error: unknown,
 ) {
-  const givingUp = email.attempts >= settings.maxAttempts;
+  // A server that can't reach us gets every attempt; one that refuses the address won't change its mind.
+  const givingUp = email.attempts >= settings.maxAttempts || isPermanentRejection(error);
   await db
     .update(outboundEmail)
     .set({
