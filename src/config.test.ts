@@ -27,4 +27,26 @@ describe("configuration", () => {
     expect(() => readConfig({ PORT: "seventy", SESSION_IDLE_MINUTES: "0" })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: "seventy" })).toThrow(/PORT/);
   });
+
+  it("keeps email in the outbox unless a mail server is given", () => {
+    const config = readConfig({ PUBLIC_URL: "https://tandem.example.nhs.uk" });
+    expect(config.mail).toMatchObject({
+      smtpUrl: null,
+      from: "Tandem <no-reply@tandem.example.nhs.uk>",
+      messageIdDomain: "tandem.example.nhs.uk",
+      maxAttempts: 8,
+    });
+    const withServer = readConfig({
+      SMTP_URL: "smtps://tandem:secret@mail.example.nhs.uk:465",
+      MAIL_FROM: "Tandem IPS <ips@example.nhs.uk>",
+    });
+    expect(withServer.mail.smtpUrl).toBe("smtps://tandem:secret@mail.example.nhs.uk:465");
+    expect(withServer.mail.from).toBe("Tandem IPS <ips@example.nhs.uk>");
+  });
+
+  it("refuses a mail server that is not SMTP, or a sender that is not an address, without echoing it", () => {
+    expect(() => readConfig({ SMTP_URL: "https://user:hunter2@mail.example" })).toThrow(/SMTP_URL/);
+    expect(() => readConfig({ SMTP_URL: "https://user:hunter2@mail.example" })).not.toThrow(/hunter2/);
+    expect(() => readConfig({ MAIL_FROM: "Tandem" })).toThrow(/MAIL_FROM/);
+  });
 });

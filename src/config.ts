@@ -63,6 +63,21 @@ const environmentSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(60),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(
+      (value) => /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(value),
+      "must be an address, or a name and <address>",
+    )
+    .optional(),
+  MAIL_SEND_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
 });
 
 export type Config = {
@@ -87,6 +102,16 @@ export type Config = {
   webConcurrency: number;
   /** Early-warning sweep interval and when unacknowledged urgent alerts go to the team leaders. */
   monitoring: { sweepMinutes: number; escalationMinutes: number };
+  mail: {
+    /** smtp:// or smtps://, with credentials; null keeps every email in the outbox for admins. */
+    smtpUrl: string | null;
+    from: string;
+    /** The right-hand side of each Message-ID: the host people reach Tandem on. */
+    messageIdDomain: string;
+    sendIntervalMs: number;
+    /** Attempts before an email is marked failed on the outbox page. */
+    maxAttempts: number;
+  };
 };
 
 export class ConfigError extends Error {}
@@ -98,6 +123,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     ),
   );
   if (!parsed.success) {
+    // Names and messages only, never the value given: SMTP_URL carries a password.
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
@@ -131,6 +157,13 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     monitoring: {
       sweepMinutes: env.EARLY_WARNING_SWEEP_MINUTES,
       escalationMinutes: env.URGENT_ALERT_ESCALATION_MINUTES,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM ?? `Tandem <no-reply@${new URL(publicUrl).hostname}>`,
+      messageIdDomain: new URL(publicUrl).hostname,
+      sendIntervalMs: env.MAIL_SEND_INTERVAL_MS,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
     },
   };
 }

@@ -14,6 +14,7 @@ import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./pla
 import { removeExpiredSessions } from "./platform/auth/sessions";
 import { systemClock } from "./platform/clock";
 import { openDatabase } from "./platform/db";
+import { startMailSender } from "./platform/mail/sender";
 
 const usage = `Usage: tandem <command>
 
@@ -52,12 +53,16 @@ function announce(config: Config, startedAt: number, databaseDescription: string
   }
 }
 
-/** One HTTP process: the app, the audit sealer (one node at a time seals) and the session sweep. */
+/**
+ * One HTTP process: the app, the audit sealer (one node at a time seals), the mail sender (every
+ * node sends, each claiming different emails) and the session sweep.
+ */
 async function serveHttp(config: Config, onListening: () => void) {
   const database = await openDatabase(config.database);
   if (!cluster.isWorker) await prepareDatabase(config, database);
   const app = await buildApp({ config, db: database.db, clock: systemClock, ping: database.ping });
   const stopSealer = startAuditSealer(database.db, systemClock, config.auditSealIntervalMs, app.log);
+  const stopMailSender = startMailSender(database.db, systemClock, config.mail, app.log);
   const sessionSweep = setInterval(
     () => removeExpiredSessions(database.db, systemClock, config.session).catch(() => {}),
     5 * 60_000,
@@ -72,6 +77,7 @@ async function serveHttp(config: Config, onListening: () => void) {
     clearInterval(sessionSweep);
     await app.close();
     await stopSealer();
+    await stopMailSender();
     await database.close();
     process.exit(0);
   };

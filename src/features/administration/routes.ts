@@ -3,6 +3,7 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { registerAdministrationApi } from "./api";
+import { registerOutboxRoutes } from "./outbox-routes";
 import { registerRecordForms } from "./record-routes";
 import { adminRequest, idParam, notFound } from "./request";
 import {
@@ -179,6 +180,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerOrganisationRoutes(app, deps);
   registerTeamRoutes(app, deps);
   registerStaffRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
   registerAdministrationApi(app, deps);
 }
 
@@ -189,6 +191,7 @@ export const administrationFeature: Feature = {
     { href: "/admin/teams", label: "nav.adminTeams", requires: "directory.manage" },
     { href: "/admin/organisations", label: "nav.adminOrganisations", requires: "directory.manage" },
     { href: "/admin/regions", label: "nav.adminRegions", requires: "directory.manage" },
+    { href: "/admin/outbox", label: "nav.adminOutbox", requires: "directory.manage" },
   ],
   registerRoutes,
 };

@@ -6,6 +6,7 @@ import {
   staffStatuses,
   teamKinds,
 } from "../../platform/directory/schema";
+import { outboundEmailStatuses } from "../../platform/mail/schema";
 import type { MessageKey } from "../../platform/web/i18n";
 
 // The directory tables (regions, organisations, teams, staff) belong to platform/directory because
@@ -97,9 +98,15 @@ export const staffListQuery = z.object({
   page: listPage.default(1),
 });
 
+export const outboxListQuery = z.object({
+  status: z.enum(outboundEmailStatuses).optional().catch(undefined),
+  page: listPage.default(1),
+});
+
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 export type TeamListQuery = z.infer<typeof teamListQuery>;
 export type StaffListQuery = z.infer<typeof staffListQuery>;
+export type OutboxListQuery = z.infer<typeof outboxListQuery>;
 export type StaffInvite = z.infer<typeof staffInviteForm>;
 export type StaffUpdate = z.infer<typeof staffUpdate>;
 

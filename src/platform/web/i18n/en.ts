@@ -4,6 +4,7 @@
 import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
+import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enMonitoring } from "./en-monitoring";
@@ -293,6 +294,7 @@ export const en = {
   ...enHome,
   ...enAudit,
   ...enAdministration,
+  ...enOutbox,
   ...enParticipants,
   ...enContacts,
   ...enMonitoring,
