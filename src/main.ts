@@ -14,6 +14,7 @@ import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./pla
 import { removeExpiredSessions } from "./platform/auth/sessions";
 import { systemClock } from "./platform/clock";
 import { openDatabase } from "./platform/db";
+import { startMonitoring } from "./features/monitoring/background";
 import { startMailSender } from "./platform/mail/sender";
 
 const usage = `Usage: tandem <command>
@@ -63,6 +64,7 @@ async function serveHttp(config: Config, onListening: () => void) {
   const app = await buildApp({ config, db: database.db, clock: systemClock, ping: database.ping });
   const stopSealer = startAuditSealer(database.db, systemClock, config.auditSealIntervalMs, app.log);
   const stopMailSender = startMailSender(database.db, systemClock, config.mail, app.log);
+  const stopMonitoring = startMonitoring(database.db, systemClock, config.monitoring, app.log);
   const sessionSweep = setInterval(
     () => removeExpiredSessions(database.db, systemClock, config.session).catch(() => {}),
     5 * 60_000,
@@ -76,6 +78,7 @@ async function serveHttp(config: Config, onListening: () => void) {
     app.log.info({ signal }, "shutting down: finishing requests in flight");
     clearInterval(sessionSweep);
     await app.close();
+    await stopMonitoring();
     await stopSealer();
     await stopMailSender();
     await database.close();

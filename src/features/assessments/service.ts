@@ -92,6 +92,9 @@ const responseColumns = {
   recordedByName: staffAccount.fullName,
 };
 
+/** The measures' definitions (bands for charts elsewhere), from their one home. */
+export { gad7, phq9 } from "./measures";
+
 export type ResponseRow = Awaited<ReturnType<typeof measureHistory>>[number];
 
 /** Every response to one measure, oldest first. Call only when the measure is visible. */

@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
-import type { RaisedAlert } from "./evaluation";
 import { escalateUrgentAlerts, sweepEarlyWarnings } from "./sweep";
 
 export type MonitoringSchedule = {
@@ -13,14 +12,14 @@ export type MonitoringSchedule = {
 
 /**
  * The sweep and the escalation check, on timers, on every app node: a lease and guarded updates
- * make sure only one node does each piece of work. Failures are logged without participant data.
+ * make sure only one node does each piece of work. Emails to the people alerts are routed to are
+ * queued in the same transactions. Failures are logged without participant data.
  */
 export function startMonitoring(
   db: Database,
   clock: Clock,
   schedule: MonitoringSchedule,
   log: FastifyBaseLogger,
-  onRaised: (alerts: RaisedAlert[], kind: "raised" | "escalated") => Promise<void>,
 ): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   const run = (work: () => Promise<void>, what: string) => {
@@ -31,13 +30,12 @@ export function startMonitoring(
   const sweep = () =>
     run(async () => {
       const result = await sweepEarlyWarnings(db, clock);
-      if (result && result.raised.length > 0) await onRaised(result.raised, "raised");
       if (result) log.info({ participants: result.participants, raised: result.raised.length }, "early-warning sweep");
     }, "sweep");
   const escalate = () =>
     run(async () => {
       const escalated = await escalateUrgentAlerts(db, clock, schedule.escalationMinutes);
-      if (escalated.length > 0) await onRaised(escalated, "escalated");
+      if (escalated.length > 0) log.info({ escalated: escalated.length }, "urgent alerts escalated");
     }, "escalation");
   const sweepTimer = setInterval(sweep, schedule.sweepMinutes * 60_000);
   const escalationTimer = setInterval(escalate, 60_000);

@@ -39,7 +39,6 @@ export function registerCheckInRoutes(app: FastifyInstance, { door, clock }: App
           gad7: scoresVisible ? await scoreHistory(record, "gad7") : null,
           mayRecord: hasPermission(record.actor.role, "participant.write"),
           notice: notice(request),
-          now: clock.now(),
         };
       },
     );

@@ -4,6 +4,7 @@ import { assessmentResponse } from "../assessments/schema";
 import { contact } from "../contacts/schema";
 import { careTeamMember, participant } from "../participants/schema";
 import { planWarningSign } from "../plans/schema";
+import { queueAlertEmails } from "./notifications";
 import { currentRuleSettings } from "./rule-settings";
 import {
   type CheckInFacts,
@@ -272,12 +273,14 @@ export async function raiseFindings(
     }
   }
   if (rows.length === 0) return [];
-  return executor.insert(participantAlert).values(rows).returning({
+  const raised = await executor.insert(participantAlert).values(rows).returning({
     id: participantAlert.id,
     participantId: participantAlert.participantId,
     organisationId: participantAlert.organisationId,
     routedTo: participantAlert.routedTo,
   });
+  await queueAlertEmails(executor, { now: () => now }, raised, "raised");
+  return raised;
 }
 
 /** Evaluates every rule for one participant now (after a check-in, a questionnaire, a contact). */

@@ -9,8 +9,12 @@ import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
 import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
+import type { Clock } from "../../platform/clock";
 import { registerCheckInRoutes } from "./check-in-routes";
+import { recentCheckIns, scoreHistory } from "./check-ins";
+import { CheckInTrends } from "./trend-views";
 import { registerFollowAlongRoutes } from "./follow-along-routes";
+import { configureAlertEmails } from "./notifications";
 import { alertParticipant, alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
 import { AlertPage, AlertsPage } from "./views";
 
@@ -20,6 +24,7 @@ const alertIdParam = (request: FastifyRequest) => {
 };
 
 async function alertPage(
+  clock: Clock,
   request: FastifyRequest,
   reply: FastifyReply,
   record: ParticipantRecord,
@@ -28,7 +33,23 @@ async function alertPage(
 ) {
   const alert = await findAlert(record, alertId);
   if (!alert) return undefined;
+  const t = translatorFor(request);
+  const fromCheckIns = (alert.evidence.checkInIds?.length ?? 0) > 0;
+  const fromScores = (alert.evidence.assessmentResponseIds?.length ?? 0) > 0 && alert.rule !== "phq9_item9";
+  const scoresVisible = record.healthInformationVisible.includes("assessment_scores");
+  const evidence =
+    fromCheckIns || fromScores
+      ? CheckInTrends({
+          t,
+          recent: await recentCheckIns(record, clock.now()),
+          phq9: scoresVisible ? await scoreHistory(record, "phq9") : null,
+          gad7: scoresVisible ? await scoreHistory(record, "gad7") : null,
+          highlightIds: [...(alert.evidence.checkInIds ?? []), ...(alert.evidence.assessmentResponseIds ?? [])],
+          only: alert.rule === "sleep_destabilisation" ? "sleep" : undefined,
+        })
+      : undefined;
   return AlertPage({
+    evidence,
     ...pageContext(request, reply),
     banner: await participantBanner(record, translatorFor(request)),
     tabs: participantTabs(request, record.participantId),
@@ -42,6 +63,7 @@ async function alertPage(
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, door, clock } = deps;
+  configureAlertEmails(deps.config.publicUrl);
   registerCheckInRoutes(app, deps);
   registerFollowAlongRoutes(app, deps);
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
@@ -69,7 +91,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
         request.staff!,
         participantId,
         { purpose: "read", what: "alert", ipAddress: request.ip },
-        (record) => alertPage(request, reply, record, alertId),
+        (record) => alertPage(clock, request, reply, record, alertId),
       );
       return page ? sendPage(reply, page) : reply.callNotFound();
     },
@@ -94,7 +116,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
               const errors = fieldErrors(parsed.error, translatorFor(request));
               return {
                 status: 400,
-                page: await alertPage(request, reply, record, alertId, { values: body, errors }),
+                page: await alertPage(clock, request, reply, record, alertId, { values: body, errors }),
               };
             }
             const data = parsed.data as {
@@ -117,7 +139,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
             if (result.kind === "not_found") return { status: 404 };
             return {
               status: 409,
-              page: await alertPage(request, reply, record, alertId, { values: body, conflict: true }),
+              page: await alertPage(clock, request, reply, record, alertId, { values: body, conflict: true }),
             };
           },
         );

@@ -13,6 +13,7 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { careTeamMember, participant } from "../participants/schema";
 import { participantBanner } from "../participants/service";
+import { queueAlertEmails } from "./notifications";
 import {
   type AlertAction,
   type AlertAudience,
@@ -73,6 +74,7 @@ export async function raiseSafetyAlert(
       raisedAt: now,
     })
     .returning();
+  await queueAlertEmails(record.tx, { now: () => now }, [row!], "raised");
   return row!;
 }
 
@@ -96,7 +98,7 @@ export async function raiseEmergencyAccessNotice(
         eq(staffAccount.status, "active"),
       ),
     );
-  await tx.insert(participantAlert).values({
+  const [notice] = await tx.insert(participantAlert).values({
     organisationId: grant.organisationId,
     participantId: grant.participantId,
     rule: "emergency_access",
@@ -105,7 +107,8 @@ export async function raiseEmergencyAccessNotice(
     evidence: { emergencyGrantId: grant.id },
     routedTo: leaders.map((leader) => leader.staffId),
     raisedAt: now,
-  });
+  }).returning();
+  await queueAlertEmails(tx, { now: () => now }, [notice!], "raised");
 }
 
 const staffName = sql<

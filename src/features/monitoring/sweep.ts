@@ -149,6 +149,7 @@ export async function escalateUrgentAlerts(
         .returning({ id: participantAlert.id });
       if (updated) escalated.push({ ...alert, routedTo: added });
     }
+    await queueAlertEmails(tx, clock, escalated, "escalated");
     return { result: escalated, participantIds: escalated.map((alert) => alert.participantId) };
   });
 }
