@@ -4,6 +4,7 @@
 import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
+import { enMonitoringRules } from "./en-monitoring-rules";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enTimeline } from "./en-timeline";
@@ -297,5 +298,6 @@ export const en = {
   ...enTimeline,
   ...enPlans,
   ...enAssessments,
+  ...enMonitoringRules,
   ...enValidation,
 } as const;
