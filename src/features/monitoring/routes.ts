@@ -8,6 +8,7 @@ import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
+import { registerRuleSettingsRoutes } from "./rule-settings-routes";
 import { acknowledgeForm, resolveForm } from "./schema";
 import { alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
 import { AlertPage, AlertsPage } from "./views";
@@ -38,7 +39,9 @@ async function alertPage(
   });
 }
 
-function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
+function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, door, clock } = deps;
+  registerRuleSettingsRoutes(app, deps);
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
@@ -108,6 +111,9 @@ function registerRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
 
 export const monitoringFeature: Feature = {
   name: "monitoring",
-  navigation: [{ href: "/alerts", label: "nav.alerts", requires: "caseload.own" }],
+  navigation: [
+    { href: "/alerts", label: "nav.alerts", requires: "caseload.own" },
+    { href: "/admin/monitoring-rules", label: "nav.adminMonitoringRules", requires: "directory.manage" },
+  ],
   registerRoutes,
 };
