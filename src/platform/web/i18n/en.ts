@@ -3,6 +3,7 @@
 
 import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
+import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enParticipants } from "./en-participants";
@@ -299,5 +300,6 @@ export const en = {
   ...enPlans,
   ...enAssessments,
   ...enMonitoringRules,
+  ...enCharts,
   ...enValidation,
 } as const;
