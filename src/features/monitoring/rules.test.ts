@@ -17,6 +17,7 @@ import {
   reliableChange,
   ruleSettingsSchema,
 } from "./rules";
+import { ruleSettingLimits } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = new Date("2026-11-23T09:00:00Z");
@@ -240,6 +241,10 @@ describe("sleep changed from the usual pattern", () => {
   it("moves with the clock: a bad week fires while it is recent and no longer a month later", () => {
     const h = sleepHistory(5);
     expect(rulesFired(run(h))).toEqual(["sleep_destabilisation"]);
+    // Evaluated before the bad week began, the same history is all usual nights.
+    expect(run(h, {}, daysAgo(7))).toEqual([]);
+    // A week on with nothing recorded since, there is no recent week to compare.
+    expect(run(h, {}, daysAgo(-8))).toEqual([]);
     expect(run(h, {}, daysAgo(-3))).toEqual(
       expect.arrayContaining([expect.objectContaining({ rule: "sleep_destabilisation" })]),
     );
@@ -249,7 +254,7 @@ describe("sleep changed from the usual pattern", () => {
       ...c,
       id: `n${c.id}`,
     }));
-    const moved = run(history({ checkIns: [...h.checkIns, ...since] }), { sleepHoursChange: 3 }, later);
+    const moved = run(history({ checkIns: [...h.checkIns, ...since] }), {}, later);
     expect(moved).toEqual([]);
   });
 
@@ -545,11 +550,29 @@ const stableHistory = fc
     };
   });
 
+/** Any settings an admin could save: each rule on or off, each threshold within its limits. */
+const anySettings: fc.Arbitrary<RuleSettings> = fc.record({
+  sleepEnabled: fc.boolean(),
+  sleepHoursChange: fc.double({ ...ruleSettingLimits.sleepHoursChange, noNaN: true }),
+  sleepBedtimeShiftMinutes: fc.integer(ruleSettingLimits.sleepBedtimeShiftMinutes),
+  sleepBedtimeSpreadMinutes: fc.integer(ruleSettingLimits.sleepBedtimeSpreadMinutes),
+  deteriorationEnabled: fc.boolean(),
+  noContactEnabled: fc.boolean(),
+  noContactDays: fc.integer(ruleSettingLimits.noContactDays),
+  missedAppointmentsEnabled: fc.boolean(),
+  missedAppointmentsCount: fc.integer(ruleSettingLimits.missedAppointmentsCount),
+  missedAppointmentsWindowDays: fc.integer(ruleSettingLimits.missedAppointmentsWindowDays),
+  jobEndingEnabled: fc.boolean(),
+  jobEndingDays: fc.integer(ruleSettingLimits.jobEndingDays),
+  jobEndingIncludesBetterJob: fc.boolean(),
+  personalRulesEnabled: fc.boolean(),
+});
+
 describe("properties", () => {
-  it("a stable history never fires a deterioration rule", () => {
+  it("a stable history never fires a deterioration rule, whatever the organisation's settings", () => {
     fc.assert(
-      fc.property(stableHistory, ({ history: h, now: at }) => {
-        const fired = evaluateRules(h, defaultRuleSettings, at).map((finding) => finding.rule);
+      fc.property(stableHistory, anySettings, ({ history: h, now: at }, settings) => {
+        const fired = evaluateRules(h, settings, at).map((finding) => finding.rule);
         expect(fired.filter((rule) => deteriorationRules.includes(rule))).toEqual([]);
       }),
     );
@@ -632,7 +655,7 @@ describe("properties", () => {
 
   it("the findings do not depend on the order anything arrives in", () => {
     fc.assert(
-      fc.property(anyHistory, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (h, seed) => {
+      fc.property(anyHistory, anySettings, fc.integer({ min: 0, max: 2 ** 31 - 1 }), (h, settings, seed) => {
         const shuffle = <T>(items: T[]) => {
           let state = seed;
           const copy = [...items];
@@ -651,9 +674,7 @@ describe("properties", () => {
           jobEndings: shuffle(h.jobEndings),
           personalRules: shuffle(h.personalRules),
         };
-        expect(evaluateRules(shuffled, defaultRuleSettings, now)).toEqual(
-          evaluateRules(h, defaultRuleSettings, now),
-        );
+        expect(evaluateRules(shuffled, settings, now)).toEqual(evaluateRules(h, settings, now));
       }),
     );
   });
