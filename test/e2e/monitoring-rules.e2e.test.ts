@@ -1,10 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
-import { LineChart } from "../../src/platform/web/charts";
-import { createTranslator } from "../../src/platform/web/i18n";
-import type { Layout } from "../../src/platform/web/layout";
-import { renderPage } from "../../src/platform/web/render";
 import { demoEmail } from "../support/app";
 import { chartsPage } from "./charts-page";
 import { type BrowserHarness, expectNoSeriousAxeViolations, signIn, startBrowserHarness } from "./support";

@@ -141,7 +141,7 @@ describe("an organisation's early-warning rules", () => {
       url,
       formFrom(
         { ...defaultRuleSettings, noContactDays: 0, missedAppointmentsCount: 2.5 },
-        { version: "2", sleepHoursChange: "lots" },
+        { version: "2", sleepHoursChange: "lots", reason: "x".repeat(1001) },
       ),
     );
     expect(bad.statusCode).toBe(400);
@@ -154,6 +154,7 @@ describe("an organisation's early-warning rules", () => {
     expect(messageBeside(bad.body, "missedAppointmentsCount")).toBe(
       "Enter a number of missed appointments from 2 to 10, as a whole number",
     );
+    expect(messageBeside(bad.body, "reason")).toBe("Enter 1000 characters or fewer");
     expect(bad.body).toContain('href="#noContactDays"');
     expect(bad.body).toMatch(/name="sleepHoursChange"[^>]*value="lots"/);
     expect((await currentRuleSettings(testApp.db, organisationId)).jobEndingDays).toBe(30);

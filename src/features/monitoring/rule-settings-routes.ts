@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { type FieldError, formBody } from "../../platform/web/forms";
+import { type FieldError, formBody, translateIssue } from "../../platform/web/forms";
 import { isMessageKey, type Translator } from "../../platform/web/i18n";
 import { ruleSettingsHistory, ruleSettingsInForce, saveRuleSettings } from "./rule-settings";
 import { RuleSettingsPage } from "./rule-settings-views";
@@ -19,10 +19,11 @@ function ruleSettingsErrors(error: z.ZodError, t: Translator): FieldError[] {
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "form");
     if (errors.some((existing) => existing.field === field)) continue;
-    const limits = ruleSettingLimits[field as RuleThreshold] ?? {};
-    const message = isMessageKey(issue.message)
-      ? t.t(issue.message, { min: t.formatNumber(limits.min ?? 0), max: t.formatNumber(limits.max ?? 0) })
-      : issue.message;
+    const limits = Object.hasOwn(ruleSettingLimits, field) ? ruleSettingLimits[field as RuleThreshold] : null;
+    const message =
+      limits && isMessageKey(issue.message)
+        ? t.t(issue.message, { min: t.formatNumber(limits.min), max: t.formatNumber(limits.max) })
+        : translateIssue(issue, t);
     errors.push({ field, message });
   }
   return errors;

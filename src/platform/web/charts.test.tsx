@@ -31,7 +31,7 @@ const render = (props: Partial<Parameters<typeof LineChart>[0]> = {}) =>
     />,
   );
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)];
-const unescape = (html: string) => html.replaceAll("&#39;", "'").replaceAll("&quot;", '"');
+const words = (html: string) => html.replaceAll("&#39;", "'").replaceAll("&quot;", '"');
 
 describe("a line chart", () => {
   const html = render({ highlightIds: ["r2", "r3"], highlightLabel: "Part of this alert" });
@@ -62,7 +62,7 @@ describe("a line chart", () => {
       ["29 Oct 2026", "16", "Moderately severe", "Part of this alert"],
     ]);
     expect(html).toContain('<details class="nhsuk-details">');
-    expect(unescape(html)).toContain("Show the figures in a table");
+    expect(words(html)).toContain("Show the figures in a table");
   });
 
   it("scales values into the plot, the range's bottom at the bottom, and clamps strays", () => {
