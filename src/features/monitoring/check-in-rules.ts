@@ -79,7 +79,7 @@ export function sleepDestabilisation(
           recentBedtime: clockTime(recent),
           baselineBedtime: clockTime(usual),
           shiftMinutes: Math.round(Math.abs(recent - usual)),
-          thresholdMinutes: settings.sleepBedtimeShiftMinutes,
+          shiftThresholdMinutes: settings.sleepBedtimeShiftMinutes,
         },
         nights: bedtimes.recent,
       });
@@ -91,7 +91,7 @@ export function sleepDestabilisation(
         key: "monitoringRules.sleep_destabilisation.staff.spread",
         params: {
           spreadMinutes: Math.round(spread),
-          thresholdMinutes: settings.sleepBedtimeSpreadMinutes,
+          spreadThresholdMinutes: settings.sleepBedtimeSpreadMinutes,
           nights: bedtimes.recent.length,
         },
         nights: bedtimes.recent,

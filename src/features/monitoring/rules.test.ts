@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isMessageKey } from "../../platform/web/i18n";
+import { createTranslator, isMessageKey, type MessageKey } from "../../platform/web/i18n";
 import { gad7, phq9 } from "../assessments/measures";
 import {
   type CheckInFacts,
@@ -20,6 +20,7 @@ import {
 import { ruleSettingLimits } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
+const english = createTranslator("en-GB");
 const now = new Date("2026-11-23T09:00:00Z");
 const daysAgo = (days: number, from = now) => new Date(from.getTime() - days * DAY);
 
@@ -202,7 +203,12 @@ describe("sleep changed from the usual pattern", () => {
     const [finding] = run(sleepHistory(7.5, 780));
     expect(finding?.explanation).toEqual({
       key: "monitoringRules.sleep_destabilisation.staff.bedtime",
-      params: { recentBedtime: "01:00", baselineBedtime: "23:00", shiftMinutes: 120, thresholdMinutes: 90 },
+      params: {
+        recentBedtime: "01:00",
+        baselineBedtime: "23:00",
+        shiftMinutes: 120,
+        shiftThresholdMinutes: 90,
+      },
     });
     // 90 minutes is the threshold: exactly at it fires, a minute inside does not.
     expect(rulesFired(run(sleepHistory(7.5, 750)))).toEqual(["sleep_destabilisation"]);
@@ -679,7 +685,7 @@ describe("properties", () => {
     );
   });
 
-  it("every piece of evidence comes from the input and none is dated after now", () => {
+  it("every piece of evidence comes from the input, none is dated after now, and the explanation reads in full", () => {
     fc.assert(
       fc.property(anyHistory, (h) => {
         const dated = new Map<string, Date>([
@@ -703,6 +709,11 @@ describe("properties", () => {
           expect(ids).toHaveLength(all.length);
           for (const id of all) expect(dated.get(id)!.getTime()).toBeLessThanOrEqual(now.getTime());
           expect(finding.latestEvidenceAt.getTime()).toBeLessThanOrEqual(now.getTime());
+          // The explanation reads in full: a catalogue key, every placeholder filled.
+          expect(isMessageKey(finding.explanation.key)).toBe(true);
+          expect(english.t(finding.explanation.key as MessageKey, finding.explanation.params)).not.toMatch(
+            /\{\w+\}/,
+          );
         }
       }),
     );

@@ -27,7 +27,7 @@ export const enMonitoringRules = {
   "monitoringRules.sleep_destabilisation.staff.bedtime":
     "Average bedtime over the last 7 days was {recentBedtime} against a usual {baselineBedtime} (28-day baseline), a shift of {shiftMinutes} minutes.",
   "monitoringRules.sleep_destabilisation.staff.spread":
-    "Bedtimes over the last 7 days varied widely: a standard deviation of {spreadMinutes} minutes across {nights} nights (this rule is set at {thresholdMinutes} minutes).",
+    "Bedtimes over the last 7 days varied widely: a standard deviation of {spreadMinutes} minutes across {nights} nights (this rule is set at {spreadThresholdMinutes} minutes).",
   "monitoringRules.sleep_destabilisation.participant":
     "Your sleep has changed from your usual pattern. Your team has been told so they can check in with you.",
 
