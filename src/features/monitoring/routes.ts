@@ -16,6 +16,7 @@ import { CheckInTrends } from "./trend-views";
 import { registerFollowAlongRoutes } from "./follow-along-routes";
 import { configureAlertEmails } from "./notifications";
 import { alertParticipant, alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
+import { registerRuleSettingsRoutes } from "./rule-settings-routes";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {
@@ -66,6 +67,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   configureAlertEmails(deps.config.publicUrl);
   registerCheckInRoutes(app, deps);
   registerFollowAlongRoutes(app, deps);
+  registerRuleSettingsRoutes(app, deps);
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
@@ -154,10 +156,13 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
 export const monitoringFeature: Feature = {
   name: "monitoring",
-  navigation: [{ href: "/alerts", label: "nav.alerts", requires: "caseload.own" }],
   participantTabs: [
     { path: "/check-ins", label: "checkIns.tab", requires: "participant.read", order: 45 },
     { path: "/follow-along", label: "followAlong.tab", requires: "participant.read", order: 55 },
+  ],
+  navigation: [
+    { href: "/alerts", label: "nav.alerts", requires: "caseload.own" },
+    { href: "/admin/monitoring-rules", label: "nav.adminMonitoringRules", requires: "directory.manage" },
   ],
   registerRoutes,
 };

@@ -7,6 +7,7 @@ import { participant } from "../participants/schema";
 import { loadHistories, type RaisedAlert, raiseFindings } from "./evaluation";
 import { currentRuleSettings } from "./rule-settings";
 import { evaluateRules, type RuleFinding } from "./rules";
+import { queueAlertEmails } from "./notifications";
 import { monitoringLease, participantAlert } from "./schema";
 
 /** The stages the sweep watches: people in support. Referred people are not yet; closed ones no more. */

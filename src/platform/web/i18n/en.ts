@@ -3,8 +3,10 @@
 
 import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
+import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enOutbox } from "./en-outbox";
+import { enMonitoringRules } from "./en-monitoring-rules";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enMonitoring } from "./en-monitoring";
@@ -301,5 +303,7 @@ export const en = {
   ...enTimeline,
   ...enPlans,
   ...enAssessments,
+  ...enMonitoringRules,
+  ...enCharts,
   ...enValidation,
 } as const;

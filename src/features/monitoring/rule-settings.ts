@@ -1,0 +1,145 @@
+import { desc, eq } from "drizzle-orm";
+import type { Clock } from "../../platform/clock";
+import type { Database, Executor } from "../../platform/db";
+import { staffAccount } from "../../platform/directory/schema";
+import { type AdminRequest, auditedChange, isUniqueViolation } from "../administration/service";
+import { defaultRuleSettings, monitoringRuleSettings, type RuleSettings, ruleSettingsSchema } from "./schema";
+
+// An organisation's early-warning rule settings: every save is a new version, the latest is in
+// force, and none is ever edited or deleted, so "who switched that rule off, and when" always
+// has an answer.
+
+/**
+ * A stored row read back through the schema, over the defaults: a setting added to the rules
+ * after the row was saved takes its default rather than switching off. A row the schema no longer
+ * accepts (limits tightened in code) falls back to the defaults as a whole, never half of each.
+ */
+function readSettings(stored: unknown): RuleSettings {
+  const parsed = ruleSettingsSchema.safeParse({ ...defaultRuleSettings, ...(stored as object) });
+  return parsed.success ? parsed.data : defaultRuleSettings;
+}
+
+export type RuleSettingsVersion = {
+  version: number;
+  settings: RuleSettings;
+  changedAt: Date | null;
+  changedByName: string | null;
+  reason: string | null;
+};
+
+/** The settings in force with their version; version 0 (the defaults) before the first save. */
+export async function ruleSettingsInForce(
+  executor: Executor,
+  organisationId: string,
+): Promise<RuleSettingsVersion> {
+  const [row] = await executor
+    .select({
+      version: monitoringRuleSettings.version,
+      settings: monitoringRuleSettings.settings,
+      changedAt: monitoringRuleSettings.changedAt,
+      changedByName: staffAccount.fullName,
+      reason: monitoringRuleSettings.reason,
+    })
+    .from(monitoringRuleSettings)
+    .innerJoin(staffAccount, eq(staffAccount.id, monitoringRuleSettings.changedBy))
+    .where(eq(monitoringRuleSettings.organisationId, organisationId))
+    .orderBy(desc(monitoringRuleSettings.version))
+    .limit(1);
+  if (!row)
+    return { version: 0, settings: defaultRuleSettings, changedAt: null, changedByName: null, reason: null };
+  return { ...row, settings: readSettings(row.settings) };
+}
+
+/** The settings the rules run with for this organisation (the defaults when none were saved). */
+export async function currentRuleSettings(executor: Executor, organisationId: string): Promise<RuleSettings> {
+  return (await ruleSettingsInForce(executor, organisationId)).settings;
+}
+
+export type RuleSettingChange = { setting: keyof RuleSettings; from: boolean | number; to: boolean | number };
+
+/** What a version changed from the one before it (the first, from the defaults). */
+export function settingChanges(before: RuleSettings, after: RuleSettings): RuleSettingChange[] {
+  return (Object.keys(after) as (keyof RuleSettings)[])
+    .filter((setting) => before[setting] !== after[setting])
+    .map((setting) => ({ setting, from: before[setting], to: after[setting] }));
+}
+
+export type RuleSettingsHistoryEntry = RuleSettingsVersion & { changes: RuleSettingChange[] };
+
+/** Every version, newest first, each with what it changed. */
+export async function ruleSettingsHistory(
+  executor: Executor,
+  organisationId: string,
+): Promise<RuleSettingsHistoryEntry[]> {
+  const rows = await executor
+    .select({
+      version: monitoringRuleSettings.version,
+      settings: monitoringRuleSettings.settings,
+      changedAt: monitoringRuleSettings.changedAt,
+      changedByName: staffAccount.fullName,
+      reason: monitoringRuleSettings.reason,
+    })
+    .from(monitoringRuleSettings)
+    .innerJoin(staffAccount, eq(staffAccount.id, monitoringRuleSettings.changedBy))
+    .where(eq(monitoringRuleSettings.organisationId, organisationId))
+    .orderBy(desc(monitoringRuleSettings.version));
+  const versions = rows.map((row) => ({ ...row, settings: readSettings(row.settings) }));
+  return versions.map((entry, index) => ({
+    ...entry,
+    changes: settingChanges(versions[index + 1]?.settings ?? defaultRuleSettings, entry.settings),
+  }));
+}
+
+export type RuleSettingsSave =
+  | { kind: "saved"; version: number }
+  | { kind: "stale"; current: RuleSettingsVersion };
+
+/**
+ * Saves a new version if the form was based on the one in force; otherwise "stale" with what is
+ * in force now, so the admin sees both. The audit event names the organisation, the version and
+ * which settings changed: identifiers only, never the reason's words.
+ */
+export async function saveRuleSettings(
+  db: Database,
+  clock: Clock,
+  request: AdminRequest,
+  organisationId: string,
+  form: { settings: RuleSettings; version: number; reason?: string | null },
+): Promise<RuleSettingsSave> {
+  try {
+    return await auditedChange<RuleSettingsSave>(
+      db,
+      clock,
+      request,
+      { action: "monitoring_rules.update", subjectType: "organisation", organisationId },
+      async (tx) => {
+        const current = await ruleSettingsInForce(tx, organisationId);
+        if (current.version !== form.version) return { result: { kind: "stale", current }, audit: false };
+        const version = current.version + 1;
+        await tx.insert(monitoringRuleSettings).values({
+          organisationId,
+          version,
+          settings: form.settings,
+          changedBy: request.actor.staffId,
+          changedAt: clock.now(),
+          reason: form.reason?.trim() ? form.reason.trim() : null,
+        });
+        return {
+          result: { kind: "saved", version },
+          subjectId: organisationId,
+          detail: {
+            version,
+            changed: settingChanges(current.settings, form.settings)
+              .map((change) => change.setting)
+              .join(","),
+          },
+          audit: true,
+        };
+      },
+    );
+  } catch (error) {
+    // Two admins saved the same version at the same moment: the unique version let one through.
+    if (!isUniqueViolation(error)) throw error;
+    return { kind: "stale", current: await ruleSettingsInForce(db, organisationId) };
+  }
+}
