@@ -10,11 +10,11 @@ import {
   INVITATION_VALID_DAYS,
   invitationLink,
 } from "./features/administration/staff";
+import { startMonitoring } from "./features/monitoring/background";
 import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./platform/audit/service";
 import { removeExpiredSessions } from "./platform/auth/sessions";
 import { systemClock } from "./platform/clock";
 import { openDatabase } from "./platform/db";
-import { startMonitoring } from "./features/monitoring/background";
 import { startMailSender } from "./platform/mail/sender";
 
 const usage = `Usage: tandem <command>

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentResponse } from "../../src/features/assessments/schema";
 import { contact } from "../../src/features/contacts/schema";
 import { checkIn, participantAlert } from "../../src/features/monitoring/schema";
-import { participant } from "../../src/features/participants/schema";
 import { escalateUrgentAlerts, sweepEarlyWarnings } from "../../src/features/monitoring/sweep";
+import { participant } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
@@ -57,7 +57,9 @@ async function fillCheckIn(client: TestClient, answers: Record<string, string>, 
   let carried: Record<string, string> = {};
   for (const step of ["sleep", "mood", "stress", "energy"]) {
     const fields = step === "sleep" ? ["sleepHours", "bedtime", "wakeTime"] : [step];
-    const given = Object.fromEntries(fields.filter((field) => answers[field]).map((field) => [field, answers[field]!]));
+    const given = Object.fromEntries(
+      fields.filter((field) => answers[field]).map((field) => [field, answers[field]!]),
+    );
     const page = await client.post(url, { ...carried, ...given, step, go: "next" });
     expect(page.statusCode).toBe(200);
     carried = { ...carried, ...given };
@@ -90,18 +92,33 @@ describe("check-ins, one question a page", () => {
 
   it("answers a wrong value beside its field, keeps what was typed, and carries answers forward", async () => {
     const url = `${checkInsUrl()}/new`;
-    const bad = await specialist.post(url, { step: "sleep", go: "next", sleepHours: "lots", bedtime: "25:99" });
+    const bad = await specialist.post(url, {
+      step: "sleep",
+      go: "next",
+      sleepHours: "lots",
+      bedtime: "25:99",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("There is a problem");
     expect(bad.body).toContain("Enter hours of sleep as a number from 0 to 24");
     expect(bad.body).toContain("Enter the time you went to bed, for example 23:30");
     expect(bad.body).toContain('value="lots"');
-    const mood = await specialist.post(url, { step: "sleep", go: "next", sleepHours: "6.5", bedtime: "11:45pm" });
+    const mood = await specialist.post(url, {
+      step: "sleep",
+      go: "next",
+      sleepHours: "6.5",
+      bedtime: "11:45pm",
+    });
     expect(mood.statusCode).toBe(200);
     expect(mood.body).toContain("How has your mood been today?");
     expect(mood.body).toContain('name="sleepHours" value="6.5"');
     // Back returns to the sleep question with the answers kept.
-    const back = await specialist.post(url, { step: "mood", go: "back", sleepHours: "6.5", bedtime: "11:45pm" });
+    const back = await specialist.post(url, {
+      step: "mood",
+      go: "back",
+      sleepHours: "6.5",
+      bedtime: "11:45pm",
+    });
     expect(back.body).toContain("How did you sleep last night?");
     expect(back.body).toContain('value="11:45pm"');
     expect(await checkInCount()).toBe(0);
@@ -120,11 +137,23 @@ describe("check-ins, one question a page", () => {
 
   it("shows the answers to check, with a way to change each, then saves", async () => {
     const url = `${checkInsUrl()}/new`;
-    const check = await specialist.post(url, { step: "energy", go: "next", sleepHours: "7", mood: "6", energy: "5" });
+    const check = await specialist.post(url, {
+      step: "energy",
+      go: "next",
+      sleepHours: "7",
+      mood: "6",
+      energy: "5",
+    });
     expect(check.body).toContain("Check your answers");
     expect(check.body).toContain("6 out of 10");
     expect(check.body).toContain('name="go" value="sleep"');
-    const saved = await specialist.post(url, { step: "check", go: "save", sleepHours: "7", mood: "6", energy: "5" });
+    const saved = await specialist.post(url, {
+      step: "check",
+      go: "save",
+      sleepHours: "7",
+      mood: "6",
+      energy: "5",
+    });
     expect(saved.statusCode).toBe(303);
     const list = await specialist.get(String(saved.headers.location));
     expect(list.body).toContain("Check-in saved.");
@@ -161,7 +190,10 @@ describe("sleep drifting raises an alert for the whole care team, with its evide
     const sleep = alerts.filter((alert) => alert.rule === "sleep_destabilisation");
     expect(sleep).toHaveLength(1);
     expect(sleep[0]!.audience).toBe("both");
-    const [doctor] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, demoEmail("clinician")));
+    const [doctor] = await testApp.db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("clinician")));
     const [es] = await testApp.db
       .select()
       .from(staffAccount)
@@ -205,7 +237,10 @@ describe("sleep drifting raises an alert for the whole care team, with its evide
 describe("clinical alerts reach clinical roles only", () => {
   it("routes reliable deterioration on PHQ-9 to clinicians, never to the specialist or peer worker", async () => {
     const worsening = await createTestParticipant(testApp, { stage: "engaged", withPeerWorker: true });
-    const [doctor] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, demoEmail("clinician")));
+    const [doctor] = await testApp.db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("clinician")));
     const base = {
       organisationId: worsening.organisationId,
       participantId: worsening.id,
@@ -216,10 +251,25 @@ describe("clinical alerts reach clinical roles only", () => {
       recordedAt: testApp.clock.now(),
     };
     const answers = (total: number) =>
-      Object.fromEntries(Array.from({ length: 9 }, (_, index) => [String(index + 1), index < 8 ? Math.min(3, Math.max(0, total - index * 3)) : 0]));
+      Object.fromEntries(
+        Array.from({ length: 9 }, (_, index) => [
+          String(index + 1),
+          index < 8 ? Math.min(3, Math.max(0, total - index * 3)) : 0,
+        ]),
+      );
     await testApp.db.insert(assessmentResponse).values([
-      { ...base, answers: answers(8), total: 8, completedAt: new Date(testApp.clock.now().getTime() - 30 * DAY) },
-      { ...base, answers: answers(15), total: 15, completedAt: new Date(testApp.clock.now().getTime() - DAY) },
+      {
+        ...base,
+        answers: answers(8),
+        total: 8,
+        completedAt: new Date(testApp.clock.now().getTime() - 30 * DAY),
+      },
+      {
+        ...base,
+        answers: answers(15),
+        total: 15,
+        completedAt: new Date(testApp.clock.now().getTime() - DAY),
+      },
     ]);
     const result = await sweepEarlyWarnings(testApp.db, testApp.clock);
     expect(result).not.toBeNull();
@@ -274,7 +324,10 @@ describe("the sweep and escalation", () => {
 
   it("passes an urgent alert nobody acknowledged to the team leader", async () => {
     const urgent = await createTestParticipant(testApp, { stage: "engaged" });
-    const [doctor] = await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, demoEmail("clinician")));
+    const [doctor] = await testApp.db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("clinician")));
     const [leader] = await testApp.db
       .select()
       .from(staffAccount)
@@ -298,7 +351,10 @@ describe("the sweep and escalation", () => {
     const escalated = await escalateUrgentAlerts(testApp.db, testApp.clock, 60);
     expect(escalated.map((alert) => alert.id)).toContain(raised!.id);
     expect(await escalateUrgentAlerts(testApp.db, testApp.clock, 60)).toHaveLength(0);
-    const [after] = await testApp.db.select().from(participantAlert).where(eq(participantAlert.id, raised!.id));
+    const [after] = await testApp.db
+      .select()
+      .from(participantAlert)
+      .where(eq(participantAlert.id, raised!.id));
     expect(after!.routedTo[0]).toBe(doctor!.id);
     expect(after!.routedTo).toContain(leader!.id);
     const page = await teamLeader.get(`/participants/${urgent.id}/alerts/${raised!.id}`);

@@ -24,13 +24,17 @@ export function startMonitoring(
   let running: Promise<unknown> = Promise.resolve();
   const run = (work: () => Promise<void>, what: string) => {
     running = running.then(work).catch((error: unknown) => {
-      log.error({ err: error instanceof Error ? { message: error.message } : {}, what }, "monitoring run failed");
+      log.error(
+        { err: error instanceof Error ? { message: error.message } : {}, what },
+        "monitoring run failed",
+      );
     });
   };
   const sweep = () =>
     run(async () => {
       const result = await sweepEarlyWarnings(db, clock);
-      if (result) log.info({ participants: result.participants, raised: result.raised.length }, "early-warning sweep");
+      if (result)
+        log.info({ participants: result.participants, raised: result.raised.length }, "early-warning sweep");
     }, "sweep");
   const escalate = () =>
     run(async () => {

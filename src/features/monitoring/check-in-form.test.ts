@@ -49,7 +49,10 @@ describe("moving through the check-in", () => {
   });
 
   it("goes on to the next question, back, or to a question to change", () => {
-    expect(moveCheckIn({ step: "sleep", go: "next", sleepHours: "7" }, false)).toEqual({ kind: "show", step: "mood" });
+    expect(moveCheckIn({ step: "sleep", go: "next", sleepHours: "7" }, false)).toEqual({
+      kind: "show",
+      step: "mood",
+    });
     expect(moveCheckIn({ step: "mood", go: "back" }, false)).toEqual({ kind: "show", step: "sleep" });
     expect(moveCheckIn({ step: "check", go: "stress" }, false)).toEqual({ kind: "show", step: "stress" });
     expect(moveCheckIn({ step: "energy", go: "next" }, false)).toEqual({ kind: "show", step: "check" });
@@ -69,7 +72,11 @@ describe("moving through the check-in", () => {
 
   it("saves only with at least one answer, and never with anything out of range", () => {
     expect(moveCheckIn({ step: "check", go: "save" }, false)).toEqual({ kind: "nothing_answered" });
-    const answer = fc.oneof(fc.constant(""), fc.string({ maxLength: 6 }), fc.integer({ min: -5, max: 30 }).map(String));
+    const answer = fc.oneof(
+      fc.constant(""),
+      fc.string({ maxLength: 6 }),
+      fc.integer({ min: -5, max: 30 }).map(String),
+    );
     fc.assert(
       fc.property(answer, answer, answer, (sleepHours, mood, stress) => {
         const move = moveCheckIn({ step: "check", go: "save", sleepHours, mood, stress }, false);

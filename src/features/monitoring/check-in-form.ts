@@ -59,7 +59,9 @@ export function parseClockTime(input: string): string | undefined {
 const blankToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-const scale = (message: "validation.checkIn.mood" | "validation.checkIn.stress" | "validation.checkIn.energy") =>
+const scale = (
+  message: "validation.checkIn.mood" | "validation.checkIn.stress" | "validation.checkIn.energy",
+) =>
   z.preprocess(
     blankToUndefined,
     z.coerce.number({ message }).int(message).min(0, message).max(10, message).optional(),
@@ -82,10 +84,7 @@ const clockTime = (message: "validation.checkIn.bedtime" | "validation.checkIn.w
       }),
   );
 
-const decimal = (
-  message: "validation.checkIn.sleepHours" | "validation.checkIn.hoursWorked",
-  max: number,
-) =>
+const decimal = (message: "validation.checkIn.sleepHours" | "validation.checkIn.hoursWorked", max: number) =>
   z.preprocess(
     blankToUndefined,
     z.coerce

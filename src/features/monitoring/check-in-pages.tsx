@@ -1,9 +1,19 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
-import { ButtonLink, ErrorSummary, type FieldError, NotificationBanner, Table } from "../../platform/web/components";
+import {
+  ButtonLink,
+  ErrorSummary,
+  type FieldError,
+  NotificationBanner,
+  Table,
+} from "../../platform/web/components";
 import { PagedResults } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import { type ParticipantBanner, ParticipantHeader, type RecordTab } from "../../platform/web/participant-header";
+import {
+  type ParticipantBanner,
+  ParticipantHeader,
+  type RecordTab,
+} from "../../platform/web/participant-header";
 import type { CheckInAnswerField, CheckInStep } from "./check-in-form";
 import { answerText, CheckInQuestionForm } from "./check-in-views";
 import { CHECK_INS_PAGE_SIZE, type CheckInListRow } from "./check-ins";
@@ -67,8 +77,19 @@ export function CheckInListPage(
         <p>{t.t("checkIns.none")}</p>
       ) : (
         <>
-          <Table caption={t.t("checkIns.caption")} columns={checkInColumns(t)} rows={checkInRows(t, list.rows)} />
-          <PagedResults t={t} base={base(participant.id)} query={{}} page={list.page} pageCount={pageCount} total={list.total} />
+          <Table
+            caption={t.t("checkIns.caption")}
+            columns={checkInColumns(t)}
+            rows={checkInRows(t, list.rows)}
+          />
+          <PagedResults
+            t={t}
+            base={base(participant.id)}
+            query={{}}
+            page={list.page}
+            pageCount={pageCount}
+            total={list.total}
+          />
         </>
       )}
     </Layout>
@@ -85,7 +106,10 @@ export function StaffCheckInPage(
 ) {
   const { t, participant } = props;
   return (
-    <Layout {...layoutProps(props, t.t("checkIns.wizardTitle"), props.errors)} backLink={{ href: base(participant.id) }}>
+    <Layout
+      {...layoutProps(props, t.t("checkIns.wizardTitle"), props.errors)}
+      backLink={{ href: base(participant.id) }}
+    >
       <ErrorSummary errors={props.errors} title={t.t("error.summaryTitle")} />
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <div class="nhsuk-grid-row">

@@ -30,7 +30,13 @@ export type CheckInQuestionProps = {
 };
 
 /** The answers carried forward as hidden fields, except those this page asks. */
-function Carried({ answers, except }: { answers: CheckInQuestionProps["answers"]; except: readonly string[] }) {
+function Carried({
+  answers,
+  except,
+}: {
+  answers: CheckInQuestionProps["answers"];
+  except: readonly string[];
+}) {
   return (
     <>
       {checkInAnswerFields
@@ -42,7 +48,21 @@ function Carried({ answers, except }: { answers: CheckInQuestionProps["answers"]
   );
 }
 
-function Scale({ t, name, question, hint, value, error }: { t: Translator; name: "mood" | "stress" | "energy"; question: string; hint: string; value?: string; error?: string }) {
+function Scale({
+  t,
+  name,
+  question,
+  hint,
+  value,
+  error,
+}: {
+  t: Translator;
+  name: "mood" | "stress" | "energy";
+  question: string;
+  hint: string;
+  value?: string;
+  error?: string;
+}) {
   return (
     <Radios
       name={name}
@@ -138,9 +158,14 @@ function Question(props: CheckInQuestionProps) {
 }
 
 /** An answer as the person will read it back. */
-export function answerText(t: Translator, field: CheckInAnswerField, value: string | number | null | undefined): string {
+export function answerText(
+  t: Translator,
+  field: CheckInAnswerField,
+  value: string | number | null | undefined,
+): string {
   if (value === undefined || value === null || value === "") return t.t("checkIns.notAnswered");
-  if (field === "sleepHours" || field === "hoursWorked") return t.t("checkIns.hoursValue", { hours: String(value) });
+  if (field === "sleepHours" || field === "hoursWorked")
+    return t.t("checkIns.hoursValue", { hours: String(value) });
   if (field === "mood" || field === "stress" || field === "energy")
     return t.t("checkIns.scaleValue", { value: String(value) });
   if (field === "bedtime" || field === "wakeTime") return String(value).slice(0, 5);
@@ -149,7 +174,9 @@ export function answerText(t: Translator, field: CheckInAnswerField, value: stri
 
 function CheckAnswers(props: CheckInQuestionProps) {
   const { t, steps, answers } = props;
-  const asked = steps.flatMap((step) => (step === "check" ? [] : fieldsOfStep[step].map((field) => ({ step, field }))));
+  const asked = steps.flatMap((step) =>
+    step === "check" ? [] : fieldsOfStep[step].map((field) => ({ step, field })),
+  );
   return (
     <>
       <h1>{t.t("checkIns.checkTitle")}</h1>

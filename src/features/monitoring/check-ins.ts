@@ -82,16 +82,30 @@ export function recentCheckIns(target: CheckInTarget, now: Date) {
     .select(listColumns)
     .from(checkIn)
     .leftJoin(staffAccount, eq(staffAccount.id, checkIn.recordedBy))
-    .where(and(eq(checkIn.participantId, target.participantId), gte(checkIn.recordedAt, new Date(now.getTime() - TREND_DAYS * 86_400_000))))
+    .where(
+      and(
+        eq(checkIn.participantId, target.participantId),
+        gte(checkIn.recordedAt, new Date(now.getTime() - TREND_DAYS * 86_400_000)),
+      ),
+    )
     .orderBy(asc(checkIn.recordedAt));
 }
 
 /** Every PHQ-9 and GAD-7 total, oldest first. Call only where the scores may be seen. */
 export function scoreHistory(target: CheckInTarget, instrument: "phq9" | "gad7") {
   return target.tx
-    .select({ id: assessmentResponse.id, total: assessmentResponse.total, completedAt: assessmentResponse.completedAt })
+    .select({
+      id: assessmentResponse.id,
+      total: assessmentResponse.total,
+      completedAt: assessmentResponse.completedAt,
+    })
     .from(assessmentResponse)
-    .where(and(eq(assessmentResponse.participantId, target.participantId), eq(assessmentResponse.instrument, instrument)))
+    .where(
+      and(
+        eq(assessmentResponse.participantId, target.participantId),
+        eq(assessmentResponse.instrument, instrument),
+      ),
+    )
     .orderBy(asc(assessmentResponse.completedAt));
 }
 

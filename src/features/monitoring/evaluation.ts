@@ -32,7 +32,7 @@ export const QUIET_DAYS_AFTER_RESOLVED = 7;
 /** Minutes after noon, so a bedtime of 23:30 and one of 00:30 are an hour apart, not 23. */
 export function minutesAfterNoon(clockTime: string): number {
   const [hours, minutes] = clockTime.split(":").map(Number) as [number, number];
-  return (((hours - 12) * 60 + minutes) % 1440 + 1440) % 1440;
+  return ((((hours - 12) * 60 + minutes) % 1440) + 1440) % 1440;
 }
 
 export function minutesAfterMidnight(clockTime: string): number {
@@ -42,7 +42,16 @@ export function minutesAfterMidnight(clockTime: string): number {
 
 type CheckInRowFacts = Pick<
   typeof checkIn.$inferSelect,
-  "id" | "participantId" | "recordedAt" | "sleepHours" | "bedtime" | "wakeTime" | "mood" | "stress" | "energy" | "hoursWorked"
+  | "id"
+  | "participantId"
+  | "recordedAt"
+  | "sleepHours"
+  | "bedtime"
+  | "wakeTime"
+  | "mood"
+  | "stress"
+  | "energy"
+  | "hoursWorked"
 >;
 
 export function checkInFacts(row: CheckInRowFacts): CheckInFacts {
@@ -165,7 +174,9 @@ export async function loadHistories(
       runLength: planWarningSign.ruleRunLength,
     })
     .from(planWarningSign)
-    .where(and(inArray(planWarningSign.participantId, ids), sql`${planWarningSign.ruleComparison} is not null`));
+    .where(
+      and(inArray(planWarningSign.participantId, ids), sql`${planWarningSign.ruleComparison} is not null`),
+    );
   for (const sign of signs) {
     if (!sign.field || !(sign.field in personalFields) || !sign.comparison) continue;
     if (sign.threshold === null || sign.runLength === null) continue;
@@ -195,7 +206,8 @@ export function isNewFinding(
   return !same.some(
     (alert) =>
       finding.severity === "urgent" ||
-      (alert.resolvedAt !== null && now.getTime() - alert.resolvedAt.getTime() < QUIET_DAYS_AFTER_RESOLVED * DAY),
+      (alert.resolvedAt !== null &&
+        now.getTime() - alert.resolvedAt.getTime() < QUIET_DAYS_AFTER_RESOLVED * DAY),
   );
 }
 
@@ -245,7 +257,9 @@ export async function raiseFindings(
       if (!isNewFinding(finding, mine, now)) continue;
       const routedTo = members
         .filter(
-          (member) => member.participantId === participantId && rolesFor[finding.audience].includes(member.careTeamRole),
+          (member) =>
+            member.participantId === participantId &&
+            rolesFor[finding.audience].includes(member.careTeamRole),
         )
         .map((member) => member.staffId);
       rows.push({
@@ -269,7 +283,13 @@ export async function raiseFindings(
         raisedAt: now,
       });
       // Two findings with one key in one pass (never expected) must not raise twice.
-      mine.push({ participantId, rule: finding.rule, ruleKey: finding.key, status: "open", resolvedAt: null });
+      mine.push({
+        participantId,
+        rule: finding.rule,
+        ruleKey: finding.key,
+        status: "open",
+        resolvedAt: null,
+      });
     }
   }
   if (rows.length === 0) return [];

@@ -37,15 +37,19 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
     });
   };
 
-  app.get("/participants/:participantId/follow-along", { config: { access: "participant.read" } }, async (request, reply) => {
-    const view = await door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose: "read", what: "follow_along", ipAddress: request.ip },
-      (record) => page(request, reply, record),
-    );
-    return sendPage(reply, view);
-  });
+  app.get(
+    "/participants/:participantId/follow-along",
+    { config: { access: "participant.read" } },
+    async (request, reply) => {
+      const view = await door.withParticipant(
+        request.staff!,
+        participantIdParam(request),
+        { purpose: "read", what: "follow_along", ipAddress: request.ip },
+        (record) => page(request, reply, record),
+      );
+      return sendPage(reply, view);
+    },
+  );
 
   for (const action of ["start", "end"] as const) {
     app.post(
@@ -54,7 +58,10 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
       async (request, reply) => {
         const body = formBody(request.body);
         const today = calendarDateAt(clock.now());
-        const parsed = action === "start" ? followAlongStartForm(today).safeParse(body) : followAlongEndForm.safeParse(body);
+        const parsed =
+          action === "start"
+            ? followAlongStartForm(today).safeParse(body)
+            : followAlongEndForm.safeParse(body);
         const outcome = await door.withParticipant(
           request.staff!,
           participantIdParam(request),
@@ -62,7 +69,10 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
           async (record) => {
             if (!parsed.success) {
               const errors = fieldErrors(parsed.error, translatorFor(request));
-              return { status: 400, view: await page(request, reply, record, { values: body, errors, form: action }) };
+              return {
+                status: 400,
+                view: await page(request, reply, record, { values: body, errors, form: action }),
+              };
             }
             if ("jobStartedOn" in parsed.data) {
               const result = await startFollowAlong(
@@ -72,8 +82,13 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
               );
               if (result === "record_closed") {
                 const t = translatorFor(request);
-                const errors = [{ field: "jobStartedOn", message: t.t("validation.followAlong.recordClosed") }];
-                return { status: 409, view: await page(request, reply, record, { values: body, errors, form: action }) };
+                const errors = [
+                  { field: "jobStartedOn", message: t.t("validation.followAlong.recordClosed") },
+                ];
+                return {
+                  status: 409,
+                  view: await page(request, reply, record, { values: body, errors, form: action }),
+                };
               }
               return { status: 303, notice: result };
             }
@@ -86,7 +101,10 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
           },
         );
         if (outcome.status === 303)
-          return reply.redirect(`${url(participantIdParam(request))}${outcome.notice ? `?notice=${outcome.notice}` : ""}`, 303);
+          return reply.redirect(
+            `${url(participantIdParam(request))}${outcome.notice ? `?notice=${outcome.notice}` : ""}`,
+            303,
+          );
         return sendPage(reply, outcome.view!, outcome.status);
       },
     );

@@ -22,8 +22,16 @@ describe("the follow-along rhythm (IPS V12)", () => {
 
   it("marks windows met by a contact, and missed ones once they have passed", () => {
     const schedule = followAlongSchedule("2026-03-02", ["2026-03-04", "2026-03-18"], "2026-03-20");
-    const status = Object.fromEntries(schedule.map((window) => [`${window.kind}${window.number}`, window.status]));
-    expect(status).toMatchObject({ first1: "met", week1: "met", week2: "missed", week3: "met", week4: "upcoming" });
+    const status = Object.fromEntries(
+      schedule.map((window) => [`${window.kind}${window.number}`, window.status]),
+    );
+    expect(status).toMatchObject({
+      first1: "met",
+      week1: "met",
+      week2: "missed",
+      week3: "met",
+      week4: "upcoming",
+    });
     expect(schedule.find((window) => window.kind === "first")?.metOn).toBe("2026-03-04");
   });
 
@@ -36,9 +44,9 @@ describe("the follow-along rhythm (IPS V12)", () => {
   });
 
   it("never depends on the order contacts are given in, and windows never overlap within a kind", () => {
-    const day = fc.integer({ min: 0, max: 400 }).map((offset) =>
-      new Date(Date.UTC(2026, 0, 5) + offset * 86_400_000).toISOString().slice(0, 10),
-    );
+    const day = fc
+      .integer({ min: 0, max: 400 })
+      .map((offset) => new Date(Date.UTC(2026, 0, 5) + offset * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(fc.array(day, { maxLength: 20 }), day, (contacts, today) => {
         const forward = followAlongSchedule("2026-01-05", contacts, today);

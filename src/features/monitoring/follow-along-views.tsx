@@ -16,7 +16,11 @@ import {
 } from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import { type ParticipantBanner, ParticipantHeader, type RecordTab } from "../../platform/web/participant-header";
+import {
+  type ParticipantBanner,
+  ParticipantHeader,
+  type RecordTab,
+} from "../../platform/web/participant-header";
 import type { FollowAlongWindow } from "./follow-along-schedule";
 import type { FollowAlongRow } from "./schema";
 
@@ -111,15 +115,17 @@ export function FollowAlongPage(
               { label: t.t("followAlong.columns.dates") },
               { label: t.t("followAlong.columns.status") },
             ]}
-            rows={[...schedule].reverse().map((window) => [
-              windowName(t, window),
-              t.t("followAlong.dates", { from: day(t, window.from), to: day(t, window.to) }),
-              <Tag colour={statusColour[window.status]}>
-                {window.metOn
-                  ? t.t("followAlong.status.metOn", { date: day(t, window.metOn) })
-                  : t.t(`followAlong.status.${window.status}`)}
-              </Tag>,
-            ])}
+            rows={[...schedule]
+              .reverse()
+              .map((window) => [
+                windowName(t, window),
+                t.t("followAlong.dates", { from: day(t, window.from), to: day(t, window.to) }),
+                <Tag colour={statusColour[window.status]}>
+                  {window.metOn
+                    ? t.t("followAlong.status.metOn", { date: day(t, window.metOn) })
+                    : t.t(`followAlong.status.${window.status}`)}
+                </Tag>,
+              ])}
           />
         </>
       )}

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { calendarDateAt } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { contact } from "../contacts/schema";
 import { moveIntoWork } from "../participants/service";
-import { calendarDateAt } from "../../platform/clock";
 import { followAlongSchedule, nextContactDue } from "./follow-along-schedule";
 import { followAlong } from "./schema";
 

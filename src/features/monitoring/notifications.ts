@@ -39,7 +39,10 @@ export async function queueAlertEmails(
       await queueEmail(executor, clock, {
         organisationId: alert.organisationId,
         to,
-        subject: kind === "raised" ? "Tandem: an alert needs your attention" : "Tandem: an urgent alert was passed to you",
+        subject:
+          kind === "raised"
+            ? "Tandem: an alert needs your attention"
+            : "Tandem: an urgent alert was passed to you",
         text: [
           kind === "raised"
             ? "An alert about someone you support in Tandem needs your attention."

@@ -2,21 +2,28 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
+import type { Clock } from "../../platform/clock";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
-import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
-import type { Clock } from "../../platform/clock";
 import { registerCheckInRoutes } from "./check-in-routes";
 import { recentCheckIns, scoreHistory } from "./check-ins";
-import { CheckInTrends } from "./trend-views";
 import { registerFollowAlongRoutes } from "./follow-along-routes";
 import { configureAlertEmails } from "./notifications";
-import { alertParticipant, alertsForStaff, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
 import { registerRuleSettingsRoutes } from "./rule-settings-routes";
+import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
+import {
+  alertParticipant,
+  alertsForStaff,
+  changeAlert,
+  crisisInformation,
+  findAlert,
+  staffNames,
+} from "./service";
+import { CheckInTrends } from "./trend-views";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {
@@ -45,7 +52,10 @@ async function alertPage(
           recent: await recentCheckIns(record, clock.now()),
           phq9: scoresVisible ? await scoreHistory(record, "phq9") : null,
           gad7: scoresVisible ? await scoreHistory(record, "gad7") : null,
-          highlightIds: [...(alert.evidence.checkInIds ?? []), ...(alert.evidence.assessmentResponseIds ?? [])],
+          highlightIds: [
+            ...(alert.evidence.checkInIds ?? []),
+            ...(alert.evidence.assessmentResponseIds ?? []),
+          ],
           only: alert.rule === "sleep_destabilisation" ? "sleep" : undefined,
         })
       : undefined;

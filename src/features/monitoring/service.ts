@@ -98,16 +98,19 @@ export async function raiseEmergencyAccessNotice(
         eq(staffAccount.status, "active"),
       ),
     );
-  const [notice] = await tx.insert(participantAlert).values({
-    organisationId: grant.organisationId,
-    participantId: grant.participantId,
-    rule: "emergency_access",
-    severity: "warning",
-    audience: "team_leader",
-    evidence: { emergencyGrantId: grant.id },
-    routedTo: leaders.map((leader) => leader.staffId),
-    raisedAt: now,
-  }).returning();
+  const [notice] = await tx
+    .insert(participantAlert)
+    .values({
+      organisationId: grant.organisationId,
+      participantId: grant.participantId,
+      rule: "emergency_access",
+      severity: "warning",
+      audience: "team_leader",
+      evidence: { emergencyGrantId: grant.id },
+      routedTo: leaders.map((leader) => leader.staffId),
+      raisedAt: now,
+    })
+    .returning();
   await queueAlertEmails(tx, { now: () => now }, [notice!], "raised");
 }
 

@@ -5,15 +5,14 @@ import { type Database, rowsOf } from "../../platform/db";
 import { organisation, staffAccount, teamMembership } from "../../platform/directory/schema";
 import { participant } from "../participants/schema";
 import { loadHistories, type RaisedAlert, raiseFindings } from "./evaluation";
+import { queueAlertEmails } from "./notifications";
 import { currentRuleSettings } from "./rule-settings";
 import { evaluateRules, type RuleFinding } from "./rules";
-import { queueAlertEmails } from "./notifications";
 import { monitoringLease, participantAlert } from "./schema";
 
 /** The stages the sweep watches: people in support. Referred people are not yet; closed ones no more. */
 export const watchedStages = ["engaged", "job_seeking", "in_work", "paused"] as const;
 export const SWEEP_BATCH_SIZE = 1000;
-
 
 export type SweepResult = { participants: number; raised: RaisedAlert[] };
 
@@ -145,7 +144,11 @@ export async function escalateUrgentAlerts(
       // Guarded on escalated_at so two nodes never escalate (and email) the same alert twice.
       const [updated] = await tx
         .update(participantAlert)
-        .set({ escalatedAt: now, routedTo: [...alert.routedTo, ...added], version: sql`${participantAlert.version} + 1` })
+        .set({
+          escalatedAt: now,
+          routedTo: [...alert.routedTo, ...added],
+          version: sql`${participantAlert.version} + 1`,
+        })
         .where(and(eq(participantAlert.id, alert.id), isNull(participantAlert.escalatedAt)))
         .returning({ id: participantAlert.id });
       if (updated) escalated.push({ ...alert, routedTo: added });

@@ -11,7 +11,10 @@ export type TrendData = {
   gad7: { id: string; total: number; completedAt: Date }[] | null;
 };
 
-const pointsOf = <Row extends { id: string; recordedAt: Date }>(rows: readonly Row[], value: (row: Row) => number | null) =>
+const pointsOf = <Row extends { id: string; recordedAt: Date }>(
+  rows: readonly Row[],
+  value: (row: Row) => number | null,
+) =>
   rows.flatMap((row): ChartPoint[] => {
     const figure = value(row);
     return figure === null ? [] : [{ id: row.id, at: row.recordedAt, value: figure }];
@@ -28,9 +31,16 @@ const bedtimeHoursAfterSixPm = (bedtime: string | null) =>
  * Sleep, bedtime, mood and stress from check-ins, and PHQ-9 and GAD-7 with their severity bands,
  * each with its figures in a table for screen readers. `highlightIds` picks out an alert's evidence.
  */
-export function CheckInTrends(props: TrendData & { t: Translator; highlightIds?: readonly string[]; only?: "sleep" }) {
+export function CheckInTrends(
+  props: TrendData & { t: Translator; highlightIds?: readonly string[]; only?: "sleep" },
+) {
   const { t, recent } = props;
-  const common = { t, highlightIds: props.highlightIds, highlightLabel: t.t("checkIns.chart.evidence"), emptyText: t.t("checkIns.chart.empty") };
+  const common = {
+    t,
+    highlightIds: props.highlightIds,
+    highlightLabel: t.t("checkIns.chart.evidence"),
+    emptyText: t.t("checkIns.chart.empty"),
+  };
   return (
     <section aria-labelledby="trends-heading">
       <h3 id="trends-heading">{t.t("checkIns.trends")}</h3>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { layoutProps, type PageContext, type ParticipantTab } from "../../platform/http/pages";
 import {
   Button,
@@ -13,7 +14,6 @@ import {
   Textarea,
   WarningCallout,
 } from "../../platform/web/components";
-import type { ComponentChildren } from "preact";
 import { CrisisInformation } from "../../platform/web/crisis";
 import { isMessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -112,7 +112,9 @@ export function AlertPage(
         </InsetText>
       )}
       <p>{t.t(`alerts.explain.${alert.rule}`)}</p>
-      {alert.escalatedAt && <p>{t.t("alerts.escalated", { date: t.formatDate(alert.escalatedAt, "dateTime") })}</p>}
+      {alert.escalatedAt && (
+        <p>{t.t("alerts.escalated", { date: t.formatDate(alert.escalatedAt, "dateTime") })}</p>
+      )}
       <SummaryList
         rows={[
           { key: t.t("alerts.columns.severity"), value: severityTag(props, alert) },

@@ -108,7 +108,12 @@ export async function participantBanner(
 export async function moveIntoWork(record: { tx: Executor; participantId: string }, now: Date) {
   const moved = await record.tx
     .update(participant)
-    .set({ stage: "in_work", stageBeforePause: null, updatedAt: now, version: sql`${participant.version} + 1` })
+    .set({
+      stage: "in_work",
+      stageBeforePause: null,
+      updatedAt: now,
+      version: sql`${participant.version} + 1`,
+    })
     .where(and(eq(participant.id, record.participantId), ne(participant.stage, "closed")))
     .returning({ id: participant.id });
   return moved.length > 0;

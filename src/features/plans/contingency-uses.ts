@@ -6,7 +6,12 @@ import { type ContingencyAlternative, contingencyActivation } from "./schema";
 /** Records the contingency plan being put to use: what was offered, what the person took up. */
 export async function recordContingencyUse(
   record: ParticipantRecord,
-  use: { offered: ContingencyAlternative[]; takenUp: ContingencyAlternative[]; note: string | null; alertId?: string },
+  use: {
+    offered: ContingencyAlternative[];
+    takenUp: ContingencyAlternative[];
+    note: string | null;
+    alertId?: string;
+  },
   now: Date,
 ): Promise<void> {
   await record.tx.insert(contingencyActivation).values({

@@ -13,13 +13,19 @@ export function ContingencyUseFormPage(
 ) {
   const { t, values, errors } = props;
   const base = `/participants/${props.participantId}/plan`;
-  const asList = (value: unknown) => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : []);
+  const asList = (value: unknown) =>
+    Array.isArray(value) ? value.map(String) : value ? [String(value)] : [];
   const options = [
     ...props.planned,
     ...contingencyAlternatives.filter((alternative) => !props.planned.includes(alternative)),
   ].map((alternative) => ({ value: alternative, label: t.t(`plan.alternative.${alternative}`) }));
   return (
-    <PlanFrame {...props} title={t.t("plan.contingencyUse.title")} errors={errors} backHref={`${base}#contingency`}>
+    <PlanFrame
+      {...props}
+      title={t.t("plan.contingencyUse.title")}
+      errors={errors}
+      backHref={`${base}#contingency`}
+    >
       <h1>{t.t("plan.contingencyUse.title")}</h1>
       <p>{t.t("plan.contingencyUse.intro")}</p>
       <Form action={`${base}/contingency/use`} csrfToken={props.csrfToken}>

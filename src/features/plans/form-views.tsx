@@ -188,7 +188,15 @@ export function WarningSignFormPage(props: ItemFormProps) {
       segment="warning-signs"
       addTitle="plan.signs.add"
       editTitle="plan.signs.edit"
-      fields={["sign", "whatIWillDo", "whatMyTeamWillDo", "checkInField", "ruleComparison", "ruleThreshold", "ruleRunLength"]}
+      fields={[
+        "sign",
+        "whatIWillDo",
+        "whatMyTeamWillDo",
+        "checkInField",
+        "ruleComparison",
+        "ruleThreshold",
+        "ruleRunLength",
+      ]}
       prefixes={{ checkInField: "plan.checkInField", ruleComparison: "plan.ruleComparison" }}
     >
       <Textarea
@@ -220,7 +228,9 @@ export function WarningSignFormPage(props: ItemFormProps) {
         options={options(t, checkInFields, "plan.checkInField")}
       />
       <fieldset class="nhsuk-fieldset" aria-describedby="personal-rule-hint">
-        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{t.t("plan.field.personalRule")}</legend>
+        <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+          {t.t("plan.field.personalRule")}
+        </legend>
         <div class="nhsuk-hint" id="personal-rule-hint">
           {t.t("plan.field.personalRule.hint")}
         </div>

@@ -1,13 +1,15 @@
-import { hasPermission } from "../../platform/access/roles";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { hasPermission } from "../../platform/access/roles";
 import { inOrder } from "../../platform/db";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { translatorFor } from "../../platform/http/pages";
 import type { FieldError } from "../../platform/web/components";
 import { formBody } from "../../platform/web/forms";
 import { registerPlanApi } from "./api";
+import { registerContingencyRoutes } from "./contingency-routes";
+import { contingencyUses } from "./contingency-uses";
 import {
   addAction,
   addGoal,
@@ -55,8 +57,6 @@ import {
   startPlan,
   today,
 } from "./service";
-import { registerContingencyRoutes } from "./contingency-routes";
-import { contingencyUses } from "./contingency-uses";
 import { PlanEmptyPage, PlanPage, VersionPage } from "./views";
 
 async function actionChoices(record: ParticipantRecord) {

@@ -392,19 +392,32 @@ export const warningSignForm = z
       return;
     }
     if (form.ruleComparison === undefined)
-      context.addIssue({ code: "custom", path: ["ruleComparison"], message: "validation.plan.ruleComparison" });
-    if (form.ruleThreshold === undefined || form.ruleThreshold < limits.min || form.ruleThreshold > limits.max)
+      context.addIssue({
+        code: "custom",
+        path: ["ruleComparison"],
+        message: "validation.plan.ruleComparison",
+      });
+    if (
+      form.ruleThreshold === undefined ||
+      form.ruleThreshold < limits.min ||
+      form.ruleThreshold > limits.max
+    )
       context.addIssue({
         code: "custom",
         path: ["ruleThreshold"],
-        message: form.checkInField === "sleep" ? "validation.plan.ruleThresholdSleep" : "validation.plan.ruleThresholdScale",
+        message:
+          form.checkInField === "sleep"
+            ? "validation.plan.ruleThresholdSleep"
+            : "validation.plan.ruleThresholdScale",
       });
     if (form.ruleRunLength === undefined)
       context.addIssue({ code: "custom", path: ["ruleRunLength"], message: "validation.plan.ruleRunLength" });
   })
   .transform((form) => {
     const complete =
-      form.ruleComparison !== undefined && form.ruleThreshold !== undefined && form.ruleRunLength !== undefined;
+      form.ruleComparison !== undefined &&
+      form.ruleThreshold !== undefined &&
+      form.ruleRunLength !== undefined;
     return {
       sign: form.sign,
       whatIWillDo: form.whatIWillDo,

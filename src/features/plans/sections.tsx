@@ -205,7 +205,10 @@ export function PlanSections({
                         },
                       ]
                     : []),
-                  ...(sign.checkInField && sign.ruleComparison && sign.ruleThreshold != null && sign.ruleRunLength
+                  ...(sign.checkInField &&
+                  sign.ruleComparison &&
+                  sign.ruleThreshold != null &&
+                  sign.ruleRunLength
                     ? [
                         {
                           key: t.t("plan.signs.personalRule"),
@@ -285,7 +288,15 @@ const alternativesText = (t: Translator, alternatives: readonly ContingencyAlter
     : alternatives.map((alternative) => t.t(`plan.alternative.${alternative}`)).join(", ");
 
 /** On the plan page: each time the contingency plan was used, and the way to record another. */
-export function ContingencyUses({ t, uses, useHref }: { t: Translator; uses: ContingencyUse[]; useHref?: string }) {
+export function ContingencyUses({
+  t,
+  uses,
+  useHref,
+}: {
+  t: Translator;
+  uses: ContingencyUse[];
+  useHref?: string;
+}) {
   return (
     <>
       <h2 id="contingency-uses">{t.t("plan.contingencyUse.heading")}</h2>

@@ -157,7 +157,16 @@ export function snapshotOf(view: Omit<PlanView, "versions" | "lastAgreed">): Pla
       notes,
     })),
     warningSigns: view.warningSigns.map(
-      ({ id, sign, whatIWillDo, whatMyTeamWillDo, checkInField, ruleComparison, ruleThreshold, ruleRunLength }) => ({
+      ({
+        id,
+        sign,
+        whatIWillDo,
+        whatMyTeamWillDo,
+        checkInField,
+        ruleComparison,
+        ruleThreshold,
+        ruleRunLength,
+      }) => ({
         id,
         sign,
         whatIWillDo,

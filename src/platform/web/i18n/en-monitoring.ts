@@ -108,7 +108,8 @@ export const enMonitoring = {
   "checkIns.chart.stress": "Stress (0 to 10)",
   "checkIns.chart.phq9": "PHQ-9 total",
   "checkIns.chart.gad7": "GAD-7 total",
-  "checkIns.scoresHidden": "Questionnaire scores are not shown: the person has not agreed to share them with your role.",
+  "checkIns.scoresHidden":
+    "Questionnaire scores are not shown: the person has not agreed to share them with your role.",
   "validation.checkIn.sleepHours": "Enter hours of sleep as a number from 0 to 24, for example 7 or 6.5",
   "validation.checkIn.bedtime": "Enter the time you went to bed, for example 23:30",
   "validation.checkIn.wakeTime": "Enter the time you woke up, for example 07:15",
@@ -124,7 +125,8 @@ export const enMonitoring = {
   "followAlong.none": "Follow-along starts when the person starts a job.",
   "followAlong.ended": "Follow-along ended on {date} at the person's request:",
   "followAlong.jobStartedOn": "Job start date",
-  "followAlong.jobStartedOn.hint": "The first day of the job. It can be up to 3 months ahead: support starts before day one.",
+  "followAlong.jobStartedOn.hint":
+    "The first day of the job. It can be up to 3 months ahead: support starts before day one.",
   "followAlong.since": "Follow-along since",
   "followAlong.nextDue": "Next contact due by",
   "followAlong.nothingDue": "Nothing due",
@@ -153,12 +155,15 @@ export const enMonitoring = {
   "followAlong.reason": "What the person said",
   "followAlong.reason.hint": "In their words, for example: 'settled in, I'll call if I need you'.",
   "followAlong.endButton": "End follow-along support",
-  "followAlong.notice.started": "Follow-along support has started. The first contact is due within 3 days of the job starting.",
+  "followAlong.notice.started":
+    "Follow-along support has started. The first contact is due within 3 days of the job starting.",
   "followAlong.notice.continued": "The new job's start date is saved. Follow-along support carries on.",
   "followAlong.notice.ended": "Follow-along support has ended at the person's request.",
   "validation.followAlong.jobStartedOn": "Enter the job start date, for example 2026-03-02",
-  "validation.followAlong.jobStartedOnRange": "The job start date must be within the last 2 years or the next 3 months",
-  "validation.followAlong.recordClosed": "This record is closed. Reopen support with the person before starting follow-along.",
+  "validation.followAlong.jobStartedOnRange":
+    "The job start date must be within the last 2 years or the next 3 months",
+  "validation.followAlong.recordClosed":
+    "This record is closed. Reopen support with the person before starting follow-along.",
   "validation.followAlong.personAsked": "Confirm that the person asked to end follow-along support",
   "validation.followAlong.reason": "Enter what the person said",
 } as const;

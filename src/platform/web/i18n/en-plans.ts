@@ -180,7 +180,8 @@ export const enPlans = {
   "plan.contingencyUse.takenUp.hint": "Leave all unticked if the person chose none for now.",
   "plan.contingencyUse.noneTakenUp": "None for now",
   "plan.contingencyUse.note": "Notes (optional)",
-  "plan.contingencyUse.note.hint": "For example: starts the Tuesday clubhouse group next week; check back in a month.",
+  "plan.contingencyUse.note.hint":
+    "For example: starts the Tuesday clubhouse group next week; check back in a month.",
   "plan.contingencyUse.save": "Save",
   "plan.notice.contingencyUsed": "The use of the contingency plan has been recorded.",
   "plan.alternative.outpatient_groups": "Outpatient clinic groups",
@@ -276,8 +277,10 @@ export const enPlans = {
   "validation.plan.sign": "Enter the sign in the person's own words",
   "validation.plan.contingencyOffered": "Choose at least one support that was offered",
   "validation.plan.contingencyTakenUp": "Only supports that were offered can be taken up",
-  "validation.plan.ruleField": "Choose sleep, mood, stress or energy as the check-in this sign relates to, or remove the rule",
-  "validation.plan.ruleComparison": "Choose whether the team is told when the answer is below or above the value",
+  "validation.plan.ruleField":
+    "Choose sleep, mood, stress or energy as the check-in this sign relates to, or remove the rule",
+  "validation.plan.ruleComparison":
+    "Choose whether the team is told when the answer is below or above the value",
   "validation.plan.ruleThreshold": "Enter the value as a number",
   "validation.plan.ruleThresholdSleep": "Enter hours of sleep from 0 to 24",
   "validation.plan.ruleThresholdScale": "Enter a value from 0 to 10",

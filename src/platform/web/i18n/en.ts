@@ -5,11 +5,11 @@ import { enAdministration } from "./en-administration";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
-import { enOutbox } from "./en-outbox";
+import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
+import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
-import { enMonitoring } from "./en-monitoring";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
