@@ -1,0 +1,145 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { contact } from "../../src/features/contacts/schema";
+import { followAlong } from "../../src/features/monitoring/schema";
+import { participant } from "../../src/features/participants/schema";
+import { contingencyActivation, supportPlan } from "../../src/features/plans/schema";
+import { staffAccount } from "../../src/platform/directory/schema";
+import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
+
+let testApp: TestApp;
+let specialist: TestClient;
+let peerWorker: TestClient;
+let person: { id: string; organisationId: string };
+
+const DAY = 86_400_000;
+const today = () => testApp.clock.now().toISOString().slice(0, 10);
+const daysFromToday = (days: number) =>
+  new Date(testApp.clock.now().getTime() + days * DAY).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  person = await createTestParticipant(testApp, { stage: "job_seeking", withPeerWorker: true });
+}, 120_000);
+
+beforeEach(async () => {
+  specialist = await signedInAs(testApp.app, "employment_specialist");
+  peerWorker = await signedInAs(testApp.app, "peer_worker");
+});
+
+afterAll(async () => {
+  await testApp?.close();
+});
+
+describe("follow-along support once in work", () => {
+  const url = () => `/participants/${person.id}/follow-along`;
+
+  it("explains that follow-along starts with a job, and checks the start date", async () => {
+    const page = await specialist.get(url());
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Follow-along starts when the person starts a job.");
+    const bad = await specialist.post(`${url()}/start`, { jobStartedOn: "soon" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Enter the job start date");
+    const far = await specialist.post(`${url()}/start`, { jobStartedOn: daysFromToday(200) });
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toContain("within the last 2 years or the next 3 months");
+    expect(
+      await testApp.db.select().from(followAlong).where(eq(followAlong.participantId, person.id)),
+    ).toHaveLength(0);
+  });
+
+  it("moves the person into work with a contact schedule, met by contacts", async () => {
+    const started = await specialist.post(`${url()}/start`, { jobStartedOn: today() });
+    expect(started.statusCode).toBe(303);
+    const [row] = await testApp.db.select().from(participant).where(eq(participant.id, person.id));
+    expect(row!.stage).toBe("in_work");
+    let page = await specialist.get(String(started.headers.location));
+    expect(page.body).toContain("Follow-along support has started.");
+    expect(page.body).toContain("First contact after starting");
+    expect(page.body).toContain("Due now");
+    const [es] = await testApp.db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    await testApp.db.insert(contact).values({
+      organisationId: person.organisationId,
+      participantId: person.id,
+      occurredAt: testApp.clock.now(),
+      method: "phone",
+      withWhom: "participant",
+      durationMinutes: 15,
+      attendance: "attended",
+      noteKind: "employment",
+      note: "First day went well.",
+      faceToFaceEmployerContact: false,
+      recordedBy: es!.id,
+      recordedAt: testApp.clock.now(),
+    });
+    page = await specialist.get(url());
+    expect(page.body).toContain("Met on");
+  });
+
+  it("is shown to the whole care team, and to nobody else", async () => {
+    expect((await peerWorker.get(url())).statusCode).toBe(200);
+    const admin = await signedInAs(testApp.app, "admin");
+    expect((await admin.get(url())).statusCode).toBe(403);
+    expect((await admin.post(`${url()}/end`, { personAsked: "yes", reason: "x" })).statusCode).toBe(403);
+  });
+
+  it("ends only at the person's request, with what they said", async () => {
+    const missing = await specialist.post(`${url()}/end`, { reason: "" });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("Confirm that the person asked to end follow-along support");
+    expect(missing.body).toContain("Enter what the person said");
+    const ended = await specialist.post(`${url()}/end`, {
+      personAsked: "yes",
+      reason: "Settled in; will call if needed.",
+    });
+    expect(ended.statusCode).toBe(303);
+    const page = await specialist.get(String(ended.headers.location));
+    expect(page.body).toContain("Follow-along support has ended at the person's request.");
+    expect(page.body).toContain("Settled in; will call if needed.");
+  });
+});
+
+describe("using the contingency plan", () => {
+  it("records what was offered and taken up, and refuses taking up what was not offered", async () => {
+    const plan = `/participants/${person.id}/plan`;
+    await specialist.post(plan, {});
+    await testApp.db
+      .update(supportPlan)
+      .set({ contingencyAlternatives: ["clubhouse", "courses"] })
+      .where(eq(supportPlan.participantId, person.id));
+    const form = await specialist.get(`${plan}/contingency/use`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain("Nobody is simply discharged");
+    expect(form.body).toMatch(/value="clubhouse"[^>]*checked/);
+    const wrong = await specialist.post(`${plan}/contingency/use`, {
+      offered: "clubhouse",
+      takenUp: "courses",
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("Only supports that were offered can be taken up");
+    const none = await specialist.post(`${plan}/contingency/use`, {});
+    expect(none.body).toContain("Choose at least one support that was offered");
+    expect(
+      await testApp.db
+        .select()
+        .from(contingencyActivation)
+        .where(eq(contingencyActivation.participantId, person.id)),
+    ).toHaveLength(0);
+    const saved = await specialist.post(`${plan}/contingency/use`, {
+      offered: ["clubhouse", "courses"],
+      takenUp: "clubhouse",
+      note: "Starts the Tuesday group.",
+    });
+    expect(saved.statusCode).toBe(302);
+    const page = await specialist.get(`${plan}?notice=contingencyUsed`);
+    expect(page.body).toContain("The use of the contingency plan has been recorded.");
+    expect(page.body).toContain("Starts the Tuesday group.");
+    const admin = await signedInAs(testApp.app, "admin");
+    expect((await admin.get(`${plan}/contingency/use`)).statusCode).toBe(403);
+  });
+});
