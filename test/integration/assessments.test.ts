@@ -177,6 +177,7 @@ describe("PHQ-9 item 9", () => {
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain("Enter what was done");
     const done = await clinician.post(`${url}/acknowledge`, {
+      actionTaken: "contact",
       actionNote: "Phoned the same day; safety plan reviewed; GP appointment tomorrow.",
       version: "1",
     });
