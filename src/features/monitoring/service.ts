@@ -5,6 +5,7 @@ import {
   ParticipantNotFoundError,
   type ParticipantRecord,
 } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Actor } from "../../platform/access/policy";
 import { hasPermission, roleTemplates } from "../../platform/access/roles";
 import type { Executor } from "../../platform/db";
@@ -143,6 +144,29 @@ export function openAlertsFor(record: ParticipantRecord) {
       ),
     )
     .orderBy(asc(participantAlert.status), desc(participantAlert.raisedAt));
+}
+
+/**
+ * The alerts about this person that they see on their own pages: still open or acknowledged,
+ * never those meant for the team leader alone, and no staff notes, names or evidence.
+ */
+export function alertsAboutMe(record: RecordScope) {
+  return record.tx
+    .select({
+      id: participantAlert.id,
+      rule: participantAlert.rule,
+      status: participantAlert.status,
+      raisedAt: participantAlert.raisedAt,
+    })
+    .from(participantAlert)
+    .where(
+      and(
+        eq(participantAlert.participantId, record.participantId),
+        ne(participantAlert.status, "resolved"),
+        ne(participantAlert.audience, "team_leader"),
+      ),
+    )
+    .orderBy(desc(participantAlert.raisedAt));
 }
 
 /** One alert on this record, if this reader may see it. */
