@@ -30,6 +30,7 @@ import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { ownRecordFacts, participantAccessFactsLoader } from "./features/participants/service";
 import { plansFeature } from "./features/plans/routes";
+import { portalFeature } from "./features/portal/routes";
 import { timelineFeature } from "./features/timeline/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
 import { createOwnRecordDoor } from "./platform/access/own-record";
@@ -66,6 +67,7 @@ export const features: Feature[] = [
   plansFeature,
   assessmentsFeature,
   monitoringFeature,
+  portalFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];

@@ -97,13 +97,8 @@ export const addSupport = (record: RecordScope, clock: Clock, form: SupportForm)
 export const addWarningSign = (record: RecordScope, clock: Clock, form: WarningSignForm) =>
   addSimple(record, clock, planWarningSign, form);
 
-export const updateGoal = (
-  record: RecordScope,
-  clock: Clock,
-  id: string,
-  form: GoalForm,
-  basedOn: number,
-) => updateVersioned(record, clock, planGoal, id, basedOn, form, () => findGoal(record, id));
+export const updateGoal = (record: RecordScope, clock: Clock, id: string, form: GoalForm, basedOn: number) =>
+  updateVersioned(record, clock, planGoal, id, basedOn, form, () => findGoal(record, id));
 export const updateSupport = (
   record: RecordScope,
   clock: Clock,

@@ -21,16 +21,14 @@ export async function createParticipantSession(
 ): Promise<string> {
   const token = newToken();
   const now = clock.now();
-  await executor
-    .insert(participantSession)
-    .values({
-      tokenHash: hashToken(token),
-      accountId,
-      mfaSatisfied,
-      createdAt: now,
-      lastSeenAt: now,
-      ipAddress,
-    });
+  await executor.insert(participantSession).values({
+    tokenHash: hashToken(token),
+    accountId,
+    mfaSatisfied,
+    createdAt: now,
+    lastSeenAt: now,
+    ipAddress,
+  });
   return token;
 }
 

@@ -81,7 +81,7 @@ function Header({
                   {user.fullName}
                 </a>
               </li>
-              <li class="nhsuk-header__account-item">{user.roleLabel}</li>
+              {user.roleLabel && <li class="nhsuk-header__account-item">{user.roleLabel}</li>}
               <li class="nhsuk-header__account-item">
                 <form class="nhsuk-header__account-form" action={links.signOut} method="post" novalidate>
                   <input type="hidden" name="_csrf" value={csrfToken ?? ""} />

@@ -6,6 +6,7 @@ import { enAssessments } from "./en-assessments";
 import { enContacts } from "./en-contacts";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
+import { enPortal } from "./en-portal";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
@@ -297,5 +298,6 @@ export const en = {
   ...enTimeline,
   ...enPlans,
   ...enAssessments,
+  ...enPortal,
   ...enValidation,
 } as const;
