@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { contact } from "../../src/features/contacts/schema";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
@@ -12,7 +13,6 @@ import {
   team,
 } from "../../src/platform/directory/schema";
 import { allows } from "../../src/platform/http/guard";
-import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 
 /**
@@ -152,7 +152,8 @@ describe("access matrix: every role against every route", () => {
         const location = String(response.headers.location ?? "");
         const refusedForSignIn = api
           ? response.statusCode === 401
-          : response.statusCode === 302 && (location.startsWith("/sign-in") || location.startsWith("/my/sign-in"));
+          : response.statusCode === 302 &&
+            (location.startsWith("/sign-in") || location.startsWith("/my/sign-in"));
         const forbidden = response.statusCode === 403;
         const outcome = refusedForSignIn ? "sign_in" : forbidden ? "forbidden" : "allowed";
         // The participant door may still refuse a role the route admits: that is checked below.

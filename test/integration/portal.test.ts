@@ -2,10 +2,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { planAction, planWarningSign, supportPlan } from "../../src/features/plans/schema";
+import { auditEvent } from "../../src/platform/audit/table";
 import { currentCode } from "../../src/platform/auth/mfa";
 import { PARTICIPANT_INVITATION_DAYS } from "../../src/platform/auth/participant-accounts";
 import { participantAccount } from "../../src/platform/auth/schema";
-import { auditEvent } from "../../src/platform/audit/table";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
@@ -248,9 +248,10 @@ describe("inviting a participant and their first sign-in", () => {
     it("offers a pause in neutral words, and the stage changes at once", async () => {
       const page = await robin.get("/my/consents");
       expect(page.body).toContain("Taking part is your choice");
-      const version = /name="change" value="pause"\s*\/?>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
-        page.body,
-      )?.[1];
+      const version =
+        /name="change" value="pause"\s*\/?>\s*<input type="hidden" name="version" value="(\d+)"/.exec(
+          page.body,
+        )?.[1];
       const paused = await robin.post("/my/participation", { change: "pause", version: version! });
       expect(paused.headers.location).toBe("/my/consents?notice=paused");
       const [row] = await testApp.db.select().from(participant).where(eq(participant.id, ids.robin!));
@@ -271,7 +272,10 @@ describe("inviting a participant and their first sign-in", () => {
       const admin = await signedInAs(testApp.app, "admin");
       const form = await admin.get(`/admin/organisations/${ids.organisation}`);
       expect(words(form.body)).toContain('Show staff names on "who has seen my record"');
-      const [org] = await testApp.db.select().from(organisation).where(eq(organisation.id, ids.organisation!));
+      const [org] = await testApp.db
+        .select()
+        .from(organisation)
+        .where(eq(organisation.id, ids.organisation!));
       const saved = await admin.post(`/admin/organisations/${ids.organisation}`, {
         name: org!.name,
         kind: org!.kind,
