@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { participantAlert } from "../../src/features/monitoring/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { planAction, planWarningSign, supportPlan } from "../../src/features/plans/schema";
 import { auditEvent } from "../../src/platform/audit/table";
@@ -292,6 +293,59 @@ describe("inviting a participant and their first sign-in", () => {
     });
   });
 
+  describe("alerts about me", () => {
+    it("are shown in plain words, without staff notes, and never those for the team leader alone", async () => {
+      const raisedAt = testApp.clock.now();
+      await testApp.db.insert(participantAlert).values([
+        {
+          organisationId: ids.organisation!,
+          participantId: ids.robin!,
+          rule: "phq9_item9",
+          severity: "urgent",
+          audience: "clinical",
+          status: "acknowledged",
+          evidence: {},
+          raisedAt,
+          acknowledgedBy: ids.specialist!,
+          acknowledgedAt: raisedAt,
+          actionNote: "Phoned, safety plan reviewed, GP tomorrow",
+        },
+        {
+          organisationId: ids.organisation!,
+          participantId: ids.robin!,
+          rule: "emergency_access",
+          severity: "warning",
+          audience: "team_leader",
+          evidence: {},
+          raisedAt,
+        },
+      ]);
+      const home = words((await robin.get("/my")).body);
+      expect(home).toContain("Your care team has been told and will be in touch");
+      expect(home).not.toContain("Phoned, safety plan reviewed");
+      expect(home).not.toContain("Someone looked at your record in an emergency");
+    });
+  });
+
+  describe("my account", () => {
+    it("changes the password, signs out every other browser and keeps this one signed in", async () => {
+      const elsewhere = (await signIn("robin.t")).person;
+      expect((await elsewhere.get("/my")).statusCode).toBe(200);
+      await robin.get("/my/account");
+      const changed = await robin.post("/my/account/password", {
+        currentPassword: PASSWORD,
+        password: `${PASSWORD} changed`,
+        confirmPassword: `${PASSWORD} changed`,
+      });
+      expect(changed.headers.location).toBe("/my/account?notice=password");
+      expect((await robin.get("/my/account?notice=password")).body).toContain(
+        "Your password has been changed",
+      );
+      expect((await elsewhere.get("/my")).headers.location).toContain("/my/sign-in");
+      expect((await signIn("robin.t", `${PASSWORD} changed`)).response.headers.location).toBe("/my");
+    });
+  });
+
   describe("staff and participants never cross", () => {
     it("refuses a staff session on participant pages", async () => {
       for (const url of ["/my", "/my/plan", "/my/consents", "/my/record-access", "/my/account"]) {
@@ -322,7 +376,7 @@ describe("inviting a participant and their first sign-in", () => {
       });
       expect(enrolled.headers.location).toBe("/my/account?notice=authenticator");
       testApp.clock.advance(60_000);
-      const { person, response } = await signIn("robin.t");
+      const { person, response } = await signIn("robin.t", `${PASSWORD} changed`);
       expect(response.headers.location).toBe("/my/sign-in/second-factor?next=%2Fmy");
       expect((await person.get("/my/plan")).headers.location).toBe("/my/sign-in/second-factor");
       await person.get("/my/sign-in/second-factor");
@@ -342,7 +396,7 @@ describe("inviting a participant and their first sign-in", () => {
       const next = await robin.get("/my");
       expect(next.statusCode).toBe(302);
       expect(next.headers.location).toContain("/my/sign-in");
-      expect((await signIn("robin.t")).response.statusCode).toBe(401);
+      expect((await signIn("robin.t", `${PASSWORD} changed`)).response.statusCode).toBe(401);
       const tab = await specialist.get(`/participants/${ids.robin}/portal`);
       expect(tab.body).toContain("Withdrawn at the person");
       const [account] = await testApp.db
