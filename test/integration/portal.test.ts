@@ -5,7 +5,7 @@ import { consentRecord, participant } from "../../src/features/participants/sche
 import { planAction, planWarningSign, supportPlan } from "../../src/features/plans/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { currentCode } from "../../src/platform/auth/mfa";
-import { PARTICIPANT_INVITATION_DAYS } from "../../src/platform/auth/participant-accounts";
+import { PARTICIPANT_INVITATION_DAYS } from "../../src/platform/auth/participant-invitations";
 import { participantAccount } from "../../src/platform/auth/schema";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";

@@ -1,4 +1,4 @@
-import type { ParticipantInvitationLookup } from "../../platform/auth/participant-accounts";
+import type { ParticipantInvitationLookup } from "../../platform/auth/participant-invitations";
 import { layoutProps } from "../../platform/http/pages";
 import {
   Button,

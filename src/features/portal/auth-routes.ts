@@ -3,15 +3,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { changePasswordForm } from "../../platform/auth/forms";
 import { newMfaSecret, otpauthUri, qrCodeSvg } from "../../platform/auth/mfa";
 import {
-  acceptParticipantInvitation,
   changeParticipantPassword,
   enrolParticipantSecondFactor,
-  lookUpParticipantInvitation,
   recordParticipantSignOut,
   removeParticipantSecondFactor,
   signInParticipant,
   verifyParticipantSecondFactor,
 } from "../../platform/auth/participant-accounts";
+import {
+  acceptParticipantInvitation,
+  lookUpParticipantInvitation,
+} from "../../platform/auth/participant-invitations";
 import {
   createParticipantSession,
   endParticipantSession,

@@ -1,4 +1,4 @@
-import type { PortalAccess } from "../../platform/auth/participant-accounts";
+import type { PortalAccess } from "../../platform/auth/participant-invitations";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,

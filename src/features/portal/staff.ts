@@ -5,7 +5,7 @@ import {
   portalAccess,
   signInNameTaken,
   withdrawPortalAccess,
-} from "../../platform/auth/participant-accounts";
+} from "../../platform/auth/participant-invitations";
 import type { Clock } from "../../platform/clock";
 import { queueEmail } from "../../platform/mail/outbox";
 import { participantDetails } from "../participants/record";
