@@ -28,10 +28,12 @@ import { contactsFeature } from "./features/contacts/routes";
 import { homeFeature } from "./features/home/routes";
 import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
-import { participantAccessFactsLoader } from "./features/participants/service";
+import { ownRecordFacts, participantAccessFactsLoader } from "./features/participants/service";
 import { plansFeature } from "./features/plans/routes";
+import { portalFeature } from "./features/portal/routes";
 import { timelineFeature } from "./features/timeline/routes";
 import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
+import { createOwnRecordDoor } from "./platform/access/own-record";
 import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
 import { signInFeature } from "./platform/auth/routes";
@@ -65,6 +67,7 @@ export const features: Feature[] = [
   plansFeature,
   assessmentsFeature,
   monitoringFeature,
+  portalFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
 ];
@@ -284,6 +287,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     db,
     clock,
     door,
+    ownRecordDoor: createOwnRecordDoor(db, clock, ownRecordFacts),
     ping: options.ping,
     signInDelayStepMs: options.signInDelayStepMs ?? 250,
   };

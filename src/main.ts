@@ -4,7 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { buildApp } from "./app";
 import { type Config, ConfigError, readConfig } from "./config";
-import { DEMO_PASSWORD, demoSignIns, isSeeded, seedDemoService } from "./demo/seed";
+import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD, demoSignIns, isSeeded, seedDemoService } from "./demo/seed";
 import {
   bootstrapAdministrator,
   INVITATION_VALID_DAYS,
@@ -12,6 +12,7 @@ import {
 } from "./features/administration/staff";
 import { startMonitoring } from "./features/monitoring/background";
 import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./platform/audit/service";
+import { removeExpiredParticipantSessions } from "./platform/auth/participant-sessions";
 import { removeExpiredSessions } from "./platform/auth/sessions";
 import { systemClock } from "./platform/clock";
 import { openDatabase } from "./platform/db";
@@ -50,6 +51,9 @@ function announce(config: Config, startedAt: number, databaseDescription: string
     say("");
     say(`Demo mode: sign in as any of these, all with the password ${DEMO_PASSWORD}`);
     for (const person of demoSignIns) say(`  ${person.role.padEnd(22)} ${person.email}`);
+    say(
+      `  ${"participant".padEnd(22)} ${DEMO_PARTICIPANT_SIGN_IN}  (their own pages: ${config.publicUrl}/my/sign-in)`,
+    );
     say("");
   }
 }
@@ -66,7 +70,11 @@ async function serveHttp(config: Config, onListening: () => void) {
   const stopMailSender = startMailSender(database.db, systemClock, config.mail, app.log);
   const stopMonitoring = startMonitoring(database.db, systemClock, config.monitoring, app.log);
   const sessionSweep = setInterval(
-    () => removeExpiredSessions(database.db, systemClock, config.session).catch(() => {}),
+    () =>
+      Promise.all([
+        removeExpiredSessions(database.db, systemClock, config.session),
+        removeExpiredParticipantSessions(database.db, systemClock, config.session),
+      ]).catch(() => {}),
     5 * 60_000,
   );
   sessionSweep.unref();

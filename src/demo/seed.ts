@@ -4,6 +4,7 @@ import { seedDemoContacts } from "../features/contacts/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
+import { participantAccount } from "../platform/auth/schema";
 import type { Clock } from "../platform/clock";
 import type { Database, Transaction } from "../platform/db";
 import { appSetting } from "../platform/db/schema";
@@ -38,6 +39,9 @@ export const pilotRegions = [
 ] as const;
 
 export const DEMO_PASSWORD = "tandem-demo-2026";
+
+/** The demo participant's sign-in to their own pages at /my/sign-in (same password as staff). */
+export const DEMO_PARTICIPANT_SIGN_IN = "participant.demo";
 
 /** The sign-ins printed at start in demo mode: one per role, all in the first region. */
 export const demoSignIns: {
@@ -108,6 +112,7 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoAssessments(tx, clock, participants);
     await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
+    await seedDemoPortalAccount(tx, now, participants, passwordHash);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {
       actor: null,
@@ -218,5 +223,27 @@ async function seedRegion(
     specialists: byRole("employment_specialist"),
     clinician: byRole("clinician")[0]!,
     peerWorker: byRole("peer_worker")[0],
+  });
+}
+
+/**
+ * One participant in the first region, looking for work with a plan of their own, can sign in to
+ * their own pages: the demo shows both sides of the same record.
+ */
+async function seedDemoPortalAccount(
+  tx: Transaction,
+  now: Date,
+  participants: DemoParticipant[],
+  passwordHash: string,
+) {
+  const person = participants.find((candidate) => candidate.stage === "job_seeking");
+  if (!person) return;
+  await tx.insert(participantAccount).values({
+    participantId: person.id,
+    organisationId: person.organisationId,
+    signInName: DEMO_PARTICIPANT_SIGN_IN,
+    passwordHash,
+    createdAt: now,
+    updatedAt: now,
   });
 }

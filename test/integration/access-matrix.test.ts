@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { contact } from "../../src/features/contacts/schema";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
@@ -20,7 +21,8 @@ import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from ".
  * route or changing a template changes the matrix without anyone editing this file.
  */
 let testApp: TestApp;
-const clients = new Map<StaffRole | "anonymous", TestClient>();
+type Caller = StaffRole | "anonymous" | "participant";
+const clients = new Map<Caller, TestClient>();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -30,6 +32,16 @@ beforeAll(async () => {
   await anonymous.get("/sign-in");
   clients.set("anonymous", anonymous);
   for (const role of staffRoles) clients.set(role, await signedInAs(testApp.app, role));
+  // The demo participant, signed in to their own pages.
+  const participantClient = new TestClient(testApp.app);
+  await participantClient.get("/my/sign-in");
+  const signedIn = await participantClient.post("/my/sign-in", {
+    signInName: DEMO_PARTICIPANT_SIGN_IN,
+    password: DEMO_PASSWORD,
+  });
+  if (signedIn.headers.location !== "/my") throw new Error("the demo participant could not sign in");
+  await participantClient.get("/my");
+  clients.set("participant", participantClient);
 
   const [firstRegion] = await db.select().from(region).limit(1);
   const [firstOrganisation] = await db
@@ -88,12 +100,20 @@ function concreteUrl(url: string): string {
     .replace("/plan/versions/:number", "/plan/versions/1")
     .replace(":instrument", "phq9")
     .replace(":alertId", "00000000-0000-4000-8000-000000000000")
+    .replace(":actionId", "00000000-0000-4000-8000-000000000000")
     .replace(":participantId", ids.participant!)
     .replace(":contactId", ids.contact!);
 }
 
 // Routes that change who is signed in are exercised in their own tests, not in the matrix.
-const excluded = new Set(["POST /sign-out", "POST /sign-in", "POST /account/password"]);
+const excluded = new Set([
+  "POST /sign-out",
+  "POST /sign-in",
+  "POST /account/password",
+  "POST /my/sign-out",
+  "POST /my/sign-in",
+  "POST /my/account/password",
+]);
 
 describe("access matrix: every role against every route", () => {
   it("covers a meaningful set of routes", () => {
@@ -101,7 +121,14 @@ describe("access matrix: every role against every route", () => {
     expect(urls).toEqual(expect.arrayContaining(["/admin/staff", "/admin/audit", "/api/v1/me", "/account"]));
   });
 
-  for (const who of ["anonymous", ...staffRoles] as const) {
+  it("names no participant in any address of the participant's own pages", () => {
+    const own = testApp.app.declaredRoutes.filter((route) => route.url.startsWith("/my"));
+    expect(own.length).toBeGreaterThan(5);
+    expect(own.filter((route) => route.url.includes(":participantId"))).toEqual([]);
+  });
+
+  // The participant goes before the staff roles, whose care-team members may end portal access.
+  for (const who of ["anonymous", "participant", ...staffRoles] as const) {
     it(`${who}: is allowed exactly what the role templates grant`, async () => {
       const client = clients.get(who)!;
       const routes = testApp.app.declaredRoutes.filter(
@@ -111,7 +138,8 @@ describe("access matrix: every role against every route", () => {
       for (const route of routes) {
         const url = concreteUrl(route.url);
         const expected = allows(route.access, {
-          staff: who === "anonymous" ? null : ({ role: who } as never),
+          staff: who === "anonymous" || who === "participant" ? null : ({ role: who } as never),
+          participant: who === "participant" ? ({ secondFactorPending: false } as never) : null,
           secondFactorPending: false,
         });
         const api = url.startsWith("/api/");
@@ -124,7 +152,8 @@ describe("access matrix: every role against every route", () => {
         const location = String(response.headers.location ?? "");
         const refusedForSignIn = api
           ? response.statusCode === 401
-          : response.statusCode === 302 && location.startsWith("/sign-in");
+          : response.statusCode === 302 &&
+            (location.startsWith("/sign-in") || location.startsWith("/my/sign-in"));
         const forbidden = response.statusCode === 403;
         const outcome = refusedForSignIn ? "sign_in" : forbidden ? "forbidden" : "allowed";
         // The participant door may still refuse a role the route admits: that is checked below.

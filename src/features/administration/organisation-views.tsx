@@ -97,6 +97,7 @@ type OrganisationRow = {
   kind: (typeof organisationKinds)[number];
   regionId: string;
   requireMfa: boolean;
+  showStaffNamesToParticipants: boolean;
   crisisInformation: string | null;
   active: boolean;
   version: number;
@@ -126,6 +127,10 @@ export function OrganisationFormPage(
             {
               key: t.t("organisations.requireMfa"),
               value: t.t(conflict.requireMfa ? "common.yes" : "common.no"),
+            },
+            {
+              key: t.t("organisations.showStaffNames"),
+              value: t.t(conflict.showStaffNamesToParticipants ? "common.yes" : "common.no"),
             },
             {
               key: t.t("organisations.crisisInformation"),
@@ -169,6 +174,13 @@ export function OrganisationFormPage(
           hint={t.t("organisations.requireMfaHint")}
           options={[{ value: "yes", label: t.t("organisations.requireMfa") }]}
           checked={checked("requireMfa") ? ["yes"] : []}
+        />
+        <Checkboxes
+          name="showStaffNamesToParticipants"
+          legend={t.t("organisations.participantPages")}
+          hint={t.t("organisations.showStaffNamesHint")}
+          options={[{ value: "yes", label: t.t("organisations.showStaffNames") }]}
+          checked={checked("showStaffNamesToParticipants") ? ["yes"] : []}
         />
         <Textarea
           name="crisisInformation"

@@ -37,6 +37,8 @@ export const organisationForm = z.object({
   kind: z.enum(organisationKinds, { message: "validation.organisation.kind" }),
   regionId: z.uuid({ message: "validation.organisation.region" }),
   requireMfa: checkbox,
+  /** Participants see who opened their record by role and date; names too only if this is on. */
+  showStaffNamesToParticipants: checkbox,
   /** Shown to staff after a safety concern; empty means the UK defaults show. */
   crisisInformation: z
     .string()

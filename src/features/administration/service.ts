@@ -186,6 +186,7 @@ type OrganisationFields = {
   kind: (typeof organisation.$inferInsert)["kind"];
   regionId: string;
   requireMfa: boolean;
+  showStaffNamesToParticipants: boolean;
   crisisInformation: string | null;
 };
 

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import {
   AccessRefusedError,
   type ParticipantDoor,
   ParticipantNotFoundError,
   type ParticipantRecord,
 } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Actor } from "../../platform/access/policy";
 import { hasPermission, roleTemplates } from "../../platform/access/roles";
 import type { Executor } from "../../platform/db";
@@ -161,6 +162,33 @@ export function openAlertsFor(record: ParticipantRecord) {
       ),
     )
     .orderBy(asc(participantAlert.status), desc(participantAlert.raisedAt));
+}
+
+/**
+ * The alerts about this person that they see on their own pages: still open or acknowledged,
+ * never those meant for the team leader alone, and no staff notes, names or evidence.
+ */
+export function alertsAboutMe(record: RecordScope, now: Date) {
+  // Dealt-with alerts stay in view for a fortnight, so the person sees how it ended.
+  const recentlyResolved = new Date(now.getTime() - 14 * 86_400_000);
+  return record.tx
+    .select({
+      id: participantAlert.id,
+      rule: participantAlert.rule,
+      status: participantAlert.status,
+      raisedAt: participantAlert.raisedAt,
+      acknowledgedAt: participantAlert.acknowledgedAt,
+      resolvedAt: participantAlert.resolvedAt,
+    })
+    .from(participantAlert)
+    .where(
+      and(
+        eq(participantAlert.participantId, record.participantId),
+        or(ne(participantAlert.status, "resolved"), gte(participantAlert.resolvedAt, recentlyResolved)),
+        ne(participantAlert.audience, "team_leader"),
+      ),
+    )
+    .orderBy(desc(participantAlert.raisedAt));
 }
 
 /** One alert on this record, if this reader may see it. */

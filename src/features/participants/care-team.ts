@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { CareTeamRole } from "./schema";
 import { careTeamMember } from "./schema";
 
-export async function careTeam(record: ParticipantRecord) {
+export async function careTeam(record: RecordScope) {
   return record.tx
     .select({
       id: careTeamMember.id,

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { HealthInformationKind } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
@@ -18,7 +19,7 @@ export type ConsentEntry = {
 };
 
 /** Every decision, newest first. The latest per purpose is the one in force. */
-export async function consentHistory(record: ParticipantRecord): Promise<ConsentEntry[]> {
+export async function consentHistory(record: RecordScope): Promise<ConsentEntry[]> {
   return record.tx
     .select({
       id: consentRecord.id,
@@ -48,7 +49,7 @@ export function currentConsents(history: ConsentEntry[]): Record<ConsentPurpose,
 }
 
 /** Whether the participant currently agrees to this purpose, for other features (employer contact …). */
-export async function consentGiven(record: ParticipantRecord, purpose: ConsentPurpose): Promise<boolean> {
+export async function consentGiven(record: RecordScope, purpose: ConsentPurpose): Promise<boolean> {
   const [latest] = await record.tx
     .select({ decision: consentRecord.decision })
     .from(consentRecord)
@@ -64,7 +65,7 @@ export async function consentGiven(record: ParticipantRecord, purpose: ConsentPu
  * health care carries on untouched.
  */
 export async function recordConsent(
-  record: ParticipantRecord,
+  record: RecordScope & { actor?: Pick<ParticipantRecord["actor"], "staffId"> },
   clock: Clock,
   form: ConsentForm,
   byParticipant = false,
@@ -78,7 +79,7 @@ export async function recordConsent(
     scope: form.purpose === "share_health_information" && form.decision === "given" ? form.scope : [],
     method: form.method,
     note: form.note,
-    recordedBy: byParticipant ? null : record.actor.staffId,
+    recordedBy: byParticipant ? null : (record.actor?.staffId ?? null),
     recordedAt: now,
   });
   if (form.purpose === "employment_support" && form.decision === "withdrawn") {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { team } from "../../platform/directory/schema";
 import { type ParticipationChange, stageAfter } from "./participation";
@@ -7,7 +8,7 @@ import { participant } from "./schema";
 
 export type ParticipantDetails = typeof participant.$inferSelect & { teamName: string };
 
-export async function participantDetails(record: ParticipantRecord): Promise<ParticipantDetails> {
+export async function participantDetails(record: RecordScope): Promise<ParticipantDetails> {
   const [row] = await record.tx
     .select({ participant, teamName: team.name })
     .from(participant)
@@ -58,7 +59,7 @@ export async function updateParticipantDetails(
 }
 
 export async function changeParticipation(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   change: ParticipationChange,
   version: number,

@@ -63,6 +63,15 @@ export function participantAccessFactsLoader(clock: Clock) {
   };
 }
 
+/** What the participant's own door needs: which organisation the record is in now. */
+export async function ownRecordFacts(tx: Transaction, participantId: string) {
+  const [row] = await tx
+    .select({ participantId: participant.id, organisationId: participant.organisationId })
+    .from(participant)
+    .where(eq(participant.id, participantId));
+  return row;
+}
+
 export async function participantSummary(record: ParticipantRecord) {
   const [row] = await record.tx.select().from(participant).where(eq(participant.id, record.participantId));
   const careTeam = await record.tx

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
 import {
@@ -20,7 +20,7 @@ import { type ActionRow, careTeam, type EditOutcome, findPlan, owned, type Suppo
 // part also moves the plan's own version on, so an agreement is always of the plan as seen.
 
 /** Every change to any part of the plan moves the plan's own version on. */
-async function touchPlan(record: ParticipantRecord, clock: Clock, planId: string) {
+async function touchPlan(record: RecordScope, clock: Clock, planId: string) {
   await record.tx
     .update(supportPlan)
     .set({ version: sql`${supportPlan.version} + 1`, updatedAt: clock.now() })
@@ -31,7 +31,7 @@ async function touchPlan(record: ParticipantRecord, clock: Clock, planId: string
 type SimpleItem = typeof planGoal | typeof planSupportReferral | typeof planWarningSign;
 
 async function addSimple(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   table: SimpleItem,
   values: GoalForm | SupportForm | WarningSignForm,
@@ -47,7 +47,7 @@ async function addSimple(
 }
 
 async function updateVersioned<Row extends { planId: string }>(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   table: SimpleItem | typeof planAction,
   id: string,
@@ -69,7 +69,7 @@ async function updateVersioned<Row extends { planId: string }>(
 
 const findIn =
   <Table extends SimpleItem>(table: Table) =>
-  async (record: ParticipantRecord, id: string) => {
+  async (record: RecordScope, id: string) => {
     const [row] = await record.tx
       .select()
       .from(table as SimpleItem)
@@ -81,7 +81,7 @@ export const findGoal = findIn(planGoal);
 export const findSupport = findIn(planSupportReferral);
 export const findWarningSign = findIn(planWarningSign);
 
-export async function findAction(record: ParticipantRecord, id: string): Promise<ActionRow | undefined> {
+export async function findAction(record: RecordScope, id: string): Promise<ActionRow | undefined> {
   const [row] = await record.tx
     .select({ action: planAction, ownerName: staffAccount.fullName })
     .from(planAction)
@@ -90,29 +90,24 @@ export async function findAction(record: ParticipantRecord, id: string): Promise
   return row ? { ...row.action, ownerName: row.ownerName } : undefined;
 }
 
-export const addGoal = (record: ParticipantRecord, clock: Clock, form: GoalForm) =>
+export const addGoal = (record: RecordScope, clock: Clock, form: GoalForm) =>
   addSimple(record, clock, planGoal, form);
-export const addSupport = (record: ParticipantRecord, clock: Clock, form: SupportForm) =>
+export const addSupport = (record: RecordScope, clock: Clock, form: SupportForm) =>
   addSimple(record, clock, planSupportReferral, form);
-export const addWarningSign = (record: ParticipantRecord, clock: Clock, form: WarningSignForm) =>
+export const addWarningSign = (record: RecordScope, clock: Clock, form: WarningSignForm) =>
   addSimple(record, clock, planWarningSign, form);
 
-export const updateGoal = (
-  record: ParticipantRecord,
-  clock: Clock,
-  id: string,
-  form: GoalForm,
-  basedOn: number,
-) => updateVersioned(record, clock, planGoal, id, basedOn, form, () => findGoal(record, id));
+export const updateGoal = (record: RecordScope, clock: Clock, id: string, form: GoalForm, basedOn: number) =>
+  updateVersioned(record, clock, planGoal, id, basedOn, form, () => findGoal(record, id));
 export const updateSupport = (
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   id: string,
   form: SupportForm,
   basedOn: number,
 ) => updateVersioned(record, clock, planSupportReferral, id, basedOn, form, () => findSupport(record, id));
 export const updateWarningSign = (
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   id: string,
   form: WarningSignForm,
@@ -121,7 +116,7 @@ export const updateWarningSign = (
 
 /** The owner must be on the care team now (or already own it); the goal must be this plan's. */
 async function checkAction(
-  record: ParticipantRecord,
+  record: RecordScope,
   planId: string,
   form: ActionForm,
   existing?: ActionRow,
@@ -146,7 +141,7 @@ const completion = (clock: Clock, form: ActionForm, existing?: ActionRow) => ({
 });
 
 export async function addAction(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   form: ActionForm,
 ): Promise<{ kind: "saved" } | { kind: "no_plan" } | EditOutcome<never>> {
@@ -168,7 +163,7 @@ export async function addAction(
 }
 
 export async function updateAction(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   id: string,
   form: ActionForm,
@@ -190,7 +185,7 @@ export async function updateAction(
 }
 
 export async function saveContingency(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   form: ContingencyForm,
   basedOn: number,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, min, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { inOrder, type Transaction } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
@@ -61,7 +62,7 @@ export const today = (clock: Clock) => calendarDateAt(clock.now());
 // The participant's current care team, by name: who can own an action or agree a version.
 export { careTeam };
 
-export async function findPlan(record: ParticipantRecord) {
+export async function findPlan(record: RecordScope) {
   const [plan] = await record.tx
     .select()
     .from(supportPlan)
@@ -69,7 +70,7 @@ export async function findPlan(record: ParticipantRecord) {
   return plan;
 }
 
-export async function loadPlan(record: ParticipantRecord): Promise<PlanView | undefined> {
+export async function loadPlan(record: RecordScope): Promise<PlanView | undefined> {
   const plan = await findPlan(record);
   if (!plan) return undefined;
   const mine = (table: { participantId: AnyPgColumn }) => eq(table.participantId, record.participantId);
@@ -202,7 +203,7 @@ export async function startPlan(record: ParticipantRecord, clock: Clock): Promis
 }
 
 /** The owner columns every row of the plan carries. */
-export const owned = (record: ParticipantRecord) => ({
+export const owned = (record: RecordScope) => ({
   organisationId: record.organisationId,
   participantId: record.participantId,
 });
@@ -255,7 +256,7 @@ export async function agreeVersion(
 }
 
 /** One agreed version with the one before it, for "what changed". */
-export async function agreedVersion(record: ParticipantRecord, number: number) {
+export async function agreedVersion(record: RecordScope, number: number) {
   const rows = await record.tx
     .select()
     .from(supportPlanVersion)

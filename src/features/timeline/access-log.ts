@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import type { AccessBasis } from "../../platform/access/policy";
 import { auditEvent } from "../../platform/audit/table";
 import type { Executor } from "../../platform/db";
@@ -36,7 +36,12 @@ const bases: readonly string[] = ["care_team", "team_leader", "emergency"] satis
 export async function participantAccessLog(
   executor: Executor,
   participantId: string,
-  options: { before?: string; limit: number },
+  options: {
+    before?: string;
+    limit: number;
+    /** Leaves out one role's entries: the participant's own visits on their "who has seen my record". */
+    excludeRole?: string;
+  },
 ): Promise<AccessLogPage> {
   const [cursorTime, cursorId] = options.before ? options.before.split("_") : [];
   const before =
@@ -59,6 +64,9 @@ export async function participantAccessLog(
       and(
         eq(auditEvent.subjectType, "participant"),
         eq(auditEvent.subjectId, participantId),
+        options.excludeRole
+          ? or(isNull(auditEvent.actorRole), ne(auditEvent.actorRole, options.excludeRole))
+          : undefined,
         before
           ? or(
               lt(auditEvent.occurredAt, before.occurredAt),

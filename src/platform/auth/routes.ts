@@ -6,8 +6,9 @@ import type { AppDeps, Feature } from "../http/feature";
 import { SESSION_COOKIE, sessionCookieOptions } from "../http/guard";
 import { pageContext, safeNextPath, sendPage, translatorFor } from "../http/pages";
 import { fieldErrors, formBody } from "../web/forms";
+import { newPasswordForm } from "./forms";
 import { newMfaSecret, otpauthUri, qrCodeSvg } from "./mfa";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwords";
+import { MAX_PASSWORD_LENGTH } from "./passwords";
 import {
   acceptInvitation,
   completeSecondFactorEnrolment,
@@ -43,18 +44,7 @@ const enrolForm = z.object({
     .regex(/^\d{6}$/, "validation.secondFactor.enrolCode"),
 });
 
-export const newPasswordForm = z
-  .object({
-    password: z
-      .string()
-      .min(MIN_PASSWORD_LENGTH, "validation.password.tooShort")
-      .max(MAX_PASSWORD_LENGTH, "validation.password.tooLong"),
-    confirmPassword: z.string(),
-  })
-  .refine((form) => form.password === form.confirmPassword, {
-    message: "validation.password.mismatch",
-    path: ["confirmPassword"],
-  });
+export { newPasswordForm } from "./forms";
 
 function setSessionCookie(reply: FastifyReply, deps: AppDeps, token: string) {
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(deps.config.secureCookies));

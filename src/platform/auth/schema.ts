@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { staffAccount } from "../directory/schema";
 
 /** A signed-in browser or API client. The cookie holds a random token; only its SHA-256 is stored. */
@@ -74,4 +74,76 @@ export const staffInvitation = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
   },
   (table) => [index("staff_invitation_staff_idx").on(table.staffId).where(sql`${table.usedAt} is null`)],
+);
+
+// Participants' own accounts for the portal. platform/ imports no feature, so `participant_id`
+// carries no foreign key here; the portal feature only ever writes ids it read from participant.
+
+export const participantAccountStatuses = ["active", "withdrawn"] as const;
+export type ParticipantAccountStatus = (typeof participantAccountStatuses)[number];
+
+/** A participant's sign-in to their own pages: one per participant, never shared with staff. */
+export const participantAccount = pgTable(
+  "participant_account",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    participantId: uuid("participant_id").notNull().unique(),
+    organisationId: uuid("organisation_id").notNull(),
+    /** Their email, or a name they chose when invited by a printed code. */
+    signInName: text("sign_in_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    mfaSecret: text("mfa_secret"),
+    mfaEnrolledAt: timestamp("mfa_enrolled_at", { withTimezone: true }),
+    mfaLastStep: integer("mfa_last_step"),
+    /** "withdrawn": access ended at the person's request; a new invitation opens it again. */
+    status: text("status", { enum: participantAccountStatuses }).notNull().default("active"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("participant_account_sign_in_name_unique").on(sql`lower(${table.signInName})`)],
+);
+
+export const participantInvitationMethods = ["email", "printed"] as const;
+export type ParticipantInvitationMethod = (typeof participantInvitationMethods)[number];
+
+/** A one-time link (email) or printed code a care-team member gives the person. Only its hash is kept. */
+export const participantInvitation = pgTable(
+  "participant_invitation",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    participantId: uuid("participant_id").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    method: text("method", { enum: participantInvitationMethods }).notNull(),
+    /** For an emailed link, the address it went to, which becomes the sign-in name. */
+    email: text("email"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (table) => [
+    index("participant_invitation_participant_idx")
+      .on(table.participantId)
+      .where(sql`${table.usedAt} is null`),
+  ],
+);
+
+/** A participant's signed-in browser: the same idea as staff_session, kept apart so the two never mix. */
+export const participantSession = pgTable(
+  "participant_session",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => participantAccount.id),
+    mfaSatisfied: boolean("mfa_satisfied").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address").notNull(),
+  },
+  (table) => [index("participant_session_account_idx").on(table.accountId)],
 );

@@ -48,6 +48,8 @@ export const organisation = pgTable(
     requireMfa: boolean("require_mfa").notNull().default(false),
     /** Where to get urgent help, shown to staff after a safety concern; a UK default shows when empty. */
     crisisInformation: text("crisis_information"),
+    /** Participants see who opened their record by role and date; by name only if this is on. */
+    showStaffNamesToParticipants: boolean("show_staff_names_to_participants").notNull().default(false),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),

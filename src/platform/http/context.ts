@@ -1,4 +1,5 @@
 import type { Permission } from "../access/roles";
+import type { SignedInParticipant } from "../auth/participant-accounts";
 import type { SignedInStaff } from "../auth/service";
 
 /**
@@ -8,8 +9,16 @@ import type { SignedInStaff } from "../auth/service";
  * - partly_signed_in: password given, second factor still to give or enrol
  * - signed_in: any member of staff, fully signed in
  * - a permission from the role templates
+ * - participant: a participant on their own pages, fully signed in; staff never reach these
+ * - participant_partly_signed_in: a participant's password given, authenticator code still to give
  */
-export type RouteAccess = "public" | "partly_signed_in" | "signed_in" | Permission;
+export type RouteAccess =
+  | "public"
+  | "partly_signed_in"
+  | "signed_in"
+  | Permission
+  | "participant"
+  | "participant_partly_signed_in";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -17,6 +26,9 @@ declare module "fastify" {
   }
   interface FastifyRequest {
     staff: SignedInStaff | null;
+    /** A participant on their own pages. A request is a member of staff's or a participant's, never both. */
+    participant: SignedInParticipant | null;
+    participantSessionToken: string | null;
     sessionToken: string | null;
     authMethod: "session" | "token" | null;
     secondFactorPending: boolean;

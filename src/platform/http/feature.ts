@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config";
 import type { ParticipantDoor } from "../access/door";
+import type { OwnRecordDoor } from "../access/own-record";
 import type { Permission } from "../access/roles";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
@@ -12,6 +13,8 @@ export type AppDeps = {
   db: Database;
   clock: Clock;
   door: ParticipantDoor;
+  /** A participant's way to their own record, on their own pages. */
+  ownRecordDoor: OwnRecordDoor;
   /** Checks the database answers, for /readyz. */
   ping: () => Promise<boolean>;
   /** Added before answering each failed sign-in, growing with the count. */

@@ -7,6 +7,14 @@ import { findLiveSession, type SessionPolicy } from "../auth/sessions";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
 import type { RouteAccess } from "./context";
+import {
+  authenticateParticipant,
+  decorateParticipantRequest,
+  isParticipantAccess,
+  participantVerdict,
+  refusedCaller,
+  sendParticipantToSignIn,
+} from "./participant-guard";
 import { sendProblem, wantsJson } from "./problem";
 
 export const SESSION_COOKIE = "tandem_session";
@@ -40,9 +48,10 @@ const isAssetPath = (url: string) =>
 /** Whether a request with this sign-in state may use a route with this access rule. */
 export function allows(
   access: RouteAccess,
-  request: Pick<FastifyRequest, "staff" | "secondFactorPending">,
+  request: Pick<FastifyRequest, "staff" | "secondFactorPending" | "participant">,
 ): "allowed" | "sign_in" | "forbidden" {
   if (access === "public") return "allowed";
+  if (isParticipantAccess(access) || request.participant) return participantVerdict(access, request);
   if (!request.staff) return "sign_in";
   if (access === "partly_signed_in") return "allowed";
   if (request.secondFactorPending) return "sign_in";
@@ -61,6 +70,7 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
   app.decorateRequest("authMethod", null);
   app.decorateRequest("secondFactorPending", false);
   app.decorateRequest("sessionExpired", false);
+  decorateParticipantRequest(app);
 
   const declared: DeclaredRoute[] = [];
   app.decorate("declaredRoutes", declared);
@@ -91,7 +101,7 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
+    if (!token) return authenticateParticipant(request, options);
     const session = await findLiveSession(db, clock, options.sessionPolicy, token);
     const staff = session ? await loadSignedInStaff(db, session.staffId, options.demoMode) : undefined;
     if (!session || !staff) {
@@ -114,10 +124,9 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
     if (verdict === "forbidden") {
       // A refused request is worth knowing about: someone tried what their role does not allow.
       await recordAuditEvent(db, clock, {
-        actor: { id: request.staff!.staffId, role: request.staff!.role },
+        ...refusedCaller(request),
         action: "route.refused",
         subject: { type: "route", id: `${request.method} ${request.routeOptions.url ?? ""}` },
-        organisationId: request.staff!.organisationId,
         ipAddress: request.ip,
         outcome: "refused",
         reason: `needs ${access}`,
@@ -129,6 +138,7 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
         : sendProblem(reply, 403, "Your role does not allow this.");
     }
     if (verdict === "sign_in") {
+      if (isParticipantAccess(access)) return sendParticipantToSignIn(request, reply);
       if (request.staff && request.secondFactorPending) {
         return reply.redirect(
           request.staff.mfaEnrolled ? "/sign-in/second-factor" : "/sign-in/set-up-second-factor",

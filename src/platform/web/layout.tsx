@@ -3,6 +3,10 @@ import type { Translator } from "./i18n";
 
 export type NavigationItem = { href: string; label: string; current?: boolean };
 
+export type HeaderLinks = { home: string; account: string; signOut: string };
+
+const staffLinks: HeaderLinks = { home: "/", account: "/account", signOut: "/sign-out" };
+
 export type LayoutProps = {
   title: string;
   t: Translator;
@@ -14,6 +18,8 @@ export type LayoutProps = {
   backLink?: { href: string; label?: string };
   /** Full width for wide tables; two-thirds is the NHS.UK default for reading. */
   wide?: boolean;
+  /** Where the logo, the account link and sign-out go: participants' own pages have their own. */
+  links?: HeaderLinks;
   children: ComponentChildren;
 };
 
@@ -55,12 +61,13 @@ function Header({
   user,
   csrfToken,
   navigation = [],
-}: Pick<LayoutProps, "t" | "user" | "csrfToken" | "navigation">) {
+  links = staffLinks,
+}: Pick<LayoutProps, "t" | "user" | "csrfToken" | "navigation" | "links">) {
   return (
     <header class="nhsuk-header" data-module="nhsuk-header" role="banner">
       <div class="nhsuk-header__container nhsuk-width-container">
         <div class="nhsuk-header__service">
-          <a class="nhsuk-header__service-logo" href="/" aria-label={t.t("layout.homeLink")}>
+          <a class="nhsuk-header__service-logo" href={links.home} aria-label={t.t("layout.homeLink")}>
             <NhsLogo />
             <span class="nhsuk-header__service-name">{t.t("layout.serviceName")}</span>
           </a>
@@ -69,14 +76,14 @@ function Header({
           <nav class="nhsuk-header__account" aria-label={t.t("layout.accountMenu")}>
             <ul class="nhsuk-header__account-list">
               <li class="nhsuk-header__account-item">
-                <a class="nhsuk-header__account-link" href="/account">
+                <a class="nhsuk-header__account-link" href={links.account}>
                   <UserIcon />
                   {user.fullName}
                 </a>
               </li>
-              <li class="nhsuk-header__account-item">{user.roleLabel}</li>
+              {user.roleLabel && <li class="nhsuk-header__account-item">{user.roleLabel}</li>}
               <li class="nhsuk-header__account-item">
-                <form class="nhsuk-header__account-form" action="/sign-out" method="post" novalidate>
+                <form class="nhsuk-header__account-form" action={links.signOut} method="post" novalidate>
                   <input type="hidden" name="_csrf" value={csrfToken ?? ""} />
                   <button class="nhsuk-header__account-button" type="submit">
                     {t.t("layout.signOut")}
@@ -170,7 +177,13 @@ export function Layout(props: LayoutProps) {
         <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
           {t.t("layout.skipLink")}
         </a>
-        <Header t={t} user={props.user} csrfToken={props.csrfToken} navigation={props.navigation} />
+        <Header
+          t={t}
+          user={props.user}
+          csrfToken={props.csrfToken}
+          navigation={props.navigation}
+          links={props.links}
+        />
         <div class="nhsuk-width-container">
           {backLink && (
             <a class="nhsuk-back-link" href={backLink.href}>

@@ -42,6 +42,10 @@ export const enAdministration = {
   "organisations.region": "Region",
   "organisations.chooseRegion": "Choose a region",
   "organisations.requireMfa": "Every member must use a second factor",
+  "organisations.participantPages": "Participants' own pages",
+  "organisations.showStaffNames": 'Show staff names on "who has seen my record"',
+  "organisations.showStaffNamesHint":
+    "Participants always see the role and the date of each opening of their record. Tick this to show the member of staff's name too.",
   "organisations.requireMfaHint": "Administrators always need one outside demo mode, whatever this says.",
   "organisations.security": "Security",
   "organisations.crisisInformation": "Crisis information (optional)",

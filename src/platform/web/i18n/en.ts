@@ -10,6 +10,7 @@ import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
+import { enPortal } from "./en-portal";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
@@ -305,5 +306,6 @@ export const en = {
   ...enAssessments,
   ...enMonitoringRules,
   ...enCharts,
+  ...enPortal,
   ...enValidation,
 } as const;

@@ -1,0 +1,280 @@
+import { and, eq, sql } from "drizzle-orm";
+import { PARTICIPANT_ROLE, type ParticipantSelf } from "../access/self";
+import { recordAuditEvent } from "../audit/service";
+import type { Clock } from "../clock";
+import type { Database, Executor } from "../db";
+import { acceptedStep } from "./mfa";
+import { createParticipantSession, endAllParticipantSessionsOf } from "./participant-sessions";
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { participantAccount } from "./schema";
+import {
+  accountKey,
+  addressKey,
+  clearFailures,
+  lockedUntil,
+  recordFailure,
+  type ThrottlePolicy,
+} from "./throttle";
+
+// A participant's own account: signing in, the optional authenticator, the password.
+
+export type SignedInParticipant = ParticipantSelf & {
+  signInName: string;
+  mfaEnrolled: boolean;
+  /** Password given, authenticator code still to give. */
+  secondFactorPending: boolean;
+};
+
+type AccountRow = typeof participantAccount.$inferSelect;
+
+const selfOf = (account: AccountRow): ParticipantSelf => ({
+  accountId: account.id,
+  participantId: account.participantId,
+  organisationId: account.organisationId,
+});
+
+const actorOf = (accountId: string) => ({ id: accountId, role: PARTICIPANT_ROLE });
+
+/** The person behind a session, or undefined if their access has been withdrawn. */
+export async function loadSignedInParticipant(
+  executor: Executor,
+  accountId: string,
+  mfaSatisfied: boolean,
+): Promise<SignedInParticipant | undefined> {
+  const [account] = await executor
+    .select()
+    .from(participantAccount)
+    .where(and(eq(participantAccount.id, accountId), eq(participantAccount.status, "active")))
+    .limit(1);
+  if (!account) return undefined;
+  return {
+    ...selfOf(account),
+    signInName: account.signInName,
+    mfaEnrolled: account.mfaEnrolledAt !== null,
+    secondFactorPending: !mfaSatisfied,
+  };
+}
+
+export type ParticipantSignInResult =
+  | { kind: "locked"; until: Date; delayMs: number }
+  | { kind: "refused"; delayMs: number }
+  | { kind: "signed_in"; token: string; next: "home" | "second_factor" };
+
+/**
+ * Sign-in name and password, throttled like staff sign-in. The answer is the same for an unknown
+ * name and a wrong password, so nothing reveals who has an account.
+ */
+export async function signInParticipant(
+  context: { db: Database; clock: Clock; throttle: ThrottlePolicy },
+  attempt: { signInName: string; password: string; ipAddress: string },
+): Promise<ParticipantSignInResult> {
+  const { db, clock } = context;
+  // Their own key space: a participant's name never shares a count with a staff email.
+  const keys = {
+    account: accountKey(`participant:${attempt.signInName}`),
+    address: addressKey(attempt.ipAddress),
+  };
+  const [account] = await db
+    .select()
+    .from(participantAccount)
+    .where(eq(sql`lower(${participantAccount.signInName})`, attempt.signInName.trim().toLowerCase()))
+    .limit(1);
+  const audit = (executor: Executor, outcome: "succeeded" | "failed" | "refused", reason: string) =>
+    recordAuditEvent(executor, clock, {
+      actor: account ? actorOf(account.id) : null,
+      action: "participant_portal.sign_in",
+      subject: account ? { type: "participant_account", id: account.id } : undefined,
+      organisationId: account?.organisationId ?? null,
+      ipAddress: attempt.ipAddress,
+      outcome,
+      reason,
+    });
+  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
+  if (lock) {
+    await audit(db, "refused", "locked after repeated failures");
+    return { kind: "locked", until: lock, delayMs: 0 };
+  }
+  const usable = account?.status === "active";
+  const matches = usable
+    ? await verifyPassword(account.passwordHash, attempt.password)
+    : await verifyAgainstDecoy(attempt.password);
+  if (!account || !usable || !matches) {
+    return db.transaction(async (tx) => {
+      const failure = await recordFailure(tx, clock, context.throttle, keys);
+      await audit(
+        tx,
+        "failed",
+        !account ? "unknown sign-in name" : !usable ? "access withdrawn" : "wrong password",
+      );
+      return failure.lockedUntil
+        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
+        : { kind: "refused" as const, delayMs: failure.delayMs };
+    });
+  }
+  const secondFactor = account.mfaEnrolledAt !== null;
+  return db.transaction(async (tx) => {
+    await clearFailures(tx, keys.account);
+    const token = await createParticipantSession(tx, clock, account.id, !secondFactor, attempt.ipAddress);
+    await tx
+      .update(participantAccount)
+      .set({ lastSignInAt: clock.now() })
+      .where(eq(participantAccount.id, account.id));
+    await audit(
+      tx,
+      "succeeded",
+      secondFactor ? "password accepted; second factor next" : "password accepted",
+    );
+    return {
+      kind: "signed_in" as const,
+      token,
+      next: secondFactor ? ("second_factor" as const) : ("home" as const),
+    };
+  });
+}
+
+/** Checks an authenticator code, each time step usable once. */
+export async function verifyParticipantSecondFactor(
+  db: Database,
+  clock: Clock,
+  accountId: string,
+  code: string,
+  ipAddress: string,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [account] = await tx
+      .select()
+      .from(participantAccount)
+      .where(eq(participantAccount.id, accountId))
+      .for("update");
+    if (!account?.mfaSecret) return false;
+    const step = acceptedStep(account.mfaSecret, code, clock.now());
+    const accepted = step !== undefined && (account.mfaLastStep === null || step > account.mfaLastStep);
+    if (accepted)
+      await tx
+        .update(participantAccount)
+        .set({ mfaLastStep: step })
+        .where(eq(participantAccount.id, accountId));
+    await recordAuditEvent(tx, clock, {
+      actor: actorOf(accountId),
+      action: "participant_portal.sign_in.second_factor",
+      subject: { type: "participant_account", id: accountId },
+      organisationId: account.organisationId,
+      ipAddress,
+      outcome: accepted ? "succeeded" : "failed",
+    });
+    return accepted;
+  });
+}
+
+async function auditAccountChange(
+  executor: Executor,
+  clock: Clock,
+  self: ParticipantSelf,
+  action: string,
+  ipAddress: string,
+  outcome: "succeeded" | "failed" = "succeeded",
+) {
+  await recordAuditEvent(executor, clock, {
+    actor: actorOf(self.accountId),
+    action,
+    subject: { type: "participant_account", id: self.accountId },
+    organisationId: self.organisationId,
+    ipAddress,
+    outcome,
+  });
+}
+
+/** Turns on the authenticator once the person shows it gives the right code. */
+export async function enrolParticipantSecondFactor(
+  db: Database,
+  clock: Clock,
+  self: ParticipantSelf,
+  secret: string,
+  code: string,
+  ipAddress: string,
+): Promise<boolean> {
+  const step = acceptedStep(secret, code, clock.now());
+  if (step === undefined) return false;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(participantAccount)
+      .set({ mfaSecret: secret, mfaEnrolledAt: clock.now(), mfaLastStep: step, updatedAt: clock.now() })
+      .where(eq(participantAccount.id, self.accountId));
+    await auditAccountChange(tx, clock, self, "participant_portal.second_factor_enrolled", ipAddress);
+  });
+  return true;
+}
+
+/** Removing the authenticator needs the password, so a borrowed unlocked phone cannot do it. */
+export async function removeParticipantSecondFactor(
+  db: Database,
+  clock: Clock,
+  self: ParticipantSelf,
+  password: string,
+  ipAddress: string,
+): Promise<"removed" | "wrong_password"> {
+  const [account] = await db
+    .select()
+    .from(participantAccount)
+    .where(eq(participantAccount.id, self.accountId));
+  if (!account || !(await verifyPassword(account.passwordHash, password))) {
+    await auditAccountChange(
+      db,
+      clock,
+      self,
+      "participant_portal.second_factor_removed",
+      ipAddress,
+      "failed",
+    );
+    return "wrong_password";
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .update(participantAccount)
+      .set({ mfaSecret: null, mfaEnrolledAt: null, mfaLastStep: null, updatedAt: clock.now() })
+      .where(eq(participantAccount.id, self.accountId));
+    await auditAccountChange(tx, clock, self, "participant_portal.second_factor_removed", ipAddress);
+  });
+  return "removed";
+}
+
+/** Changing the password ends every session, this one included; the caller signs this browser in again. */
+export async function changeParticipantPassword(
+  db: Database,
+  clock: Clock,
+  self: ParticipantSelf,
+  current: string,
+  next: string,
+  ipAddress: string,
+): Promise<{ kind: "changed"; sessionToken: string } | { kind: "wrong_current_password" }> {
+  const [account] = await db
+    .select()
+    .from(participantAccount)
+    .where(eq(participantAccount.id, self.accountId));
+  if (!account || !(await verifyPassword(account.passwordHash, current))) {
+    await auditAccountChange(db, clock, self, "participant_portal.password_changed", ipAddress, "failed");
+    return { kind: "wrong_current_password" };
+  }
+  const passwordHash = await hashPassword(next);
+  return db.transaction(async (tx) => {
+    await tx
+      .update(participantAccount)
+      .set({ passwordHash, updatedAt: clock.now() })
+      .where(eq(participantAccount.id, self.accountId));
+    await endAllParticipantSessionsOf(tx, self.accountId);
+    await auditAccountChange(tx, clock, self, "participant_portal.password_changed", ipAddress);
+    return {
+      kind: "changed" as const,
+      sessionToken: await createParticipantSession(tx, clock, self.accountId, true, ipAddress),
+    };
+  });
+}
+
+export async function recordParticipantSignOut(
+  executor: Executor,
+  clock: Clock,
+  self: ParticipantSelf,
+  ipAddress: string,
+) {
+  await auditAccountChange(executor, clock, self, "participant_portal.sign_out", ipAddress);
+}
