@@ -44,6 +44,7 @@ import "./platform/http/context";
 import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
 import { operationsFeature } from "./platform/http/operations";
+import { setOwnPagesNavigation } from "./platform/http/own-pages";
 import { pageContext, sendPage, setNavigation, setParticipantTabs } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { registerWebAssets } from "./platform/web/assets";
@@ -293,6 +294,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   };
   setNavigation(features.flatMap((feature) => feature.navigation ?? []));
   setParticipantTabs(features.flatMap((feature) => feature.participantTabs ?? []));
+  setOwnPagesNavigation(features.flatMap((feature) => feature.ownPagesNavigation ?? []));
   for (const feature of features) {
     await app.register(async (scope) => {
       await feature.registerRoutes(scope, deps);

@@ -13,6 +13,7 @@ import { registerCheckInRoutes } from "./check-in-routes";
 import { recentCheckIns, scoreHistory } from "./check-ins";
 import { registerFollowAlongRoutes } from "./follow-along-routes";
 import { configureAlertEmails } from "./notifications";
+import { registerOwnCheckInRoutes } from "./own-check-in-routes";
 import { registerRuleSettingsRoutes } from "./rule-settings-routes";
 import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
 import {
@@ -77,6 +78,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   configureAlertEmails(deps.config.publicUrl);
   registerCheckInRoutes(app, deps);
   registerFollowAlongRoutes(app, deps);
+  registerOwnCheckInRoutes(app, deps);
   registerRuleSettingsRoutes(app, deps);
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
@@ -166,6 +168,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 
 export const monitoringFeature: Feature = {
   name: "monitoring",
+  ownPagesNavigation: [{ href: "/my/check-ins", label: "ownCheckIns.nav", order: 20 }],
   participantTabs: [
     { path: "/check-ins", label: "checkIns.tab", requires: "participant.read", order: 45 },
     { path: "/follow-along", label: "followAlong.tab", requires: "participant.read", order: 55 },

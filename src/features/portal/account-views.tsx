@@ -13,8 +13,8 @@ import {
   TrustedSvg,
 } from "../../platform/web/components";
 import { Layout } from "../../platform/web/layout";
+import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { PortalContext } from "./navigation";
-import { PortalLayout } from "./views";
 
 type Page<Extra = object> = PortalContext & Extra & { errors?: FieldError[] };
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerPortalAuthRoutes } from "./auth-routes";
+import { portalNavigation } from "./navigation";
 import { registerPortalPageRoutes } from "./page-routes";
 import { registerPortalStaffRoutes } from "./staff-routes";
 
@@ -17,5 +18,6 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 export const portalFeature: Feature = {
   name: "portal",
   participantTabs: [{ path: "/portal", label: "portalAccess.tab", requires: "participant.read", order: 35 }],
+  ownPagesNavigation: portalNavigation,
   registerRoutes,
 };

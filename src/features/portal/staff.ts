@@ -64,7 +64,7 @@ export async function inviteToPortal(
     to: form.email!,
     subject: "Your invitation to Tandem",
     text: invitationEmailText(link, context.formatDate(expiresAt)),
-    purpose: "participant_invitation",
+    purpose: "participant.invitation",
   });
   return { kind: "emailed", expiresAt };
 }

@@ -1,4 +1,3 @@
-import { layoutProps } from "../../platform/http/pages";
 import {
   Button,
   Form,
@@ -9,7 +8,7 @@ import {
   Tag,
 } from "../../platform/web/components";
 import { isMessageKey } from "../../platform/web/i18n";
-import { Layout } from "../../platform/web/layout";
+import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { AlertRule } from "../monitoring/schema";
 import type { ConsentEntry } from "../participants/consent";
 import { availableChanges } from "../participants/participation";
@@ -20,28 +19,17 @@ import type { planFor, RecordAccessEntry } from "./service";
 
 type Plan = NonNullable<Awaited<ReturnType<typeof planFor>>>;
 
-/** Every participant page: their own header links and navigation, and a notice if there is one. */
-function PortalLayout(
-  props: PortalContext & { title: string; notice?: string; children: preact.ComponentChildren },
-) {
-  const { t } = props;
-  return (
-    <Layout {...layoutProps(props, props.title)} links={props.links}>
-      {props.notice && (
-        <NotificationBanner title={t.t("portal.noticeTitle")} success>
-          <p class="nhsuk-notification-banner__heading">{props.notice}</p>
-        </NotificationBanner>
-      )}
-      {props.children}
-    </Layout>
-  );
-}
-
 export function HomePage(
   props: PortalContext & {
     givenName: string;
     dueSoon: ActionRow[];
-    alerts: { id: string; rule: AlertRule; raisedAt: Date; acknowledgedAt: Date | null; resolvedAt: Date | null }[];
+    alerts: {
+      id: string;
+      rule: AlertRule;
+      raisedAt: Date;
+      acknowledgedAt: Date | null;
+      resolvedAt: Date | null;
+    }[];
     today: string;
     notice?: string;
   },
@@ -64,7 +52,9 @@ export function HomePage(
                 {alert.resolvedAt
                   ? t.t("portal.home.alertResolved", { date: t.formatDate(alert.resolvedAt, "long") })
                   : alert.acknowledgedAt
-                    ? t.t("portal.home.alertAcknowledged", { date: t.formatDate(alert.acknowledgedAt, "long") })
+                    ? t.t("portal.home.alertAcknowledged", {
+                        date: t.formatDate(alert.acknowledgedAt, "long"),
+                      })
                     : t.t("portal.home.alertRaised", { date: t.formatDate(alert.raisedAt, "long") })}
               </p>
             </InsetText>

@@ -6,6 +6,7 @@ import type { Permission } from "../access/roles";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
 import type { MessageKey } from "../web/i18n";
+import type { OwnPagesEntry } from "./own-pages";
 
 /** What every feature's routes are given: the app's shared parts, never another feature's. */
 export type AppDeps = {
@@ -44,6 +45,8 @@ export type ParticipantTabEntry = {
 export type Feature = {
   name: string;
   navigation?: NavigationEntry[];
+  /** Its pages in a participant's own pages (/my …), if it has any. */
+  ownPagesNavigation?: OwnPagesEntry[];
   participantTabs?: ParticipantTabEntry[];
   registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
 };

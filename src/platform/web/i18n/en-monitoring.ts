@@ -40,6 +40,14 @@ export const enMonitoring = {
   "alerts.activateContingency": "Record the contingency plan being used",
   "validation.alert.actionTaken": "Choose what was done",
 
+  "ownCheckIns.nav": "My check-ins",
+  "ownCheckIns.title": "My check-ins",
+  "ownCheckIns.intro":
+    "A few questions about your sleep, mood and how things are going. Your care team sees your answers, so they can notice early if things get harder and check in with you. You can skip any question.",
+  "ownCheckIns.start": "Check in now",
+  "ownCheckIns.none": "You have not checked in yet.",
+  "ownCheckIns.caption": "Your check-ins, newest first",
+  "ownCheckIns.saved": "Thank you. Your check-in is saved and your care team can see it.",
   "checkIns.tab": "Check-ins and trends",
   "checkIns.title": "Check-ins and trends",
   "checkIns.intro":
