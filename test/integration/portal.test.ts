@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { participantAlert } from "../../src/features/monitoring/schema";
+import { checkIn, participantAlert } from "../../src/features/monitoring/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { planAction, planWarningSign, supportPlan } from "../../src/features/plans/schema";
 import { auditEvent } from "../../src/platform/audit/table";
@@ -448,5 +448,59 @@ describe("invitations that can no longer be used", () => {
     const response = await new TestClient(testApp.app).get("/my/invitation?token=not-a-real-token");
     expect(response.statusCode).toBe(410);
     expect(response.body).toContain("We do not recognise this invitation");
+  });
+});
+
+describe("checking in from my own pages", () => {
+  it("asks one question a page, saves the person's own answers, and shows them to the care team", async () => {
+    const sam = await createTestParticipant(testApp, { stage: "in_work", givenName: "Sam" });
+    const { code } = await inviteByCode(specialist, sam.id);
+    const { person } = await acceptCode(code, "sam.checks.in");
+    const home = await person.get("/my");
+    expect(home.body).toContain('href="/my/check-ins"');
+    const list = await person.get("/my/check-ins");
+    expect(list.body).toContain("You have not checked in yet.");
+    const first = await person.get("/my/check-ins/new");
+    expect(first.body).toContain("How did you sleep last night?");
+    // In work: five questions, the last about work.
+    expect(first.body).toContain("Question 1 of 5");
+    const answers = {
+      sleepHours: "6",
+      bedtime: "23:45",
+      mood: "7",
+      stress: "3",
+      energy: "6",
+      hoursWorked: "24",
+    };
+    let carried: Record<string, string> = {};
+    for (const [step, fields] of [
+      ["sleep", ["sleepHours", "bedtime"]],
+      ["mood", ["mood"]],
+      ["stress", ["stress"]],
+      ["energy", ["energy"]],
+      ["work", ["hoursWorked"]],
+    ] as const) {
+      const given = Object.fromEntries(fields.map((field) => [field, answers[field]]));
+      const page = await person.post("/my/check-ins/new", { ...carried, ...given, step, go: "next" });
+      expect(page.statusCode).toBe(200);
+      carried = { ...carried, ...given };
+    }
+    const saved = await person.post("/my/check-ins/new", { ...carried, step: "check", go: "save" });
+    expect(saved.statusCode).toBe(303);
+    const mine = await person.get(String(saved.headers.location));
+    expect(words(mine.body)).toContain("Your check-in is saved and your care team can see it.");
+    expect(mine.body).toContain("24 h");
+    const [row] = await testApp.db.select().from(checkIn).where(eq(checkIn.participantId, sam.id));
+    expect(row).toMatchObject({
+      source: "participant",
+      recordedBy: null,
+      hoursWorked: 24,
+      bedtime: "23:45:00",
+    });
+    const staffView = await specialist.get(`/participants/${sam.id}/check-ins`);
+    expect(staffView.body).toContain("By the person");
+    // Staff never reach the person's pages, and the person never reaches staff pages.
+    expect((await specialist.get("/my/check-ins")).statusCode).not.toBe(200);
+    expect((await person.get(`/participants/${sam.id}/check-ins`)).statusCode).not.toBe(200);
   });
 });

@@ -311,8 +311,11 @@ export function Table({
   columns: TableColumn[];
   rows: ComponentChildren[][];
 }) {
+  // A wide table scrolls sideways on a phone: the scrolling region takes focus so a keyboard can
+  // scroll it too, and is named by the table's caption.
   return (
-    <div class="app-table-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard (axe scrollable-region-focusable, WCAG 2.1.1).
+    <div class="app-table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table class="nhsuk-table">
         <caption class="nhsuk-table__caption">{caption}</caption>
         <thead class="nhsuk-table__head">
