@@ -45,7 +45,13 @@ import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
 import { operationsFeature } from "./platform/http/operations";
 import { setOwnPagesNavigation } from "./platform/http/own-pages";
-import { pageContext, sendPage, setNavigation, setParticipantTabs } from "./platform/http/pages";
+import {
+  pageContext,
+  registerNavigationCounts,
+  sendPage,
+  setNavigation,
+  setParticipantTabs,
+} from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
@@ -293,6 +299,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     signInDelayStepMs: options.signInDelayStepMs ?? 250,
   };
   setNavigation(features.flatMap((feature) => feature.navigation ?? []));
+  registerNavigationCounts(app, db);
   setParticipantTabs(features.flatMap((feature) => feature.participantTabs ?? []));
   setOwnPagesNavigation(features.flatMap((feature) => feature.ownPagesNavigation ?? []));
   for (const feature of features) {

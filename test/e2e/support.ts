@@ -73,11 +73,10 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 }
 
 export async function navigationLabels(page: Page): Promise<string[]> {
-  return page
-    .locator(".nhsuk-header__navigation-link")
-    .evaluateAll((links) =>
-      links
-        .map((link) => link.textContent?.trim() ?? "")
-        .filter((label) => label !== "" && !label.endsWith("More")),
-    );
+  return page.locator(".nhsuk-header__navigation-link").evaluateAll((links) =>
+    links
+      // The label only: a count of open items may follow it.
+      .map((link) => link.firstChild?.textContent?.trim() ?? "")
+      .filter((label) => label !== "" && !label.endsWith("More")),
+  );
 }

@@ -390,3 +390,14 @@ describe("the sweep and escalation", () => {
     expect(page.body).toContain("Passed to the team leader");
   });
 });
+
+describe("the alerts inbox count", () => {
+  it("shows how many alerts wait, beside Alerts in the navigation", async () => {
+    const page = await clinician.get("/");
+    const count = /Alerts<span class="app-nav-count"> \((\d+) open\)/.exec(page.body);
+    const inbox = await clinician.get("/alerts");
+    const rows = inbox.body.match(/\/alerts\/[0-9a-f-]{36}"/g) ?? [];
+    expect(count).not.toBeNull();
+    expect(Number(count![1])).toBe(rows.length);
+  });
+});

@@ -22,6 +22,7 @@ import {
   changeAlert,
   crisisInformation,
   findAlert,
+  openAlertCount,
   staffNames,
 } from "./service";
 import { CheckInTrends } from "./trend-views";
@@ -174,7 +175,7 @@ export const monitoringFeature: Feature = {
     { path: "/follow-along", label: "followAlong.tab", requires: "participant.read", order: 55 },
   ],
   navigation: [
-    { href: "/alerts", label: "nav.alerts", requires: "caseload.own" },
+    { href: "/alerts", label: "nav.alerts", requires: "caseload.own", count: openAlertCount },
     { href: "/admin/monitoring-rules", label: "nav.adminMonitoringRules", requires: "directory.manage" },
   ],
   registerRoutes,

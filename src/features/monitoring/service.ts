@@ -288,29 +288,49 @@ export async function openAlertCounts(
   return counts;
 }
 
-/** Participants with unresolved alerts for this person: on their care team, or in a team they lead. */
-async function participantsWithAlerts(executor: Executor, actor: Actor): Promise<string[]> {
+/**
+ * The unresolved alerts in this person's inbox: on records whose care team they are on, or in a
+ * team they lead, of the audiences their role may see. One condition for the list and its count.
+ */
+function inboxCondition(actor: Actor) {
   const audiences = audiencesFor(actor.role);
-  if (audiences.length === 0) return [];
+  if (audiences.length === 0) return undefined;
   const onCareTeam = sql`exists (select 1 from ${careTeamMember} where ${careTeamMember.participantId} = ${participantAlert.participantId} and ${careTeamMember.staffId} = ${actor.staffId} and ${careTeamMember.removedAt} is null)`;
   const inLedTeam =
     roleTemplates[actor.role].participantReach === "team" && actor.teamIds.length > 0
       ? inArray(participant.teamId, [...actor.teamIds])
       : undefined;
+  return and(
+    eq(participantAlert.organisationId, actor.organisationId),
+    ne(participantAlert.status, "resolved"),
+    inArray(participantAlert.audience, audiences),
+    inLedTeam ? or(onCareTeam, inLedTeam) : onCareTeam,
+  );
+}
+
+/** Participants with unresolved alerts for this person: on their care team, or in a team they lead. */
+async function participantsWithAlerts(executor: Executor, actor: Actor): Promise<string[]> {
+  const condition = inboxCondition(actor);
+  if (!condition) return [];
   const rows = await executor
     .selectDistinct({ participantId: participantAlert.participantId })
     .from(participantAlert)
     .innerJoin(participant, eq(participant.id, participantAlert.participantId))
-    .where(
-      and(
-        eq(participantAlert.organisationId, actor.organisationId),
-        ne(participantAlert.status, "resolved"),
-        inArray(participantAlert.audience, audiences),
-        inLedTeam ? or(onCareTeam, inLedTeam) : onCareTeam,
-      ),
-    )
+    .where(condition)
     .limit(200);
   return rows.map((row) => row.participantId);
+}
+
+/** How many alerts wait in this person's inbox, for the count beside "Alerts" in the navigation. */
+export async function openAlertCount(executor: Executor, actor: Actor): Promise<number> {
+  const condition = inboxCondition(actor);
+  if (!condition) return 0;
+  const [row] = await executor
+    .select({ count: sql<number>`count(*)::int` })
+    .from(participantAlert)
+    .innerJoin(participant, eq(participant.id, participantAlert.participantId))
+    .where(condition);
+  return row?.count ?? 0;
 }
 
 export type StaffAlertGroup = {

@@ -3,6 +3,7 @@ import type { Config } from "../../config";
 import type { ParticipantDoor } from "../access/door";
 import type { OwnRecordDoor } from "../access/own-record";
 import type { Permission } from "../access/roles";
+import type { SignedInStaff } from "../auth/service";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
 import type { MessageKey } from "../web/i18n";
@@ -25,6 +26,8 @@ export type AppDeps = {
 export type NavigationEntry = {
   href: string;
   label: MessageKey;
+  /** How many things wait there for this person (open alerts), shown beside the label. */
+  count?: (executor: Database, staff: SignedInStaff) => Promise<number>;
   /** Shown only to people whose role has this permission ("signed_in": everyone signed in). */
   requires: Permission | "signed_in";
 };

@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { hasPermission } from "../access/roles";
+import type { Database } from "../db";
 import { createTranslator, type Translator } from "../web/i18n";
 import { renderPage } from "../web/render";
 import type { NavigationEntry, ParticipantTabEntry } from "./feature";
@@ -17,6 +18,34 @@ let registeredNavigation: NavigationEntry[] = [];
 
 export function setNavigation(entries: NavigationEntry[]) {
   registeredNavigation = entries;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Counts beside navigation labels (open alerts), read once per page for signed-in staff. */
+    navigationCounts: Record<string, number> | null;
+  }
+}
+
+/**
+ * Reads the navigation's counts before a staff page is built (pages are rendered synchronously).
+ * Only for pages: the API and assets never pay for it.
+ */
+export function registerNavigationCounts(app: FastifyInstance, db: Database) {
+  app.decorateRequest("navigationCounts", null);
+  app.addHook("preHandler", async (request) => {
+    const staff = request.staff;
+    // Assets declare no access; the API and plain redirects after a form never show navigation.
+    if (!staff || request.secondFactorPending || !request.routeOptions.config.access) return;
+    if (request.url.startsWith("/api/") || request.method !== "GET") return;
+    const counted = registeredNavigation.filter(
+      (entry) => entry.count && (entry.requires === "signed_in" || hasPermission(staff.role, entry.requires)),
+    );
+    if (counted.length === 0) return;
+    const counts: Record<string, number> = {};
+    for (const entry of counted) counts[entry.href] = await entry.count!(db, staff);
+    request.navigationCounts = counts;
+  });
 }
 
 let registeredParticipantTabs: ParticipantTabEntry[] = [];
@@ -60,6 +89,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
         .map((entry) => ({
           href: entry.href,
           label: t.t(entry.label),
+          count: request.navigationCounts?.[entry.href],
           current:
             entry.href === "/" ? path === "/" : path === entry.href || path.startsWith(`${entry.href}/`),
         }))

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Translator } from "./i18n";
 
-export type NavigationItem = { href: string; label: string; current?: boolean };
+export type NavigationItem = { href: string; label: string; current?: boolean; count?: number };
 
 export type HeaderLinks = { home: string; account: string; signOut: string };
 
@@ -109,6 +109,12 @@ function Header({
                     aria-current={item.current ? "page" : undefined}
                   >
                     {item.label}
+                    {item.count !== undefined && item.count > 0 && (
+                      <span class="app-nav-count">
+                        {" "}
+                        {t.t("layout.navCount", { count: String(item.count) })}
+                      </span>
+                    )}
                   </a>
                 </li>
               ))}

@@ -23,6 +23,7 @@ const enCommon = {
   "layout.menu": "Menu",
   "layout.browse": "Browse",
   "layout.more": "More",
+  "layout.navCount": "({count} open)",
   "layout.back": "Back",
   "layout.errorPrefix": "Error:",
   "layout.supportLinks": "Support links",
