@@ -113,6 +113,7 @@ CREATE TABLE "contingency_activation" (
 	"alert_id" uuid
 );
 --> statement-breakpoint
+ALTER TABLE "assessment_response" ALTER COLUMN "recorded_by" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "organisation" ADD COLUMN "show_staff_names_to_participants" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "participant_alert" ADD COLUMN "rule_key" text DEFAULT '' NOT NULL;--> statement-breakpoint
 ALTER TABLE "participant_alert" ADD COLUMN "explanation" jsonb;--> statement-breakpoint
@@ -121,6 +122,8 @@ ALTER TABLE "participant_alert" ADD COLUMN "escalated_at" timestamp with time zo
 ALTER TABLE "plan_warning_sign" ADD COLUMN "rule_comparison" text;--> statement-breakpoint
 ALTER TABLE "plan_warning_sign" ADD COLUMN "rule_threshold" numeric(4, 1);--> statement-breakpoint
 ALTER TABLE "plan_warning_sign" ADD COLUMN "rule_run_length" smallint;--> statement-breakpoint
+ALTER TABLE "support_plan" ADD COLUMN "measures_every_weeks" smallint;--> statement-breakpoint
+ALTER TABLE "support_plan" ADD COLUMN "measures_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "participant_invitation" ADD CONSTRAINT "participant_invitation_created_by_staff_account_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participant_session" ADD CONSTRAINT "participant_session_account_id_participant_account_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."participant_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbound_email" ADD CONSTRAINT "outbound_email_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -453,6 +453,8 @@ describe("invitations that can no longer be used", () => {
 
 describe("checking in from my own pages", () => {
   it("asks one question a page, saves the person's own answers, and shows them to the care team", async () => {
+    // Earlier tests move the clock on by days: sign in afresh.
+    specialist = await signedInAs(testApp.app, "employment_specialist");
     const sam = await createTestParticipant(testApp, { stage: "in_work", givenName: "Sam" });
     const { code } = await inviteByCode(specialist, sam.id);
     const { person } = await acceptCode(code, "sam.checks.in");
@@ -502,5 +504,64 @@ describe("checking in from my own pages", () => {
     // Staff never reach the person's pages, and the person never reaches staff pages.
     expect((await specialist.get("/my/check-ins")).statusCode).not.toBe(200);
     expect((await person.get(`/participants/${sam.id}/check-ins`)).statusCode).not.toBe(200);
+  });
+});
+
+describe("questionnaires with check-ins, as often as the plan says", () => {
+  it("offers PHQ-9 and GAD-7 when due, stores the person's answers, and shows crisis help after question 9", async () => {
+    specialist = await signedInAs(testApp.app, "employment_specialist");
+    const jo = await createTestParticipant(testApp, { stage: "job_seeking", givenName: "Jo" });
+    await givePlan(jo.id, jo.organisationId, "Go to the job club on Tuesday");
+    // The team sets how often, on the plan; a stale form meets the conflict.
+    const planUrl = `/participants/${jo.id}/plan/questionnaires`;
+    await specialist.get(planUrl);
+    const bad = await specialist.post(planUrl, { measuresEveryWeeks: "3", version: "1" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Choose how often the questionnaires come with check-ins");
+    const set = await specialist.post(planUrl, { measuresEveryWeeks: "4", version: "1" });
+    expect(set.statusCode).toBe(302);
+    const stale = await specialist.post(planUrl, { measuresEveryWeeks: "2", version: "1" });
+    expect(stale.statusCode).toBe(409);
+    expect((await specialist.get(`/participants/${jo.id}/plan`)).body).toContain("Every 4 weeks");
+
+    const { code } = await inviteByCode(specialist, jo.id);
+    const { person } = await acceptCode(code, "jo.questionnaires");
+    const mine = await person.get("/my/check-ins");
+    expect(mine.body).toContain("Questionnaires due");
+    expect(mine.body).toContain('href="/my/questionnaires/phq9"');
+    expect(mine.body).toContain('href="/my/questionnaires/gad7"');
+    // WSAS is not offered in the person's own pages.
+    expect((await person.get("/my/questionnaires/wsas")).statusCode).toBe(404);
+
+    const form = await person.get("/my/questionnaires/gad7");
+    expect(form.statusCode).toBe(200);
+    const missing = await person.post("/my/questionnaires/gad7", { item1: "1" });
+    expect(missing.statusCode).toBe(400);
+    const gad = Object.fromEntries(Array.from({ length: 7 }, (_, index) => [`item${index + 1}`, "1"]));
+    const sent = await person.post("/my/questionnaires/gad7", gad);
+    expect(sent.statusCode).toBe(303);
+    const after = await person.get(String(sent.headers.location));
+    expect(words(after.body)).toContain("Your answers have gone to your care team.");
+    expect(after.body).not.toContain('href="/my/questionnaires/gad7"');
+
+    const phq = {
+      ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`item${index + 1}`, index === 8 ? "1" : "0"])),
+      item10: "1",
+    };
+    const safety = await person.post("/my/questionnaires/phq9", phq);
+    expect(safety.statusCode).toBe(200);
+    expect(words(safety.body)).toContain("Your care team has been told");
+    expect(safety.body).toContain("If you need help now");
+    const [alert] = await testApp.db
+      .select()
+      .from(participantAlert)
+      .where(and(eq(participantAlert.participantId, jo.id), eq(participantAlert.rule, "phq9_item9")));
+    expect(alert).toMatchObject({ severity: "urgent", audience: "clinical", status: "open" });
+    // Exactly one alert for the one answer, even though the rules looked again afterwards.
+    const item9 = await testApp.db
+      .select()
+      .from(participantAlert)
+      .where(and(eq(participantAlert.participantId, jo.id), eq(participantAlert.rule, "phq9_item9")));
+    expect(item9).toHaveLength(1);
   });
 });

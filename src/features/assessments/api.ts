@@ -7,7 +7,7 @@ import { createTranslator } from "../../platform/web/i18n";
 import { alertRules, alertSeverities, alertStatuses } from "../monitoring/schema";
 import { openAlertsFor } from "../monitoring/service";
 import { measureById, measureIds } from "./measures";
-import { completionMethods, measureApiBody } from "./schema";
+import { measureApiBody, responseCompletionMethods } from "./schema";
 import { hiddenReason, measuresOverview, recordMeasure } from "./service";
 
 // The API speaks English, like the app's other problem documents.
@@ -19,9 +19,10 @@ const responseSchema = z.object({
   reported: z.number(),
   band: z.string(),
   bandLabel: z.string(),
-  completionMethod: z.enum(completionMethods),
+  completionMethod: z.enum(responseCompletionMethods),
   completedAt: z.date(),
-  recordedBy: z.string(),
+  /** Null when the person completed it in their own pages. */
+  recordedBy: z.string().nullable(),
 });
 
 const measureSchema = z.object({

@@ -11,6 +11,7 @@ import { crisisInformation, openAlertsFor } from "../monitoring/service";
 import { participantBanner } from "../participants/service";
 import { registerAssessmentsApi } from "./api";
 import { type MeasureDefinition, measureById } from "./measures";
+import { registerOwnMeasureRoutes } from "./own-routes";
 import { CapabilityFormPage, capabilityValues, ProfileFormPage, profileValues } from "./profile-views";
 import { capabilityForm, measureForm, profileForm, type WorkHistoryEntry, workHistoryEntry } from "./schema";
 import { type ItemProblem, scoreMeasure } from "./scoring";
@@ -360,6 +361,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerCapabilityPages(app, deps);
   registerProfilePages(app, deps);
   registerAssessmentsApi(app, deps);
+  registerOwnMeasureRoutes(app, deps);
 }
 
 export const assessmentsFeature: Feature = {

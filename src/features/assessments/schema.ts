@@ -8,6 +8,9 @@ import type { Answers } from "./scoring";
 /** How the questionnaire was completed: the person's own answers every time, never a staff guess. */
 export const completionMethods = ["with_participant", "on_paper", "by_phone"] as const;
 export type CompletionMethod = (typeof completionMethods)[number];
+/** Every way a stored response came in: staff with the person, or the person in their own pages. */
+export const responseCompletionMethods = [...completionMethods, "self_completed"] as const;
+export type ResponseCompletionMethod = (typeof responseCompletionMethods)[number];
 
 export const assessmentResponse = pgTable(
   "assessment_response",
@@ -23,11 +26,10 @@ export const assessmentResponse = pgTable(
     answers: jsonb("answers").$type<Answers>().notNull(),
     total: integer("total").notNull(),
     band: text("band").notNull(),
-    completionMethod: text("completion_method", { enum: completionMethods }).notNull(),
+    completionMethod: text("completion_method", { enum: responseCompletionMethods }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }).notNull(),
-    recordedBy: uuid("recorded_by")
-      .notNull()
-      .references(() => staffAccount.id),
+    /** The member of staff who recorded it; null when the person completed it in their own pages. */
+    recordedBy: uuid("recorded_by").references(() => staffAccount.id),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
   (table) => [

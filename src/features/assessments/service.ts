@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import { hasPermission } from "../../platform/access/roles";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { raiseSafetyAlert } from "../monitoring/service";
+import { evaluateParticipant, raiseSafetyAlert } from "../monitoring/service";
 import { recordEngagement } from "../participants/service";
 import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
 import {
@@ -15,6 +16,7 @@ import {
   capabilityAreas,
   capabilityAssessment,
   type ProfileFormData,
+  type ResponseCompletionMethod,
   vocationalProfile,
   type WorkHistoryEntry,
 } from "./schema";
@@ -41,7 +43,8 @@ export type RecordOutcome =
 
 /**
  * Scores and stores one completed questionnaire. A safety item above zero raises the urgent
- * clinical alert in the same transaction: the response is never stored without its alert.
+ * clinical alert in the same transaction: the response is never stored without its alert. The
+ * early-warning rules then look again (a reliably worse score is noticed at once, not at the sweep).
  */
 export async function recordMeasure(
   record: ParticipantRecord,
@@ -50,35 +53,92 @@ export async function recordMeasure(
   now: Date,
 ): Promise<RecordOutcome> {
   if (!measureVisible(record, definition)) return { kind: "hidden" };
+  return storeResponse(record, definition, {
+    ...input,
+    completedAt: input.completedAt ?? now,
+    recordedBy: record.actor.staffId,
+    now,
+  });
+}
+
+/**
+ * The person answering in their own pages. Their answers are theirs to give whatever they share
+ * with whom; who on the care team sees the scores is still decided by consent, on every read.
+ */
+export function recordOwnMeasure(
+  scope: RecordScope,
+  definition: MeasureDefinition,
+  answers: Record<string, unknown>,
+  now: Date,
+): Promise<RecordOutcome> {
+  return storeResponse(scope, definition, {
+    answers,
+    completionMethod: "self_completed",
+    completedAt: now,
+    recordedBy: null,
+    now,
+  });
+}
+
+async function storeResponse(
+  scope: RecordScope,
+  definition: MeasureDefinition,
+  input: {
+    answers: Record<string, unknown>;
+    completionMethod: ResponseCompletionMethod;
+    completedAt: Date;
+    recordedBy: string | null;
+    now: Date;
+  },
+): Promise<RecordOutcome> {
   const outcome = scoreMeasure(definition, input.answers);
   if (!outcome.ok) return { kind: "invalid", problems: outcome.problems };
   const { score } = outcome;
-  const [row] = await record.tx
+  const [row] = await scope.tx
     .insert(assessmentResponse)
     .values({
-      organisationId: record.organisationId,
-      participantId: record.participantId,
+      organisationId: scope.organisationId,
+      participantId: scope.participantId,
       instrument: definition.id,
       answers: score.answers,
       total: score.total,
       band: score.band.id,
       completionMethod: input.completionMethod,
-      completedAt: input.completedAt ?? now,
-      recordedBy: record.actor.staffId,
-      recordedAt: now,
+      completedAt: input.completedAt,
+      recordedBy: input.recordedBy,
+      recordedAt: input.now,
     })
     .returning({ id: assessmentResponse.id });
   let alertId: string | null = null;
   if (score.safetyConcern && definition.safetyItem) {
     const alert = await raiseSafetyAlert(
-      record,
+      scope,
       definition.safetyItem.rule as "phq9_item9",
       { assessmentResponseId: row!.id },
-      now,
+      input.now,
     );
     alertId = alert.id;
   }
+  await evaluateParticipant(scope.tx, scope, input.now);
   return { kind: "saved", responseId: row!.id, total: score.total, band: score.band.id, alertId };
+}
+
+/** PHQ-9 and GAD-7 due with the person's check-ins: never answered, or last answered too long ago. */
+export async function measuresDue(scope: RecordScope, everyWeeks: number | null, now: Date) {
+  if (everyWeeks === null) return [];
+  const latest = await scope.tx
+    .select({
+      instrument: assessmentResponse.instrument,
+      last: sql<Date>`max(${assessmentResponse.completedAt})`.mapWith((value) => new Date(value)),
+    })
+    .from(assessmentResponse)
+    .where(eq(assessmentResponse.participantId, scope.participantId))
+    .groupBy(assessmentResponse.instrument);
+  const dueBefore = now.getTime() - everyWeeks * 7 * 86_400_000;
+  return [phq9, gad7].filter((definition) => {
+    const last = latest.find((row) => row.instrument === definition.id)?.last;
+    return !last || last.getTime() <= dueBefore;
+  });
 }
 
 const responseColumns = {
@@ -102,7 +162,7 @@ export function measureHistory(record: ParticipantRecord, definition: MeasureDef
   return record.tx
     .select(responseColumns)
     .from(assessmentResponse)
-    .innerJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
+    .leftJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
     .where(
       and(
         eq(assessmentResponse.participantId, record.participantId),
@@ -120,7 +180,7 @@ export async function findResponse(
   const [row] = await record.tx
     .select(responseColumns)
     .from(assessmentResponse)
-    .innerJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
+    .leftJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
     .where(
       and(
         eq(assessmentResponse.id, responseId),

@@ -257,7 +257,7 @@ export function MeasureHistoryPage(
             scoreText(definition, row.total),
             bandLabel(definition, row.band),
             t.t(`assessments.method.${row.completionMethod}`),
-            row.recordedByName,
+            row.recordedByName ?? t.t("assessments.recordedBySelf"),
           ])}
         />
       )}

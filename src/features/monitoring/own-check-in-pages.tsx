@@ -1,5 +1,5 @@
 import type { OwnPagesContext } from "../../platform/http/own-pages";
-import { ButtonLink, type FieldError, Table } from "../../platform/web/components";
+import { ButtonLink, type FieldError, InsetText, Table } from "../../platform/web/components";
 import { PagedResults } from "../../platform/web/form-fields";
 import { OwnPagesLayout } from "../../platform/web/own-pages-layout";
 import type { CheckInAnswerField, CheckInStep } from "./check-in-form";
@@ -13,7 +13,9 @@ export function OwnCheckInsPage(
   props: OwnPagesContext & {
     list: { rows: CheckInListRow[]; total: number; page: number };
     recent: TrendData["recent"];
-    saved: boolean;
+    /** PHQ-9 / GAD-7 due with check-ins, as agreed in the plan. */
+    due: { id: string; title: string }[];
+    notice?: "saved" | "questionnaire";
   },
 ) {
   const { t, list } = props;
@@ -22,9 +24,24 @@ export function OwnCheckInsPage(
     <OwnPagesLayout
       {...props}
       title={t.t("ownCheckIns.title")}
-      notice={props.saved ? t.t("ownCheckIns.saved") : undefined}
+      notice={
+        props.notice ? t.t(props.notice === "saved" ? "ownCheckIns.saved" : "ownMeasures.saved") : undefined
+      }
     >
       <h1>{t.t("ownCheckIns.title")}</h1>
+      {props.due.length > 0 && (
+        <InsetText>
+          <h2 class="nhsuk-heading-s">{t.t("ownMeasures.due")}</h2>
+          <p>{t.t("ownMeasures.dueIntro")}</p>
+          <ul>
+            {props.due.map((measure) => (
+              <li key={measure.id}>
+                <a href={`/my/questionnaires/${measure.id}`}>{measure.title}</a>
+              </li>
+            ))}
+          </ul>
+        </InsetText>
+      )}
       <p>{t.t("ownCheckIns.intro")}</p>
       <ButtonLink href="/my/check-ins/new">{t.t("ownCheckIns.start")}</ButtonLink>
       {list.total === 0 ? (

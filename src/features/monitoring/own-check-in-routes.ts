@@ -4,7 +4,9 @@ import type { AppDeps } from "../../platform/http/feature";
 import { ownPagesContext } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
+import { measuresDue } from "../assessments/service";
 import { participantStage } from "../participants/service";
+import { measuresInterval } from "../plans/service";
 import { type CheckInStep, carriedAnswers, moveCheckIn, stepsFor } from "./check-in-form";
 import { listCheckIns, recentCheckIns, saveCheckIn } from "./check-ins";
 import { OwnCheckInQuestionPage, OwnCheckInsPage } from "./own-check-in-pages";
@@ -25,10 +27,20 @@ export function registerOwnCheckInRoutes(app: FastifyInstance, { clock, ownRecor
       async (record) => ({
         list: await listCheckIns(record, page),
         recent: await recentCheckIns(record, clock.now()),
+        due: (
+          await measuresDue(record, (await measuresInterval(record))?.everyWeeks ?? null, clock.now())
+        ).map((definition) => ({ id: definition.id, title: definition.title })),
       }),
     );
-    const saved = (request.query as { notice?: string } | undefined)?.notice === "saved";
-    return sendPage(reply, OwnCheckInsPage({ ...ownPagesContext(request, reply), ...view, saved }));
+    const notice = (request.query as { notice?: string } | undefined)?.notice;
+    return sendPage(
+      reply,
+      OwnCheckInsPage({
+        ...ownPagesContext(request, reply),
+        ...view,
+        notice: notice === "saved" || notice === "questionnaire" ? notice : undefined,
+      }),
+    );
   });
 
   const step = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {

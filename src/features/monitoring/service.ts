@@ -15,6 +15,10 @@ import type { TimelineEntry } from "../../platform/web/timeline";
 import { careTeamMember, participant } from "../participants/schema";
 import { participantBanner } from "../participants/service";
 import { queueAlertEmails } from "./notifications";
+
+/** For other features: the rules look again after something they record (a questionnaire, a contact). */
+export { evaluateParticipant } from "./evaluation";
+
 import {
   type AlertAction,
   type AlertAudience,
@@ -45,7 +49,7 @@ export function audiencesFor(role: StaffRole): AlertAudience[] {
  * clinician on the care team the team leader still sees it, and the alert says nobody was named.
  */
 export async function raiseSafetyAlert(
-  record: ParticipantRecord,
+  record: RecordScope,
   rule: AlertRule,
   evidence: AlertEvidence,
   now: Date,

@@ -44,6 +44,7 @@ import {
   write,
 } from "./handlers";
 import { PrintPlanPage } from "./print-view";
+import { registerQuestionnaireRoutes } from "./questionnaire-routes";
 import { planChanges } from "./rules";
 import { actionForm, agreementForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
 import { PlanSections } from "./sections";
@@ -89,6 +90,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
           today: today(clock),
           notice: (request.query as { notice?: string }).notice,
           contingencyUses: await contingencyUses(record),
+          measuresEveryWeeks: view.plan.measuresEveryWeeks,
           mayWrite: hasPermission(record.actor.role, "participant.write"),
         }),
       };
@@ -274,6 +276,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   const { clock } = deps;
   registerPlanPages(app, deps);
   registerContingencyRoutes(app, deps);
+  registerQuestionnaireRoutes(app, deps);
   registerItemRoutes(app, deps, {
     segment: "goals",
     what: "plan goal",

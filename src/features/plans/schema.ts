@@ -98,6 +98,9 @@ export const supportPlan = pgTable(
     checkBackDate: date("check_back_date", { mode: "string" }),
     /** The contingency section's own edit version; `version` counts every change to the plan. */
     contingencyVersion: integer("contingency_version").notNull().default(1),
+    /** How often PHQ-9 and GAD-7 are asked with the person's check-ins; null: not with check-ins. */
+    measuresEveryWeeks: smallint("measures_every_weeks"),
+    measuresVersion: integer("measures_version").notNull().default(1),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => staffAccount.id),
@@ -532,3 +535,13 @@ export const contingencyActivationForm = z
     if (form.takenUp.some((alternative) => !form.offered.includes(alternative)))
       context.addIssue({ code: "custom", path: ["takenUp"], message: "validation.plan.contingencyTakenUp" });
   });
+
+/** How often the questionnaires come with check-ins: choices a team would agree with the person. */
+export const measureIntervals = ["2", "4", "6", "8", "12"] as const;
+
+export const measuresIntervalForm = z.object({
+  measuresEveryWeeks: z
+    .union([z.literal("none"), z.enum(measureIntervals)], { message: "validation.plan.measuresEveryWeeks" })
+    .transform((value) => (value === "none" ? null : Number(value))),
+  version,
+});

@@ -347,3 +347,4 @@ export async function participantName(record: ParticipantRecord) {
     .where(eq(participant.id, record.participantId));
   return row;
 }
+export { measuresInterval } from "./measures-interval";

@@ -44,6 +44,7 @@ export function PlanFrame(
 }
 
 import type { ContingencyUse } from "./contingency-uses";
+import { intervalText } from "./questionnaire-views";
 import { ChangesList, ContingencyUses, date, PlanSections } from "./sections";
 
 const noticeKeys = [
@@ -58,6 +59,7 @@ const noticeKeys = [
   "signSaved",
   "contingencySaved",
   "contingencyUsed",
+  "measuresSaved",
   "agreed",
 ] as const;
 
@@ -85,6 +87,7 @@ export function PlanPage(
     today: string;
     notice?: string;
     contingencyUses: ContingencyUse[];
+    measuresEveryWeeks: number | null;
     mayWrite: boolean;
   },
 ) {
@@ -156,6 +159,13 @@ export function PlanPage(
         uses={props.contingencyUses}
         useHref={props.mayWrite ? `${base}/contingency/use` : undefined}
       />
+      <h2 id="questionnaires">{t.t("plan.measures.title")}</h2>
+      <p>{intervalText(t, props.measuresEveryWeeks)}</p>
+      {props.mayWrite && (
+        <ButtonLink href={`${base}/questionnaires`} variant="secondary">
+          {t.t("plan.measures.change")}
+        </ButtonLink>
+      )}
       <h2 id="versions">{t.t("plan.section.versions")}</h2>
       {versions.length === 0 ? (
         <p>{t.t("plan.versions.none")}</p>

@@ -1,12 +1,4 @@
-import {
-  Button,
-  Form,
-  InsetText,
-  NotificationBanner,
-  SummaryList,
-  Table,
-  Tag,
-} from "../../platform/web/components";
+import { Button, Form, InsetText, SummaryList, Table, Tag } from "../../platform/web/components";
 import { isMessageKey } from "../../platform/web/i18n";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { AlertRule } from "../monitoring/schema";

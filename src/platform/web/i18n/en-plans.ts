@@ -166,6 +166,18 @@ export const enPlans = {
   "plan.checkInField.energy": "Energy",
   "plan.checkInField.contact": "Keeping in contact",
   "plan.checkInField.other": "Something else",
+  "plan.measures.title": "Questionnaires with check-ins",
+  "plan.measures.intro":
+    "PHQ-9 (mood) and GAD-7 (anxiety) can come with the person's own check-ins, as often as you agree with them. Their answers reach the care team like any questionnaire.",
+  "plan.measures.legend": "How often?",
+  "plan.measures.none": "Not with check-ins",
+  "plan.measures.every": "Every {weeks} weeks",
+  "plan.measures.change": "Change how often",
+  "plan.measures.save": "Save",
+  "plan.measures.stale":
+    "Someone changed this while you were editing: it is now '{saved}'. Choose again and save.",
+  "plan.notice.measuresSaved": "How often the questionnaires come with check-ins has been saved.",
+  "validation.plan.measuresEveryWeeks": "Choose how often the questionnaires come with check-ins",
   "plan.contingencyUse.heading": "When the contingency plan was used",
   "plan.contingencyUse.none": "The contingency plan has not been needed.",
   "plan.contingencyUse.record": "Record the contingency plan being used",
