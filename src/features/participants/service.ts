@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
@@ -10,6 +10,7 @@ import { formatNhsNumber } from "./nhs-number";
 export { careTeam } from "./care-team";
 
 import {
+  type CareTeamRole,
   careTeamMember,
   consentRecord,
   emergencyAccessGrant,
@@ -64,16 +65,21 @@ export function participantAccessFactsLoader(clock: Clock) {
 }
 
 export async function participantSummary(record: ParticipantRecord) {
-  const [row] = await record.tx.select().from(participant).where(eq(participant.id, record.participantId));
-  const careTeam = await record.tx
+  // The care team rides along as JSON: one round trip for the whole summary. The participant's id
+  // is written out because inside a select list drizzle leaves column names unqualified.
+  const [row] = await record.tx
     .select({
-      staffId: careTeamMember.staffId,
-      careTeamRole: careTeamMember.careTeamRole,
-      responsibility: careTeamMember.responsibility,
+      ...getTableColumns(participant),
+      careTeam: sql<{ staffId: string; careTeamRole: CareTeamRole; responsibility: string }[]>`(
+        select coalesce(json_agg(json_build_object('staffId', member.staff_id,
+          'careTeamRole', member.care_team_role, 'responsibility', member.responsibility)
+          order by member.added_at, member.id), '[]'::json)
+        from ${careTeamMember} member
+        where member.participant_id = "participant"."id" and member.removed_at is null)`,
     })
-    .from(careTeamMember)
-    .where(and(eq(careTeamMember.participantId, record.participantId), isNull(careTeamMember.removedAt)));
-  return row ? { ...row, careTeam } : undefined;
+    .from(participant)
+    .where(eq(participant.id, record.participantId));
+  return row;
 }
 
 /** Who the record is about, for the header on every tab of the record. */
