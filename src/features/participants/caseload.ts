@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
-import { inOrder } from "../../platform/db";
+import { rowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
-import { lastContactDates } from "../contacts/service";
-import { openAlertCounts } from "../monitoring/service";
-import { nextActionDue } from "../plans/service";
+import { lastContactAtMsOf } from "../contacts/service";
+import { openAlertCountsOf } from "../monitoring/service";
+import { nextActionDueOf } from "../plans/service";
 import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
@@ -86,24 +86,37 @@ export type CaseloadFollowUp = {
 
 /**
  * Adds the follow-up columns to rows the policy already let this person list: the features
- * that own the facts compute them, inside the list's transaction.
+ * that own the facts say how each is computed, and one statement inside the list's transaction
+ * computes them all.
  */
 export async function withFollowUp(
   list: ParticipantList,
   rows: CaseloadRow[],
 ): Promise<(CaseloadRow & CaseloadFollowUp)[]> {
-  const ids = rows.map((row) => row.id);
-  const [due, contacted, alerts] = await inOrder([
-    () => nextActionDue(list.tx, ids),
-    () => lastContactDates(list.tx, ids),
-    () => openAlertCounts(list.tx, list.actor, ids),
-  ] as const);
-  return rows.map((row) => ({
-    ...row,
-    nextActionDue: due.get(row.id) ?? null,
-    lastContact: contacted.get(row.id) ?? null,
-    openAlerts: alerts.get(row.id) ?? { urgent: 0, warning: 0 },
-  }));
+  if (rows.length === 0) return [];
+  const followUps = await rowsOf<{
+    id: string;
+    next_action_due: string | null;
+    last_contact_ms: number | null;
+    open_alerts: CaseloadFollowUp["openAlerts"];
+  }>(
+    list.tx,
+    sql`select listed.id,
+        ${nextActionDueOf(sql`listed.id`)} as next_action_due,
+        ${lastContactAtMsOf(sql`listed.id`)} as last_contact_ms,
+        ${openAlertCountsOf(sql`listed.id`, list.actor)} as open_alerts
+      from unnest(${uuidArray(rows.map((row) => row.id))}) as listed(id)`,
+  );
+  const byId = new Map(followUps.map((followUp) => [followUp.id, followUp]));
+  return rows.map((row) => {
+    const followUp = byId.get(row.id);
+    return {
+      ...row,
+      nextActionDue: followUp?.next_action_due ?? null,
+      lastContact: followUp?.last_contact_ms == null ? null : new Date(followUp.last_contact_ms),
+      openAlerts: followUp?.open_alerts ?? { urgent: 0, warning: 0 },
+    };
+  });
 }
 
 export async function caseloadPage(list: ParticipantList, query: CaseloadFilter) {

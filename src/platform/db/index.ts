@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -118,6 +118,15 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Identifiers as one uuid[] parameter (for `unnest`), the same on PGlite and node-postgres. */
+export function uuidArray(ids: readonly string[]): SQL {
+  // Written as an array literal, so anything but a uuid could change its meaning.
+  for (const id of ids) if (!UUID.test(id)) throw new Error("uuidArray takes uuids only");
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }
 
 /** Rows from a raw SQL statement, the same shape on PGlite and node-postgres. */
