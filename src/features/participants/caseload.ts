@@ -126,9 +126,6 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
     query.stage ? eq(participant.stage, query.stage) : undefined,
     query.staffId ? onCareTeam(query.staffId) : undefined,
   );
-  const [{ total } = { total: 0 }] = await list.tx.select({ total: count() }).from(participant).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
   const direction = query.order === "desc" ? desc : asc;
   const orderBy =
     query.sort === "stage"
@@ -136,22 +133,42 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
       : query.sort === "referred"
         ? [direction(participant.createdAt), asc(participant.familyName)]
         : [direction(participant.familyName), direction(participant.givenName)];
-  const rows: CaseloadRow[] = await list.tx
-    .select({
-      id: participant.id,
-      givenName: participant.givenName,
-      familyName: participant.familyName,
-      nhsNumber: participant.nhsNumber,
-      stage: participant.stage,
-      createdAt: participant.createdAt,
-      leadSpecialist: leadSpecialistName,
-    })
-    .from(participant)
-    .where(where)
-    .orderBy(...orderBy, asc(participant.id))
-    .limit(CASELOAD_PAGE_SIZE)
-    .offset((page - 1) * CASELOAD_PAGE_SIZE);
-  return { result: { rows, total, page, pageCount }, shownIds: rows.map((row) => row.id) };
+  // The total rides along with the page (the count runs once, as its own subquery): one round
+  // trip. Only a page past the last comes back empty, and then the last page is read instead.
+  const total = list.tx.select({ total: count() }).from(participant).where(where);
+  const pageOf = (page: number) =>
+    list.tx
+      .select({
+        id: participant.id,
+        givenName: participant.givenName,
+        familyName: participant.familyName,
+        nhsNumber: participant.nhsNumber,
+        stage: participant.stage,
+        createdAt: participant.createdAt,
+        leadSpecialist: leadSpecialistName,
+        total: sql<number>`(${total})`.mapWith(Number),
+      })
+      .from(participant)
+      .where(where)
+      .orderBy(...orderBy, asc(participant.id))
+      .limit(CASELOAD_PAGE_SIZE)
+      .offset((page - 1) * CASELOAD_PAGE_SIZE);
+  let page = query.page;
+  let found = await pageOf(page);
+  let count_ = found[0]?.total;
+  if (count_ === undefined) {
+    const [{ total: counted } = { total: 0 }] = await total;
+    count_ = counted;
+    const lastPage = Math.max(1, Math.ceil(counted / CASELOAD_PAGE_SIZE));
+    if (page > lastPage && counted > 0) {
+      page = lastPage;
+      found = await pageOf(page);
+    }
+    page = Math.min(page, lastPage);
+  }
+  const pageCount = Math.max(1, Math.ceil(count_ / CASELOAD_PAGE_SIZE));
+  const rows: CaseloadRow[] = found.map(({ total: _total, ...row }) => row);
+  return { result: { rows, total: count_, page, pageCount }, shownIds: rows.map((row) => row.id) };
 }
 
 /** Active participants each employment specialist leads: the caseload size IPS limits. */
