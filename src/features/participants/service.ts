@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
-import { rowsOf, type Transaction } from "../../platform/db";
+import { preparedRowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
 import { formatNhsNumber } from "./nhs-number";
@@ -30,7 +30,7 @@ export function participantAccessFactsLoader(clock: Clock) {
     participantId: string,
   ): Promise<ParticipantAccessFacts | undefined> => {
     // One statement for every fact: this runs before each read or write of a record.
-    const [row] = await rowsOf<{
+    const [row] = await preparedRowsOf<{
       id: string;
       organisation_id: string;
       team_id: string;
@@ -78,7 +78,10 @@ export async function participantSummary(record: ParticipantRecord) {
         where member.participant_id = "participant"."id" and member.removed_at is null)`,
     })
     .from(participant)
-    .where(eq(participant.id, record.participantId));
+    .where(eq(participant.id, record.participantId))
+    // Prepared once per connection (see preparedRowsOf): a key look-up every API read makes.
+    .prepare("tandem_participant_summary")
+    .execute();
   return row;
 }
 

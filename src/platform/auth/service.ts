@@ -3,7 +3,7 @@ import type { Actor } from "../access/policy";
 import { roleTemplates } from "../access/roles";
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
-import { type Database, type Executor, rowsOf } from "../db";
+import { type Database, type Executor, preparedRowsOf } from "../db";
 import { organisation, type StaffRole, staffAccount, teamMembership } from "../directory/schema";
 import { acceptedStep, hashRecoveryCode, newRecoveryCodes } from "./mfa";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
@@ -92,7 +92,7 @@ export async function findSignedInSession(
   demoMode: boolean,
 ): Promise<SignedInSession | undefined> {
   // Times travel as epoch milliseconds: the two drivers hand back timestamps in different shapes.
-  const [row] = await rowsOf<{
+  const [row] = await preparedRowsOf<{
     token_hash: string;
     mfa_satisfied: boolean;
     created_at_ms: number;
