@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
-import { rowsOf, uuidArray } from "../../platform/db";
+import { preparedRowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
 import { lastContactAtMsOf } from "../contacts/service";
 import { openAlertCountsOf } from "../monitoring/service";
@@ -84,42 +84,14 @@ export type CaseloadFollowUp = {
   openAlerts: { urgent: number; warning: number };
 };
 
-/**
- * Adds the follow-up columns to rows the policy already let this person list: the features
- * that own the facts say how each is computed, and one statement inside the list's transaction
- * computes them all.
- */
-export async function withFollowUp(
-  list: ParticipantList,
-  rows: CaseloadRow[],
-): Promise<(CaseloadRow & CaseloadFollowUp)[]> {
-  if (rows.length === 0) return [];
-  const followUps = await rowsOf<{
-    id: string;
-    next_action_due: string | null;
-    last_contact_ms: number | null;
-    open_alerts: CaseloadFollowUp["openAlerts"];
-  }>(
-    list.tx,
-    sql`select listed.id,
-        ${nextActionDueOf(sql`listed.id`)} as next_action_due,
-        ${lastContactAtMsOf(sql`listed.id`)} as last_contact_ms,
-        ${openAlertCountsOf(sql`listed.id`, list.actor)} as open_alerts
-      from unnest(${uuidArray(rows.map((row) => row.id))}) as listed(id)`,
-  );
-  const byId = new Map(followUps.map((followUp) => [followUp.id, followUp]));
-  return rows.map((row) => {
-    const followUp = byId.get(row.id);
-    return {
-      ...row,
-      nextActionDue: followUp?.next_action_due ?? null,
-      lastContact: followUp?.last_contact_ms == null ? null : new Date(followUp.last_contact_ms),
-      openAlerts: followUp?.open_alerts ?? { urgent: 0, warning: 0 },
-    };
-  });
-}
+type CaseloadFilterWithText = CaseloadFilter & { q?: string };
 
-export async function caseloadPage(list: ParticipantList, query: CaseloadFilter) {
+/**
+ * One page of the participants this person may list, with the total, in one statement. With
+ * `followUp`, the follow-up columns come in the same statement: the features that own those facts
+ * say how each is computed, and PostgreSQL computes them for the page's rows only, after the limit.
+ */
+async function listPage(list: ParticipantList, query: CaseloadFilterWithText, followUp: boolean) {
   const where = and(
     reachCondition(list),
     searchCondition(query.q),
@@ -133,9 +105,12 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
       : query.sort === "referred"
         ? [direction(participant.createdAt), asc(participant.familyName)]
         : [direction(participant.familyName), direction(participant.givenName)];
-  // The total rides along with the page (the count runs once, as its own subquery): one round
-  // trip. Only a page past the last comes back empty, and then the last page is read instead.
+  // The total rides along with the page (the count runs once, as its own subquery). Only a page
+  // past the last comes back empty, and then the last page is read instead.
   const total = list.tx.select({ total: count() }).from(participant).where(where);
+  // Written out: inside a select list drizzle leaves column names unqualified.
+  const listedId = sql`"participant"."id"`;
+  const noFollowUp = sql<null>`null`;
   const pageOf = (page: number) =>
     list.tx
       .select({
@@ -147,6 +122,9 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
         createdAt: participant.createdAt,
         leadSpecialist: leadSpecialistName,
         total: sql<number>`(${total})`.mapWith(Number),
+        nextActionDue: followUp ? nextActionDueOf(listedId) : noFollowUp,
+        lastContactMs: followUp ? lastContactAtMsOf(listedId).mapWith(Number) : noFollowUp,
+        openAlerts: followUp ? openAlertCountsOf(listedId, list.actor) : noFollowUp,
       })
       .from(participant)
       .where(where)
@@ -155,20 +133,48 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
       .offset((page - 1) * CASELOAD_PAGE_SIZE);
   let page = query.page;
   let found = await pageOf(page);
-  let count_ = found[0]?.total;
-  if (count_ === undefined) {
+  let totalFound = found[0]?.total;
+  if (totalFound === undefined) {
     const [{ total: counted } = { total: 0 }] = await total;
-    count_ = counted;
+    totalFound = counted;
     const lastPage = Math.max(1, Math.ceil(counted / CASELOAD_PAGE_SIZE));
-    if (page > lastPage && counted > 0) {
-      page = lastPage;
-      found = await pageOf(page);
-    }
+    if (page > lastPage && counted > 0) found = await pageOf(lastPage);
     page = Math.min(page, lastPage);
   }
-  const pageCount = Math.max(1, Math.ceil(count_ / CASELOAD_PAGE_SIZE));
-  const rows: CaseloadRow[] = found.map(({ total: _total, ...row }) => row);
-  return { result: { rows, total: count_, page, pageCount }, shownIds: rows.map((row) => row.id) };
+  return {
+    found,
+    total: totalFound,
+    page,
+    pageCount: Math.max(1, Math.ceil(totalFound / CASELOAD_PAGE_SIZE)),
+  };
+}
+
+const caseloadRow = (row: CaseloadRow): CaseloadRow => ({
+  id: row.id,
+  givenName: row.givenName,
+  familyName: row.familyName,
+  nhsNumber: row.nhsNumber,
+  stage: row.stage,
+  createdAt: row.createdAt,
+  leadSpecialist: row.leadSpecialist,
+});
+
+export async function caseloadPage(list: ParticipantList, query: CaseloadFilterWithText) {
+  const { found, ...counts } = await listPage(list, query, false);
+  const rows = found.map(caseloadRow);
+  return { result: { rows, ...counts }, shownIds: rows.map((row) => row.id) };
+}
+
+/** A caseload page with what needs doing and when each person was last seen. */
+export async function caseloadPageWithFollowUp(list: ParticipantList, query: CaseloadFilterWithText) {
+  const { found, ...counts } = await listPage(list, query, true);
+  const rows: (CaseloadRow & CaseloadFollowUp)[] = found.map((row) => ({
+    ...caseloadRow(row),
+    nextActionDue: row.nextActionDue,
+    lastContact: row.lastContactMs === null ? null : new Date(row.lastContactMs),
+    openAlerts: row.openAlerts ?? { urgent: 0, warning: 0 },
+  }));
+  return { result: { rows, ...counts }, shownIds: rows.map((row) => row.id) };
 }
 
 /** Active participants each employment specialist leads: the caseload size IPS limits. */
@@ -180,7 +186,7 @@ export async function activeCaseloads(
   if (specialistIds.length === 0) return sizes;
   // Each led participant's stage by its primary key (the lateral `offset 0` keeps it that way):
   // a team's few thousand lookups beat the hash join over every participant the planner prefers.
-  const rows = await rowsOf<{ staff_id: string; active: number; total: number }>(
+  const rows = await preparedRowsOf<{ staff_id: string; active: number; total: number }>(
     list.tx,
     sql`select member.staff_id,
         count(*) filter (where led.stage in (${sql.join(
