@@ -6,7 +6,10 @@
 // team leader through the sign-in form, and runs autocannon (default 10 connections, 15 s after a
 // 3 s warm-up) against each case in turn. Every request goes through the access policy and writes
 // its audit event, as in production; on PostgreSQL the count of audit events written is checked.
+// CASES=caseload runs only the cases whose label contains that text. On Linux it also reports the
+// app process's CPU time per request, steadier than requests per second on a shared machine.
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
@@ -131,6 +134,16 @@ async function run(item: Case, seconds: number) {
   return { result, latencies };
 }
 
+/** The app process's CPU time so far in ms (Linux), or undefined elsewhere. */
+function appCpuMs(): number | undefined {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 async function auditEvents(): Promise<number | undefined> {
   if (!process.env.DATABASE_URL) return undefined;
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -223,21 +236,29 @@ try {
     `${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}, ${connections} connections, ${duration} s each after a ${WARM_UP_SECONDS} s warm-up\n`,
   );
   console.log(
-    `${"case".padEnd(52)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  non-2xx  audit`,
+    `${"case".padEnd(52)} ${"req/s".padStart(7)} ${"p50".padStart(7)} ${"p95".padStart(7)} ${"p99".padStart(7)}  non-2xx  audit       app CPU µs/req`,
   );
-  for (const item of cases) {
+  for (const item of cases.filter((each) => each.label.includes(process.env.CASES ?? ""))) {
     await run(item, WARM_UP_SECONDS);
     const before = await auditEvents();
+    const cpuBefore = appCpuMs();
     const { result, latencies } = await run(item, duration);
+    const cpuAfter = appCpuMs();
     const after = await auditEvents();
     const ms = (q: number) => `${percentile(latencies, q).toFixed(1)}`.padStart(7);
+    const cpu =
+      cpuBefore === undefined || cpuAfter === undefined
+        ? ""
+        : `${((1000 * (cpuAfter - cpuBefore)) / result.requests.total).toFixed(0)}`.padStart(6);
     const audited =
       before === undefined || after === undefined ? "" : `${after - before}/${result.requests.total}`;
     console.log(
-      `${item.label.padEnd(52)} ${result.requests.average.toFixed(0).padStart(7)} ${ms(0.5)} ${ms(0.95)} ${ms(0.99)}  ${String(result.non2xx + result.errors).padStart(7)}  ${audited}`,
+      `${item.label.padEnd(52)} ${result.requests.average.toFixed(0).padStart(7)} ${ms(0.5)} ${ms(0.95)} ${ms(0.99)}  ${String(result.non2xx + result.errors).padStart(7)}  ${audited.padEnd(11)} ${cpu}`,
     );
   }
-  console.log("\nLatencies in ms; audit: events written / requests completed (PostgreSQL only).");
+  console.log(
+    "\nLatencies in ms; audit: events written / requests completed (PostgreSQL only); app CPU: the app process's CPU time per request (one process; Linux only).",
+  );
 } finally {
   await stopServer();
 }

@@ -405,6 +405,15 @@ describe("the record: details, participation and the care team", () => {
       responsibility: "Again",
     });
     expect(again.statusCode).toBe(409);
+    const summary = async () =>
+      (await specialist.request("GET", `/api/v1/participants/${id}`)).json() as {
+        careTeam: { staffId: string; careTeamRole: string; responsibility: string }[];
+      };
+    expect((await summary()).careTeam).toContainEqual({
+      staffId: leaderId,
+      careTeamRole: "care_coordinator",
+      responsibility: "Weekly team review",
+    });
     const [member] = await testApp.db
       .select()
       .from(careTeamMember)
@@ -412,6 +421,7 @@ describe("the record: details, participation and the care team", () => {
     await specialist.post(`${tab}/${member!.id}/remove`);
     const [removed] = await testApp.db.select().from(careTeamMember).where(eq(careTeamMember.id, member!.id));
     expect(removed?.removedAt).not.toBeNull();
+    expect((await summary()).careTeam.map((entry) => entry.staffId)).not.toContain(leaderId);
   });
 });
 

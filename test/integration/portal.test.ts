@@ -545,7 +545,9 @@ describe("questionnaires with check-ins, as often as the plan says", () => {
     expect(after.body).not.toContain('href="/my/questionnaires/gad7"');
 
     const phq = {
-      ...Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`item${index + 1}`, index === 8 ? "1" : "0"])),
+      ...Object.fromEntries(
+        Array.from({ length: 9 }, (_, index) => [`item${index + 1}`, index === 8 ? "1" : "0"]),
+      ),
       item10: "1",
     };
     const safety = await person.post("/my/questionnaires/phq9", phq);

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, max, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
-import type { Executor } from "../../platform/db";
+import { type Executor, rowsOf, uuidArray } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
@@ -194,6 +194,16 @@ export async function addAddendum(
 }
 
 /**
+ * When the last contact with the participant themselves took place, as epoch milliseconds (or
+ * null), for lists: milliseconds because the two drivers hand back timestamps in different shapes.
+ */
+export const lastContactAtMsOf = (participantId: SQL) =>
+  sql<number | null>`(select (extract(epoch from max(attended.occurred_at)) * 1000)::float8
+    from ${contact} attended
+    where attended.participant_id = ${participantId}
+      and attended.with_whom = 'participant' and attended.attendance = 'attended')`;
+
+/**
  * The last contact with the participant themselves that took place, for each participant, for
  * the caseload pages. It reads several records at once, so it is not behind the door: the
  * caller must already have opened each record through the door, or be building caseload rows
@@ -204,18 +214,12 @@ export async function lastContactDates(
   participantIds: readonly string[],
 ): Promise<Map<string, Date>> {
   if (participantIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ participantId: contact.participantId, at: max(contact.occurredAt) })
-    .from(contact)
-    .where(
-      and(
-        inArray(contact.participantId, [...participantIds]),
-        eq(contact.withWhom, "participant"),
-        eq(contact.attendance, "attended"),
-      ),
-    )
-    .groupBy(contact.participantId);
-  return new Map(rows.flatMap((row) => (row.at ? [[row.participantId, row.at] as const] : [])));
+  const rows = await rowsOf<{ id: string; at_ms: number | null }>(
+    tx,
+    sql`select listed.id, ${lastContactAtMsOf(sql`listed.id`)} as at_ms
+      from unnest(${uuidArray(participantIds)}) as listed(id)`,
+  );
+  return new Map(rows.flatMap((row) => (row.at_ms === null ? [] : [[row.id, new Date(row.at_ms)] as const])));
 }
 
 const EXCERPT = 200;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import {
   AccessRefusedError,
   type ParticipantDoor,
@@ -256,40 +256,26 @@ export async function changeAlert(
   return { kind: "saved" };
 }
 
+export type OpenAlertCounts = { urgent: number; warning: number };
+
 /**
- * Open (unresolved) alerts per participant that this person would be shown, for lists such as
- * the caseload. Counts only, no content: opening an alert still goes through the door.
+ * A participant's open (unresolved) alerts that this person would be shown, counted by severity,
+ * as an expression for lists. Counts only, no content: opening an alert still goes through the door.
  */
-export async function openAlertCounts(
-  executor: Executor,
-  actor: Actor,
-  participantIds: readonly string[],
-): Promise<Map<string, { urgent: number; warning: number }>> {
-  const counts = new Map<string, { urgent: number; warning: number }>();
+export function openAlertCountsOf(participantId: SQL, actor: Actor): SQL<OpenAlertCounts> {
   const audiences = audiencesFor(actor.role);
-  if (participantIds.length === 0 || audiences.length === 0) return counts;
-  const rows = await executor
-    .select({
-      participantId: participantAlert.participantId,
-      severity: participantAlert.severity,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(participantAlert)
-    .where(
-      and(
-        inArray(participantAlert.participantId, [...participantIds]),
-        eq(participantAlert.organisationId, actor.organisationId),
-        ne(participantAlert.status, "resolved"),
-        inArray(participantAlert.audience, audiences),
-      ),
-    )
-    .groupBy(participantAlert.participantId, participantAlert.severity);
-  for (const row of rows) {
-    const entry = counts.get(row.participantId) ?? { urgent: 0, warning: 0 };
-    entry[row.severity] += row.count;
-    counts.set(row.participantId, entry);
-  }
-  return counts;
+  if (audiences.length === 0) return sql`json_build_object('urgent', 0, 'warning', 0)`;
+  return sql`(select json_build_object(
+      'urgent', count(*) filter (where open_alert.severity = 'urgent'),
+      'warning', count(*) filter (where open_alert.severity = 'warning'))
+    from ${participantAlert} open_alert
+    where open_alert.participant_id = ${participantId}
+      and open_alert.organisation_id = ${actor.organisationId}
+      and open_alert.status <> 'resolved'
+      and open_alert.audience in (${sql.join(
+        audiences.map((audience) => sql`${audience}`),
+        sql`, `,
+      )}))`;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
 import { listHref } from "../../platform/web/form-fields";
 import { formBody } from "../../platform/web/forms";
-import { activeCaseloads, caseloadPage, teamSpecialists, withFollowUp } from "./caseload";
+import { activeCaseloads, caseloadPageWithFollowUp, teamSpecialists } from "./caseload";
 import { CaseloadPage, TeamCaseloadsPage } from "./caseload-views";
 import { caseloadQuery, caseloadSearchForm } from "./forms";
 import { todayFrom } from "./request";
@@ -36,12 +36,11 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
       staff,
       { what: "caseload", ipAddress: request.ip },
       async (list) => {
-        const { result, shownIds } = await caseloadPage(list, { ...query, q: read.searchText });
-        const rows = await withFollowUp(list, result.rows);
+        const { result, shownIds } = await caseloadPageWithFollowUp(list, { ...query, q: read.searchText });
         const sizes =
           staff.role === "employment_specialist" ? await activeCaseloads(list, [staff.staffId]) : undefined;
         return {
-          result: { result: { ...result, rows, today: today() }, active: sizes?.get(staff.staffId)?.active },
+          result: { result: { ...result, today: today() }, active: sizes?.get(staff.staffId)?.active },
           shownIds,
         };
       },
@@ -69,11 +68,10 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
           list,
           specialists.map((specialist) => specialist.id),
         );
-        const { result, shownIds } = await caseloadPage(list, { ...query, q: searchText });
-        const rows = await withFollowUp(list, result.rows);
+        const { result, shownIds } = await caseloadPageWithFollowUp(list, { ...query, q: searchText });
         return {
           result: {
-            result: { ...result, rows, today: today() },
+            result: { ...result, today: today() },
             specialists: specialists.map((specialist) => ({
               ...specialist,
               active: sizes.get(specialist.id)?.active ?? 0,

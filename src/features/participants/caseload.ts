@@ -1,10 +1,10 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
-import { inOrder } from "../../platform/db";
+import { preparedRowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
-import { lastContactDates } from "../contacts/service";
-import { openAlertCounts } from "../monitoring/service";
-import { nextActionDue } from "../plans/service";
+import { lastContactAtMsOf } from "../contacts/service";
+import { openAlertCountsOf } from "../monitoring/service";
+import { nextActionDueOf } from "../plans/service";
 import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
@@ -84,38 +84,20 @@ export type CaseloadFollowUp = {
   openAlerts: { urgent: number; warning: number };
 };
 
-/**
- * Adds the follow-up columns to rows the policy already let this person list: the features
- * that own the facts compute them, inside the list's transaction.
- */
-export async function withFollowUp(
-  list: ParticipantList,
-  rows: CaseloadRow[],
-): Promise<(CaseloadRow & CaseloadFollowUp)[]> {
-  const ids = rows.map((row) => row.id);
-  const [due, contacted, alerts] = await inOrder([
-    () => nextActionDue(list.tx, ids),
-    () => lastContactDates(list.tx, ids),
-    () => openAlertCounts(list.tx, list.actor, ids),
-  ] as const);
-  return rows.map((row) => ({
-    ...row,
-    nextActionDue: due.get(row.id) ?? null,
-    lastContact: contacted.get(row.id) ?? null,
-    openAlerts: alerts.get(row.id) ?? { urgent: 0, warning: 0 },
-  }));
-}
+type CaseloadFilterWithText = CaseloadFilter & { q?: string };
 
-export async function caseloadPage(list: ParticipantList, query: CaseloadFilter) {
+/**
+ * One page of the participants this person may list, with the total, in one statement. With
+ * `followUp`, the follow-up columns come in the same statement: the features that own those facts
+ * say how each is computed, and PostgreSQL computes them for the page's rows only, after the limit.
+ */
+async function listPage(list: ParticipantList, query: CaseloadFilterWithText, followUp: boolean) {
   const where = and(
     reachCondition(list),
     searchCondition(query.q),
     query.stage ? eq(participant.stage, query.stage) : undefined,
     query.staffId ? onCareTeam(query.staffId) : undefined,
   );
-  const [{ total } = { total: 0 }] = await list.tx.select({ total: count() }).from(participant).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE));
-  const page = Math.min(query.page, pageCount);
   const direction = query.order === "desc" ? desc : asc;
   const orderBy =
     query.sort === "stage"
@@ -123,22 +105,76 @@ export async function caseloadPage(list: ParticipantList, query: CaseloadFilter)
       : query.sort === "referred"
         ? [direction(participant.createdAt), asc(participant.familyName)]
         : [direction(participant.familyName), direction(participant.givenName)];
-  const rows: CaseloadRow[] = await list.tx
-    .select({
-      id: participant.id,
-      givenName: participant.givenName,
-      familyName: participant.familyName,
-      nhsNumber: participant.nhsNumber,
-      stage: participant.stage,
-      createdAt: participant.createdAt,
-      leadSpecialist: leadSpecialistName,
-    })
-    .from(participant)
-    .where(where)
-    .orderBy(...orderBy, asc(participant.id))
-    .limit(CASELOAD_PAGE_SIZE)
-    .offset((page - 1) * CASELOAD_PAGE_SIZE);
-  return { result: { rows, total, page, pageCount }, shownIds: rows.map((row) => row.id) };
+  // The total rides along with the page (the count runs once, as its own subquery). Only a page
+  // past the last comes back empty, and then the last page is read instead.
+  const total = list.tx.select({ total: count() }).from(participant).where(where);
+  // Written out: inside a select list drizzle leaves column names unqualified.
+  const listedId = sql`"participant"."id"`;
+  const noFollowUp = sql<null>`null`;
+  const pageOf = (page: number) =>
+    list.tx
+      .select({
+        id: participant.id,
+        givenName: participant.givenName,
+        familyName: participant.familyName,
+        nhsNumber: participant.nhsNumber,
+        stage: participant.stage,
+        createdAt: participant.createdAt,
+        leadSpecialist: leadSpecialistName,
+        total: sql<number>`(${total})`.mapWith(Number),
+        nextActionDue: followUp ? nextActionDueOf(listedId) : noFollowUp,
+        lastContactMs: followUp ? lastContactAtMsOf(listedId).mapWith(Number) : noFollowUp,
+        openAlerts: followUp ? openAlertCountsOf(listedId, list.actor) : noFollowUp,
+      })
+      .from(participant)
+      .where(where)
+      .orderBy(...orderBy, asc(participant.id))
+      .limit(CASELOAD_PAGE_SIZE)
+      .offset((page - 1) * CASELOAD_PAGE_SIZE);
+  let page = query.page;
+  let found = await pageOf(page);
+  let totalFound = found[0]?.total;
+  if (totalFound === undefined) {
+    const [{ total: counted } = { total: 0 }] = await total;
+    totalFound = counted;
+    const lastPage = Math.max(1, Math.ceil(counted / CASELOAD_PAGE_SIZE));
+    if (page > lastPage && counted > 0) found = await pageOf(lastPage);
+    page = Math.min(page, lastPage);
+  }
+  return {
+    found,
+    total: totalFound,
+    page,
+    pageCount: Math.max(1, Math.ceil(totalFound / CASELOAD_PAGE_SIZE)),
+  };
+}
+
+const caseloadRow = (row: CaseloadRow): CaseloadRow => ({
+  id: row.id,
+  givenName: row.givenName,
+  familyName: row.familyName,
+  nhsNumber: row.nhsNumber,
+  stage: row.stage,
+  createdAt: row.createdAt,
+  leadSpecialist: row.leadSpecialist,
+});
+
+export async function caseloadPage(list: ParticipantList, query: CaseloadFilterWithText) {
+  const { found, ...counts } = await listPage(list, query, false);
+  const rows = found.map(caseloadRow);
+  return { result: { rows, ...counts }, shownIds: rows.map((row) => row.id) };
+}
+
+/** A caseload page with what needs doing and when each person was last seen. */
+export async function caseloadPageWithFollowUp(list: ParticipantList, query: CaseloadFilterWithText) {
+  const { found, ...counts } = await listPage(list, query, true);
+  const rows: (CaseloadRow & CaseloadFollowUp)[] = found.map((row) => ({
+    ...caseloadRow(row),
+    nextActionDue: row.nextActionDue,
+    lastContact: row.lastContactMs === null ? null : new Date(row.lastContactMs),
+    openAlerts: row.openAlerts ?? { urgent: 0, warning: 0 },
+  }));
+  return { result: { rows, ...counts }, shownIds: rows.map((row) => row.id) };
 }
 
 /** Active participants each employment specialist leads: the caseload size IPS limits. */
@@ -148,23 +184,24 @@ export async function activeCaseloads(
 ): Promise<Map<string, { active: number; total: number }>> {
   const sizes = new Map<string, { active: number; total: number }>();
   if (specialistIds.length === 0) return sizes;
-  const rows = await list.tx
-    .select({
-      staffId: careTeamMember.staffId,
-      active: sql<number>`count(*) filter (where ${inArray(participant.stage, [...activeStages])})::int`,
-      total: sql<number>`count(*) filter (where ${participant.stage} <> 'closed')::int`,
-    })
-    .from(careTeamMember)
-    .innerJoin(participant, eq(participant.id, careTeamMember.participantId))
-    .where(
-      and(
-        inArray(careTeamMember.staffId, [...specialistIds]),
-        eq(careTeamMember.careTeamRole, "lead_employment_specialist"),
-        isNull(careTeamMember.removedAt),
-      ),
-    )
-    .groupBy(careTeamMember.staffId);
-  for (const row of rows) sizes.set(row.staffId, { active: Number(row.active), total: Number(row.total) });
+  // Each led participant's stage by its primary key (the lateral `offset 0` keeps it that way):
+  // a team's few thousand lookups beat the hash join over every participant the planner prefers.
+  const rows = await preparedRowsOf<{ staff_id: string; active: number; total: number }>(
+    list.tx,
+    sql`select member.staff_id,
+        count(*) filter (where led.stage in (${sql.join(
+          activeStages.map((stage) => sql`${stage}`),
+          sql`, `,
+        )}))::int as active,
+        count(*) filter (where led.stage <> 'closed')::int as total
+      from ${careTeamMember} member
+      cross join lateral (select stage from ${participant} led_participant
+        where led_participant.id = member.participant_id offset 0) led
+      where member.staff_id = any(${uuidArray(specialistIds)})
+        and member.care_team_role = 'lead_employment_specialist' and member.removed_at is null
+      group by member.staff_id`,
+  );
+  for (const row of rows) sizes.set(row.staff_id, { active: Number(row.active), total: Number(row.total) });
   return sizes;
 }
 

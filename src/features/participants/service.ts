@@ -1,8 +1,8 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
-import { type Executor, rowsOf, type Transaction } from "../../platform/db";
+import { type Executor, preparedRowsOf, rowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
 import { formatNhsNumber } from "./nhs-number";
@@ -10,6 +10,7 @@ import { formatNhsNumber } from "./nhs-number";
 export { careTeam } from "./care-team";
 
 import {
+  type CareTeamRole,
   careTeamMember,
   consentRecord,
   emergencyAccessGrant,
@@ -29,7 +30,7 @@ export function participantAccessFactsLoader(clock: Clock) {
     participantId: string,
   ): Promise<ParticipantAccessFacts | undefined> => {
     // One statement for every fact: this runs before each read or write of a record.
-    const [row] = await rowsOf<{
+    const [row] = await preparedRowsOf<{
       id: string;
       organisation_id: string;
       team_id: string;
@@ -73,16 +74,24 @@ export async function ownRecordFacts(tx: Transaction, participantId: string) {
 }
 
 export async function participantSummary(record: ParticipantRecord) {
-  const [row] = await record.tx.select().from(participant).where(eq(participant.id, record.participantId));
-  const careTeam = await record.tx
+  // The care team rides along as JSON: one round trip for the whole summary. The participant's id
+  // is written out because inside a select list drizzle leaves column names unqualified.
+  const [row] = await record.tx
     .select({
-      staffId: careTeamMember.staffId,
-      careTeamRole: careTeamMember.careTeamRole,
-      responsibility: careTeamMember.responsibility,
+      ...getTableColumns(participant),
+      careTeam: sql<{ staffId: string; careTeamRole: CareTeamRole; responsibility: string }[]>`(
+        select coalesce(json_agg(json_build_object('staffId', member.staff_id,
+          'careTeamRole', member.care_team_role, 'responsibility', member.responsibility)
+          order by member.added_at, member.id), '[]'::json)
+        from ${careTeamMember} member
+        where member.participant_id = "participant"."id" and member.removed_at is null)`,
     })
-    .from(careTeamMember)
-    .where(and(eq(careTeamMember.participantId, record.participantId), isNull(careTeamMember.removedAt)));
-  return row ? { ...row, careTeam } : undefined;
+    .from(participant)
+    .where(eq(participant.id, record.participantId))
+    // Prepared once per connection (see preparedRowsOf): a key look-up every API read makes.
+    .prepare("tandem_participant_summary")
+    .execute();
+  return row;
 }
 
 /** Who the record is about, for the header on every tab of the record. */

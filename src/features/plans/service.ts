@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, min, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
-import { inOrder, type Transaction } from "../../platform/db";
+import { inOrder, rowsOf, type Transaction, uuidArray } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
@@ -271,6 +271,12 @@ export async function agreedVersion(record: RecordScope, number: number) {
   return { version, previous: rows.find((row) => row.number === number - 1)?.snapshot };
 }
 
+/** The earliest due date among a participant's open actions ('YYYY-MM-DD' or null), for lists. */
+export const nextActionDueOf = (participantId: SQL) =>
+  sql<string | null>`(select min(open_action.due_date)::text from ${planAction} open_action
+    where open_action.participant_id = ${participantId}
+      and open_action.status in (${sql.raw(openActionStatuses.map((status) => `'${status}'`).join(", "))}))`;
+
 /**
  * The earliest open action's due date per participant, for the caseload page. It runs in the
  * caller's transaction and reads these participants' plans without the door: the caller must
@@ -279,17 +285,12 @@ export async function agreedVersion(record: RecordScope, number: number) {
  */
 export async function nextActionDue(tx: Transaction, participantIds: string[]): Promise<Map<string, string>> {
   if (participantIds.length === 0) return new Map();
-  const rows = await tx
-    .select({ participantId: planAction.participantId, due: min(planAction.dueDate) })
-    .from(planAction)
-    .where(
-      and(
-        inArray(planAction.participantId, participantIds),
-        inArray(planAction.status, [...openActionStatuses]),
-      ),
-    )
-    .groupBy(planAction.participantId);
-  return new Map(rows.filter((row) => row.due).map((row) => [row.participantId, row.due!]));
+  const rows = await rowsOf<{ id: string; due: string | null }>(
+    tx,
+    sql`select listed.id, ${nextActionDueOf(sql`listed.id`)} as due
+      from unnest(${uuidArray(participantIds)}) as listed(id)`,
+  );
+  return new Map(rows.flatMap((row) => (row.due ? [[row.id, row.due] as const] : [])));
 }
 
 /** Plan created, each agreed version, and each action done: nothing here is health information. */

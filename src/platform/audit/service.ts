@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
-import { type Database, type Executor, rowsOf } from "../db";
+import { type Database, type Executor, preparedRowsOf, rowsOf } from "../db";
 import { GENESIS_HASH, linkHash } from "./chain";
 import { type AuditDetail, type AuditEventRow, auditEvent, auditSeal } from "./table";
 
@@ -38,20 +38,17 @@ export async function recordAuditEvent(
   event: AuditEventInput,
 ): Promise<void> {
   try {
-    await executor.insert(auditEvent).values({
-      id: sql`nextval('audit_event_id_seq')` as unknown as number,
-      occurredAt: clock.now(),
-      actorId: event.actor?.id ?? null,
-      actorRole: event.actor?.role ?? null,
-      action: event.action,
-      subjectType: event.subject?.type ?? null,
-      subjectId: event.subject?.id ?? null,
-      organisationId: event.organisationId ?? null,
-      ipAddress: event.ipAddress ?? null,
-      outcome: event.outcome,
-      reason: event.reason ?? null,
-      detail: event.detail ?? {},
-    });
+    // Prepared once per connection: nearly every request writes one of these.
+    await preparedRowsOf(
+      executor,
+      sql`insert into ${auditEvent} (id, occurred_at, actor_id, actor_role, action, subject_type, subject_id,
+          organisation_id, ip_address, outcome, reason, detail)
+        values (nextval('audit_event_id_seq'), ${clock.now().toISOString()}::timestamptz,
+          ${event.actor?.id ?? null}::uuid, ${event.actor?.role ?? null}::text, ${event.action}::text,
+          ${event.subject?.type ?? null}::text, ${event.subject?.id ?? null}::text,
+          ${event.organisationId ?? null}::uuid, ${event.ipAddress ?? null}::text, ${event.outcome}::text,
+          ${event.reason ?? null}::text, ${JSON.stringify(event.detail ?? {})}::jsonb)`,
+    );
   } catch (error) {
     throw new AuditUnavailableError(error);
   }

@@ -3,12 +3,19 @@ import type { Actor } from "../access/policy";
 import { roleTemplates } from "../access/roles";
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
-import type { Database, Executor } from "../db";
+import { type Database, type Executor, preparedRowsOf } from "../db";
 import { organisation, type StaffRole, staffAccount, teamMembership } from "../directory/schema";
 import { acceptedStep, hashRecoveryCode, newRecoveryCodes } from "./mfa";
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
-import { mfaRecoveryCode, staffInvitation } from "./schema";
-import { createSession, endAllSessionsOf } from "./sessions";
+import { mfaRecoveryCode, staffInvitation, staffSession } from "./schema";
+import {
+  createSession,
+  endAllSessionsOf,
+  removeSession,
+  type SessionPolicy,
+  sessionFreshness,
+  touchSession,
+} from "./sessions";
 import {
   accountKey,
   addressKey,
@@ -26,15 +33,13 @@ export type SignedInStaff = Actor & {
   mfaRequired: boolean;
 };
 
-type StaffRow = typeof staffAccount.$inferSelect;
-
 /** Whether this person must give a second factor at sign-in. */
 export function mustUseSecondFactor(
-  staff: Pick<StaffRow, "role" | "mfaEnrolledAt">,
+  staff: { role: StaffRole; mfaEnrolled: boolean },
   organisationRequiresMfa: boolean,
   demoMode: boolean,
 ): boolean {
-  if (staff.mfaEnrolledAt) return true;
+  if (staff.mfaEnrolled) return true;
   if (organisationRequiresMfa) return true;
   return roleTemplates[staff.role].requiresMfa && !demoMode;
 }
@@ -64,7 +69,85 @@ export async function loadSignedInStaff(
     fullName: row.staff.fullName,
     email: row.staff.email,
     mfaEnrolled: row.staff.mfaEnrolledAt !== null,
-    mfaRequired: mustUseSecondFactor(row.staff, row.organisationRequiresMfa, demoMode),
+    mfaRequired: mustUseSecondFactor(
+      { role: row.staff.role, mfaEnrolled: row.staff.mfaEnrolledAt !== null },
+      row.organisationRequiresMfa,
+      demoMode,
+    ),
+  };
+}
+
+export type SignedInSession = { staff: SignedInStaff; mfaSatisfied: boolean };
+
+/**
+ * The live session for a cookie and the person behind it, in one statement because every signed-in
+ * request starts here: undefined if the session is unknown, idle too long or too old (it is then
+ * removed), or its person is no longer active.
+ */
+export async function findSignedInSession(
+  executor: Executor,
+  clock: Clock,
+  policy: SessionPolicy,
+  token: string,
+  demoMode: boolean,
+): Promise<SignedInSession | undefined> {
+  // Times travel as epoch milliseconds: the two drivers hand back timestamps in different shapes.
+  const [row] = await preparedRowsOf<{
+    token_hash: string;
+    mfa_satisfied: boolean;
+    created_at_ms: number;
+    last_seen_at_ms: number;
+    staff_id: string | null;
+    role: StaffRole;
+    organisation_id: string;
+    full_name: string;
+    email: string;
+    mfa_enrolled: boolean;
+    organisation_requires_mfa: boolean;
+    team_ids: string[];
+  }>(
+    executor,
+    sql`select session.token_hash, session.mfa_satisfied,
+          (extract(epoch from session.created_at) * 1000)::float8 as created_at_ms,
+          (extract(epoch from session.last_seen_at) * 1000)::float8 as last_seen_at_ms,
+          staff.id as staff_id, staff.role, staff.organisation_id, staff.full_name, staff.email,
+          staff.mfa_enrolled_at is not null as mfa_enrolled, org.require_mfa as organisation_requires_mfa,
+          array(select membership.team_id from ${teamMembership} membership
+            where membership.staff_id = staff.id) as team_ids
+        from ${staffSession} session
+        left join ${staffAccount} staff on staff.id = session.staff_id and staff.status = 'active'
+        left join ${organisation} org on org.id = staff.organisation_id
+        where session.token_hash = ${hashToken(token)}
+        limit 1`,
+  );
+  if (!row) return undefined;
+  const freshness = sessionFreshness(policy, clock.now().getTime(), {
+    createdAtMs: Number(row.created_at_ms),
+    lastSeenAtMs: Number(row.last_seen_at_ms),
+  });
+  if (freshness === "expired") {
+    await removeSession(executor, row.token_hash);
+    return undefined;
+  }
+  if (freshness === "touch") await touchSession(executor, clock, row.token_hash);
+  if (!row.staff_id) return undefined;
+  const role = row.role;
+  return {
+    mfaSatisfied: row.mfa_satisfied,
+    staff: {
+      staffId: row.staff_id,
+      role,
+      organisationId: row.organisation_id,
+      teamIds: row.team_ids ?? [],
+      fullName: row.full_name,
+      email: row.email,
+      mfaEnrolled: row.mfa_enrolled,
+      mfaRequired: mustUseSecondFactor(
+        { role, mfaEnrolled: row.mfa_enrolled },
+        row.organisation_requires_mfa,
+        demoMode,
+      ),
+    },
   };
 }
 
@@ -132,7 +215,11 @@ export async function signInWithPassword(
     });
   }
   const staff = row.staff;
-  const secondFactor = mustUseSecondFactor(staff, row.organisationRequiresMfa, context.demoMode);
+  const secondFactor = mustUseSecondFactor(
+    { role: staff.role, mfaEnrolled: staff.mfaEnrolledAt !== null },
+    row.organisationRequiresMfa,
+    context.demoMode,
+  );
   return db.transaction(async (tx) => {
     await clearFailures(tx, keys.account);
     const token = await createSession(tx, clock, staff.id, !secondFactor, attempt.ipAddress);

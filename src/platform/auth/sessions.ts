@@ -6,8 +6,6 @@ import { hashToken, newToken } from "./tokens";
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
 
-export type StaffSessionRow = typeof staffSession.$inferSelect;
-
 export async function createSession(
   executor: Executor,
   clock: Clock,
@@ -28,34 +26,31 @@ export async function createSession(
   return token;
 }
 
-/** The live session for a cookie, or undefined if it is unknown, idle too long or too old. */
-export async function findLiveSession(
-  executor: Executor,
-  clock: Clock,
+/**
+ * Whether a session is still usable at `nowMs`: too idle or too old ends it; one last seen more
+ * than a minute ago is touched (writing on every request would make each page view a write, and
+ * a minute's precision is enough).
+ */
+export function sessionFreshness(
   policy: SessionPolicy,
-  token: string,
-): Promise<StaffSessionRow | undefined> {
-  const [session] = await executor
-    .select()
-    .from(staffSession)
-    .where(eq(staffSession.tokenHash, hashToken(token)))
-    .limit(1);
-  if (!session) return undefined;
-  const now = clock.now().getTime();
-  const idleFor = now - session.lastSeenAt.getTime();
-  const age = now - session.createdAt.getTime();
-  if (idleFor > policy.idleMinutes * 60_000 || age > policy.maxHours * 3_600_000) {
-    await executor.delete(staffSession).where(eq(staffSession.tokenHash, session.tokenHash));
-    return undefined;
-  }
-  // Writing on every request would make each page view a write; a minute's precision is enough.
-  if (idleFor > 60_000) {
-    await executor
-      .update(staffSession)
-      .set({ lastSeenAt: clock.now() })
-      .where(eq(staffSession.tokenHash, session.tokenHash));
-  }
-  return session;
+  nowMs: number,
+  session: { createdAtMs: number; lastSeenAtMs: number },
+): "expired" | "touch" | "fresh" {
+  const idleFor = nowMs - session.lastSeenAtMs;
+  const age = nowMs - session.createdAtMs;
+  if (idleFor > policy.idleMinutes * 60_000 || age > policy.maxHours * 3_600_000) return "expired";
+  return idleFor > 60_000 ? "touch" : "fresh";
+}
+
+export async function touchSession(executor: Executor, clock: Clock, tokenHash: string): Promise<void> {
+  await executor
+    .update(staffSession)
+    .set({ lastSeenAt: clock.now() })
+    .where(eq(staffSession.tokenHash, tokenHash));
+}
+
+export async function removeSession(executor: Executor, tokenHash: string): Promise<void> {
+  await executor.delete(staffSession).where(eq(staffSession.tokenHash, tokenHash));
 }
 
 export async function markSecondFactorGiven(executor: Executor, token: string): Promise<void> {

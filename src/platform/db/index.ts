@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePostgres } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -120,9 +121,36 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Identifiers as one uuid[] parameter (for `unnest`), the same on PGlite and node-postgres. */
+export function uuidArray(ids: readonly string[]): SQL {
+  // Written as an array literal, so anything but a uuid could change its meaning.
+  for (const id of ids) if (!UUID.test(id)) throw new Error("uuidArray takes uuids only");
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}
+
 /** Rows from a raw SQL statement, the same shape on PGlite and node-postgres. */
 export async function rowsOf<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
   const result = (await executor.execute(query)) as unknown as { rows: Row[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Like rowsOf, but on PostgreSQL the statement is parsed and planned once per connection (named
+ * after its text) and afterwards only bound and run: planning is most of the server's work for the
+ * short look-ups every request makes (the session, the access facts, the audit event). Only for
+ * statements with few variants of text and whose best plan does not depend on the values (key
+ * look-ups): after a few runs PostgreSQL may settle on one generic plan, which would be wrong for,
+ * say, a name search.
+ */
+export async function preparedRowsOf<Row>(executor: Executor, query: ReturnType<typeof sql>): Promise<Row[]> {
+  const statement = dialect.sqlToQuery(query);
+  const name = `tandem_${createHash("sha1").update(statement.sql).digest("base64url")}`;
+  const prepared = executor._.session.prepareQuery(statement, undefined, name, false);
+  const result = (await prepared.execute()) as { rows: Row[] };
   return result.rows;
 }
 

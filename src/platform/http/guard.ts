@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasPermission } from "../access/roles";
 import { recordAuditEvent } from "../audit/service";
 import { staffIdForApiToken } from "../auth/api-tokens";
-import { loadSignedInStaff } from "../auth/service";
-import { findLiveSession, type SessionPolicy } from "../auth/sessions";
+import { findSignedInSession, loadSignedInStaff } from "../auth/service";
+import type { SessionPolicy } from "../auth/sessions";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
 import type { RouteAccess } from "./context";
@@ -102,13 +102,12 @@ export function registerGuard(app: FastifyInstance, options: GuardOptions) {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return authenticateParticipant(request, options);
-    const session = await findLiveSession(db, clock, options.sessionPolicy, token);
-    const staff = session ? await loadSignedInStaff(db, session.staffId, options.demoMode) : undefined;
-    if (!session || !staff) {
+    const session = await findSignedInSession(db, clock, options.sessionPolicy, token, options.demoMode);
+    if (!session) {
       request.sessionExpired = true;
       return;
     }
-    request.staff = staff;
+    request.staff = session.staff;
     request.sessionToken = token;
     request.authMethod = "session";
     request.secondFactorPending = !session.mfaSatisfied;
