@@ -16,6 +16,7 @@ import { careTeamMember, participant } from "../participants/schema";
 import { participantBanner } from "../participants/service";
 import { queueAlertEmails } from "./notifications";
 
+export { seedDemoCheckIns } from "./demo";
 /** For other features: the rules look again after something they record (a questionnaire, a contact). */
 export { evaluateParticipant } from "./evaluation";
 
