@@ -19,7 +19,9 @@ const PASSWORD = "a long enough password 1";
 /** Rendered HTML escapes apostrophes and quotes; compare the words a person reads. */
 const words = (html: string) =>
   html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-const codeOn = (html: string) => /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(html)?.[0];
+// The code as printed for the person, not any look-alike elsewhere on the page (a form token).
+const codeOn = (html: string) =>
+  /app-monospace"[^>]*>\s*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s*</.exec(html)?.[1];
 const day = 86_400_000;
 
 /** A plan with one action the person owns, one the specialist owns and an early-warning sign. */
