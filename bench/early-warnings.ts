@@ -105,19 +105,21 @@ try {
 
   console.log();
   table(sweepRows);
-  console.log();
-  table([
-    ["new check-in", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "alerts raised"],
-    [
-      "saveCheckIn",
-      String(times.length),
-      percentile(times, 50).toFixed(1),
-      percentile(times, 95).toFixed(1),
-      percentile(times, 99).toFixed(1),
-      times.at(-1)!.toFixed(1),
-      String(raised),
-    ],
-  ]);
+  if (times.length > 0) {
+    console.log();
+    table([
+      ["new check-in", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms", "alerts raised"],
+      [
+        "saveCheckIn",
+        String(times.length),
+        percentile(times, 50).toFixed(1),
+        percentile(times, 95).toFixed(1),
+        percentile(times, 99).toFixed(1),
+        times.at(-1)!.toFixed(1),
+        String(raised),
+      ],
+    ]);
+  }
 } finally {
   await database.close();
 }
