@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db";
 import { assessmentResponse } from "../assessments/schema";
 import { contact } from "../contacts/schema";
@@ -113,25 +113,43 @@ export async function loadHistories(
   for (const row of checkIns) histories.get(row.participantId)?.checkIns.push(checkInFacts(row));
 
   // Reliable change compares the first score with the latest; item 9 looks at recent responses.
-  const scores = await executor
+  // Ranked once and read straight from the ranking: no second pass over the table by id.
+  const ranked = executor
     .select({
       id: assessmentResponse.id,
       participantId: assessmentResponse.participantId,
       measure: assessmentResponse.instrument,
       total: assessmentResponse.total,
-      item9: sql<number | null>`(${assessmentResponse.answers} ->> '9')::int`,
+      item9: sql<number | null>`(${assessmentResponse.answers} ->> '9')::int`.as("item9"),
       completedAt: assessmentResponse.completedAt,
+      firstRank:
+        sql<number>`row_number() over (partition by ${assessmentResponse.participantId}, ${assessmentResponse.instrument} order by ${assessmentResponse.completedAt} asc, ${assessmentResponse.id})`
+          .mapWith(Number)
+          .as("first_rank"),
+      lastRank:
+        sql<number>`row_number() over (partition by ${assessmentResponse.participantId}, ${assessmentResponse.instrument} order by ${assessmentResponse.completedAt} desc, ${assessmentResponse.id} desc)`
+          .mapWith(Number)
+          .as("last_rank"),
     })
     .from(assessmentResponse)
     .where(
-      sql`${assessmentResponse.id} in (
-        select id from (
-          select id, row_number() over (partition by participant_id, instrument order by completed_at asc, id) as first_rank,
-                 row_number() over (partition by participant_id, instrument order by completed_at desc, id desc) as last_rank
-          from assessment_response
-          where participant_id = any(${`{${ids.join(",")}}`}::uuid[]) and instrument in ('phq9', 'gad7')
-        ) ranked where first_rank = 1 or last_rank <= 3)`,
-    );
+      and(
+        inArray(assessmentResponse.participantId, ids),
+        inArray(assessmentResponse.instrument, ["phq9", "gad7"]),
+      ),
+    )
+    .as("ranked");
+  const scores = await executor
+    .select({
+      id: ranked.id,
+      participantId: ranked.participantId,
+      measure: ranked.measure,
+      total: ranked.total,
+      item9: ranked.item9,
+      completedAt: ranked.completedAt,
+    })
+    .from(ranked)
+    .where(or(eq(ranked.firstRank, 1), lte(ranked.lastRank, 3)));
   for (const row of scores) {
     histories.get(row.participantId)?.scores.push({
       id: row.id,
@@ -250,17 +268,16 @@ export async function raiseFindings(
     })
     .from(careTeamMember)
     .where(and(inArray(careTeamMember.participantId, withFindings), isNull(careTeamMember.removedAt)));
+  // Grouped by person once: a sweep batch holds a thousand people and their care teams.
+  const earlierOf = groupBy(earlier, (alert) => alert.participantId);
+  const membersOf = groupBy(members, (member) => member.participantId);
   const rows: (typeof participantAlert.$inferInsert)[] = [];
   for (const participantId of withFindings) {
-    const mine = earlier.filter((alert) => alert.participantId === participantId);
+    const mine = earlierOf.get(participantId) ?? [];
     for (const finding of findings.get(participantId)!) {
       if (!isNewFinding(finding, mine, now)) continue;
-      const routedTo = members
-        .filter(
-          (member) =>
-            member.participantId === participantId &&
-            rolesFor[finding.audience].includes(member.careTeamRole),
-        )
+      const routedTo = (membersOf.get(participantId) ?? [])
+        .filter((member) => rolesFor[finding.audience].includes(member.careTeamRole))
         .map((member) => member.staffId);
       rows.push({
         organisationId: organisationOf.get(participantId)!,
@@ -301,6 +318,16 @@ export async function raiseFindings(
   });
   await queueAlertEmails(executor, { now: () => now }, raised, "raised");
   return raised;
+}
+
+function groupBy<Row>(rows: readonly Row[], key: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 /** Evaluates every rule for one participant now (after a check-in, a questionnaire, a contact). */

@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
-import { queueEmail } from "../../platform/mail/outbox";
+import { type OutgoingEmail, queueEmails } from "../../platform/mail/outbox";
 
 export type AlertToNotify = { id: string; organisationId: string; routedTo: readonly string[] };
 
@@ -32,11 +32,12 @@ export async function queueAlertEmails(
     .from(staffAccount)
     .where(and(inArray(staffAccount.id, staffIds), eq(staffAccount.status, "active")));
   const emailOf = new Map(people.map((person) => [person.id, person.email]));
+  const emails: OutgoingEmail[] = [];
   for (const alert of alerts) {
     for (const staffId of new Set(alert.routedTo)) {
       const to = emailOf.get(staffId);
       if (!to) continue;
-      await queueEmail(executor, clock, {
+      emails.push({
         organisationId: alert.organisationId,
         to,
         subject:
@@ -56,4 +57,5 @@ export async function queueAlertEmails(
       });
     }
   }
+  await queueEmails(executor, clock, emails);
 }

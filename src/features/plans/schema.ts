@@ -189,7 +189,14 @@ export const planWarningSign = pgTable(
     ruleRunLength: smallint("rule_run_length"),
     ...created(),
   },
-  (table) => [index("plan_warning_sign_participant_idx").on(table.participantId)],
+  (table) => [
+    index("plan_warning_sign_participant_idx").on(table.participantId),
+    // The early-warning rules read only the signs with a rule; most have none, and without this
+    // the planner scans the whole table for each batch of the sweep.
+    index("plan_warning_sign_rule_idx")
+      .on(table.participantId)
+      .where(sql`${table.ruleComparison} is not null`),
+  ],
 );
 
 /** What a plan looked like when it was agreed, kept whole so later edits never rewrite it. */
