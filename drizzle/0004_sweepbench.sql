@@ -1,1 +1,0 @@
-CREATE INDEX "plan_warning_sign_rule_idx" ON "plan_warning_sign" USING btree ("participant_id") WHERE "plan_warning_sign"."rule_comparison" is not null;
