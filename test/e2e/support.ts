@@ -73,10 +73,8 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 }
 
 export async function navigationLabels(page: Page): Promise<string[]> {
-  return page.locator(".nhsuk-header__navigation-link").evaluateAll((links) =>
-    links
-      // The label only: a count of open items may follow it.
-      .map((link) => link.firstChild?.textContent?.trim() ?? "")
-      .filter((label) => label !== "" && !label.endsWith("More")),
-  );
+  // The links only (not the "More" menu button), and each one's label without a count after it.
+  return page
+    .locator("a.nhsuk-header__navigation-link")
+    .evaluateAll((links) => links.map((link) => link.firstChild?.textContent?.trim() ?? "").filter(Boolean));
 }
