@@ -442,3 +442,18 @@ describe("the person's own early-warning sign as a rule", () => {
     expect(page.body).toContain("I stop sleeping properly");
   });
 });
+
+describe("the link in an alert email", () => {
+  it("sends on only someone who may see the alert", async () => {
+    const [clinical] = await testApp.db
+      .select()
+      .from(participantAlert)
+      .where(eq(participantAlert.rule, "reliable_deterioration"));
+    expect((await clinician.get(`/alerts/${clinical!.id}`)).statusCode).toBe(303);
+    // The specialist is on that care team but may not see clinical alerts: no hint where it leads.
+    const refused = await specialist.get(`/alerts/${clinical!.id}`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers.location).toBeUndefined();
+    expect((await specialist.get("/alerts/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
+  });
+});

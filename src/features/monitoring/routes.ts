@@ -91,7 +91,15 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get("/alerts/:alertId", { config: { access: "participant.read" } }, async (request, reply) => {
     const alertId = alertIdParam(request);
     const participantId = alertId ? await alertParticipant(db, alertId) : undefined;
-    if (!participantId) return reply.callNotFound();
+    if (!alertId || !participantId) return reply.callNotFound();
+    // Through the door before anything is revealed: only someone who may see the alert is sent on.
+    const visible = await door.withParticipant(
+      request.staff!,
+      participantId,
+      { purpose: "read", what: "alert", ipAddress: request.ip },
+      async (record) => Boolean(await findAlert(record, alertId)),
+    );
+    if (!visible) return reply.callNotFound();
     return reply.redirect(`/participants/${participantId}/alerts/${alertId}`, 303);
   });
 
