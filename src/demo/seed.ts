@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
-import { seedDemoContacts } from "../features/contacts/service";
+import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
@@ -112,6 +112,7 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoAssessments(tx, clock, participants);
     await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
+    await seedDemoAppointments(tx, clock, participants);
     await seedDemoPortalAccount(tx, now, participants, passwordHash);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {

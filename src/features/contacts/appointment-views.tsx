@@ -6,6 +6,7 @@ import {
   errorFor,
   type FieldError,
   Form,
+  InsetText,
   NotificationBanner,
   Radios,
   Select,
@@ -315,6 +316,14 @@ export function AppointmentPage(
         ]}
       />
       {stage === "settled" && <p>{t.t("appointments.settledOnly")}</p>}
+      {props.conflict && stage === "settled" && typeof values.note === "string" && values.note.trim() && (
+        // The form is gone once someone else settled it: what was typed stays here to copy.
+        <InsetText>
+          <h2 class="nhsuk-heading-s">{t.t("appointments.unsavedNote")}</h2>
+          <p class="app-note">{values.note}</p>
+          <p class="nhsuk-body-s">{t.t("appointments.unsavedNoteHint")}</p>
+        </InsetText>
+      )}
       {props.mayWrite && stage === "outcome_to_record" && (
         <Form action={`${base}/${appointment.id}/outcome`} csrfToken={props.csrfToken}>
           <h2>{t.t("appointments.outcome.heading")}</h2>

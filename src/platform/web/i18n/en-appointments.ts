@@ -66,6 +66,9 @@ export const enAppointments = {
   "appointments.cancel.cancelled_by_service": "The service is cancelling",
   "appointments.cancel.submit": "Cancel appointment",
   "appointments.settledOnly": "This appointment is settled: nothing more to record.",
+  "appointments.unsavedNote": "Your note, not saved",
+  "appointments.unsavedNoteHint":
+    "If it is still needed, add it as an addendum to the contact recorded for this appointment.",
   "appointments.back": "Back to appointments",
   "appointments.notice.booked": "The appointment has been booked.",
   "appointments.notice.recorded": "The outcome has been saved as a contact.",
