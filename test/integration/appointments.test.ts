@@ -1,5 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { appointment, contact } from "../../src/features/contacts/schema";
 import { participantAlert } from "../../src/features/monitoring/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
@@ -337,5 +338,23 @@ describe("who may see and book appointments", () => {
     const response = await visitor.get("/my/appointments");
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe("/my/sign-in?next=%2Fmy%2Fappointments");
+  });
+});
+
+describe("the demo", () => {
+  it("gives the demo participant appointments coming up and past ones, in their own words", async () => {
+    const person = new TestClient(testApp.app);
+    await person.get("/my/sign-in");
+    const signedIn = await person.post("/my/sign-in", {
+      signInName: DEMO_PARTICIPANT_SIGN_IN,
+      password: DEMO_PASSWORD,
+    });
+    expect(signedIn.headers.location).toBe("/my");
+    const own = words((await person.get("/my/appointments")).body);
+    expect(own).toContain("Jobcentre café, Hill Street");
+    expect(own).toContain("your employment specialist");
+    expect(own).toContain("your clinician");
+    expect(own).toContain("You asked to cancel this one.");
+    expect(own).not.toContain("You have no appointments booked.");
   });
 });
