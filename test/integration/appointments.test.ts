@@ -17,7 +17,8 @@ const DAY = 86_400_000;
 /** Rendered HTML escapes apostrophes and quotes; compare the words a person reads. */
 const words = (html: string) =>
   html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-const codeOn = (html: string) => /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(html)?.[0];
+// Bounded, so a run of capitals in the page's CSRF token is never taken for the code.
+const codeOn = (html: string) => /(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])/.exec(html)?.[0];
 const ukDate = (instant: Date) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
 const listUrl = (id = ids.robin!) => `/participants/${id}/appointments`;

@@ -55,11 +55,11 @@ async function recordPage(request: FastifyRequest, reply: FastifyReply, record: 
 
 /** Booking, listing and settling appointments on a participant's record. */
 export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, ownRecordDoor }: AppDeps) {
-  const open = (
+  const open = <Result>(
     request: FastifyRequest,
     purpose: "read" | "write",
     what: string,
-    work: (record: ParticipantRecord) => Promise<FastifyReply>,
+    work: (record: ParticipantRecord) => Promise<Result>,
   ) =>
     door.withParticipant(
       request.staff!,
@@ -118,15 +118,20 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
         bookingPage(request, reply, record, body, errors),
       );
     }
-    return open(request, "write", "appointment", async (record) => {
-      const booked = await bookAppointment(record, clock, parsed.data);
-      if (booked.kind === "not_on_care_team") {
-        return bookingPage(request, reply, record, body, [
+    // "booked" goes back out of the transaction, and the redirect follows its commit, so the next
+    // page sees what was saved. (A reply is never handed back unsent: it is awaitable until sent.)
+    const shown = await open(request, "write", "appointment", async (record) => {
+      const outcome = await bookAppointment(record, clock, parsed.data);
+      if (outcome.kind === "not_on_care_team") {
+        await bookingPage(request, reply, record, body, [
           { field: "withStaffId", message: t.t("validation.appointment.notOnCareTeam") },
         ]);
+        return "shown" as const;
       }
-      return reply.redirect(`${appointmentsBase(record.participantId)}?notice=booked`, 303);
+      return "booked" as const;
     });
+    if (shown === "shown") return reply;
+    return reply.redirect(`${appointmentsBase(participantIdParam(request))}?notice=booked`, 303);
   });
 
   const showAppointment = async (
@@ -181,7 +186,7 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
       const t = translatorFor(request);
       const parsed = parse(body);
       const errors = parsed.success ? extraCheck(request, parsed.data) : fieldErrors(parsed.error, t);
-      return open(request, errors ? "read" : "write", `appointment_${kind}`, async (record) => {
+      const shown = await open(request, errors ? "read" : "write", `appointment_${kind}`, async (record) => {
         const found = appointmentId ? await findAppointment(record, appointmentId) : undefined;
         if (!found || !appointmentId) return notFound(reply);
         if (errors || !parsed.success)
@@ -212,12 +217,16 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
             400,
           );
         }
-        const done = kind === "outcome" ? "recorded" : "cancelled";
-        return reply.redirect(
-          `${appointmentsBase(record.participantId)}/${appointmentId}?notice=${done}`,
-          303,
-        );
+        // Never the unsent reply: it is awaitable until sent, so the transaction would wait forever.
+        return "saved" as const;
       });
+      // Redirected after the commit: a quick next request (a second missed appointment) sees this one.
+      if (shown !== "saved") return shown;
+      const done = kind === "outcome" ? "recorded" : "cancelled";
+      return reply.redirect(
+        `${appointmentsBase(participantIdParam(request))}/${appointmentId}?notice=${done}`,
+        303,
+      );
     };
 
   app.post(
