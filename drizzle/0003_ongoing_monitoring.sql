@@ -55,6 +55,22 @@ CREATE TABLE "outbound_email" (
 	"sent_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "appointment" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"participant_id" uuid NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"duration_minutes" integer NOT NULL,
+	"method" text NOT NULL,
+	"with_staff_id" uuid NOT NULL,
+	"location" text,
+	"status" text DEFAULT 'scheduled' NOT NULL,
+	"contact_id" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "check_in" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -127,6 +143,11 @@ ALTER TABLE "support_plan" ADD COLUMN "measures_version" integer DEFAULT 1 NOT N
 ALTER TABLE "participant_invitation" ADD CONSTRAINT "participant_invitation_created_by_staff_account_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "participant_session" ADD CONSTRAINT "participant_session_account_id_participant_account_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."participant_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbound_email" ADD CONSTRAINT "outbound_email_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointment" ADD CONSTRAINT "appointment_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointment" ADD CONSTRAINT "appointment_participant_id_participant_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointment" ADD CONSTRAINT "appointment_with_staff_id_staff_account_id_fk" FOREIGN KEY ("with_staff_id") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointment" ADD CONSTRAINT "appointment_contact_id_contact_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."contact"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointment" ADD CONSTRAINT "appointment_created_by_staff_account_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_participant_id_participant_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."participant"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "check_in" ADD CONSTRAINT "check_in_recorded_by_staff_account_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."staff_account"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -145,6 +166,7 @@ CREATE INDEX "participant_session_account_idx" ON "participant_session" USING bt
 CREATE INDEX "outbound_email_due_idx" ON "outbound_email" USING btree ("next_attempt_at") WHERE "outbound_email"."status" in ('pending', 'sending');--> statement-breakpoint
 CREATE INDEX "outbound_email_newest_idx" ON "outbound_email" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "outbound_email_status_idx" ON "outbound_email" USING btree ("status","created_at" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "appointment_participant_idx" ON "appointment" USING btree ("participant_id","starts_at");--> statement-breakpoint
 CREATE INDEX "check_in_participant_idx" ON "check_in" USING btree ("participant_id","recorded_at");--> statement-breakpoint
 CREATE INDEX "follow_along_participant_idx" ON "follow_along" USING btree ("participant_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "monitoring_rule_settings_version_idx" ON "monitoring_rule_settings" USING btree ("organisation_id","version");--> statement-breakpoint

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
-import { seedDemoContacts } from "../features/contacts/service";
+import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
 import { seedDemoCheckIns } from "../features/monitoring/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
@@ -114,6 +114,7 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
     await seedDemoCheckIns(tx, clock, participants);
+    await seedDemoAppointments(tx, clock, participants);
     await seedDemoPortalAccount(tx, now, participants, passwordHash);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {

@@ -1,8 +1,8 @@
 import type { Clock } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import type { ParticipantStage } from "../participants/schema";
-import { isFaceToFaceEmployerContact } from "./rules";
-import { contact, type NewContact } from "./schema";
+import { isFaceToFaceEmployerContact, zonedInstant } from "./rules";
+import { appointment, contact, type NewContact } from "./schema";
 
 export type DemoParticipant = {
   id: string;
@@ -149,6 +149,85 @@ export async function seedDemoContacts(
   );
   for (let start = 0; start < rows.length; start += 500) {
     await tx.insert(contact).values(rows.slice(start, start + 500));
+  }
+  return rows.length;
+}
+
+type AppointmentPlan = {
+  inDays: number;
+  at: string;
+  with: "specialist" | "clinician";
+  method: NewContact["method"];
+  durationMinutes: number;
+  location: string | null;
+  status: "scheduled" | "cancelled_by_participant" | "cancelled_by_service";
+};
+
+// Two coming up, one called off ahead of time, and one that has happened with its outcome still to record.
+const demoAppointments: AppointmentPlan[] = [
+  {
+    inDays: 3,
+    at: "10:30",
+    with: "specialist",
+    method: "face_to_face",
+    durationMinutes: 45,
+    location: "Jobcentre café, Hill Street",
+    status: "scheduled",
+  },
+  {
+    inDays: 12,
+    at: "14:00",
+    with: "clinician",
+    method: "video",
+    durationMinutes: 30,
+    location: null,
+    status: "scheduled",
+  },
+  {
+    inDays: -9,
+    at: "11:00",
+    with: "specialist",
+    method: "face_to_face",
+    durationMinutes: 60,
+    location: "Community hub, Market Street",
+    status: "cancelled_by_participant",
+  },
+  {
+    inDays: -1,
+    at: "15:00",
+    with: "specialist",
+    method: "phone",
+    durationMinutes: 20,
+    location: "Phone",
+    status: "scheduled",
+  },
+];
+
+const ukDate = (instant: Date) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
+
+/** Appointments for participants past referral, the demo portal participant among them. */
+export async function seedDemoAppointments(
+  tx: Transaction,
+  clock: Clock,
+  participants: readonly DemoParticipant[],
+): Promise<number> {
+  const now = clock.now();
+  const rows = participants
+    .filter((person) => person.stage !== "referred")
+    .flatMap((person) =>
+      demoAppointments.map(({ inDays, at, with: who, ...planned }) => ({
+        ...planned,
+        organisationId: person.organisationId,
+        participantId: person.id,
+        startsAt: zonedInstant(ukDate(new Date(now.getTime() + inDays * DAY_MS)), at),
+        withStaffId: who === "specialist" ? person.specialistId : person.clinicianId,
+        createdBy: person.specialistId,
+        createdAt: new Date(now.getTime() - 20 * DAY_MS),
+      })),
+    );
+  for (let start = 0; start < rows.length; start += 500) {
+    await tx.insert(appointment).values(rows.slice(start, start + 500));
   }
   return rows.length;
 }

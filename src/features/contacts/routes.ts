@@ -9,6 +9,7 @@ import { ErrorPage } from "../../platform/web/error-pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
 import { registerContactsApi } from "./api";
+import { registerAppointmentRoutes } from "./appointment-routes";
 import { recordableNoteKinds } from "./rules";
 import { addendumForm, contactForm, contactListQuery } from "./schema";
 import { addAddendum, findContact, listContacts, recordContact } from "./service";
@@ -164,10 +165,15 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerPages(app, deps);
   registerContactsApi(app, deps);
+  registerAppointmentRoutes(app, deps);
 }
 
 export const contactsFeature: Feature = {
   name: "contacts",
-  participantTabs: [{ path: "/contacts", label: "contacts.tab", requires: "participant.read", order: 60 }],
+  participantTabs: [
+    { path: "/contacts", label: "contacts.tab", requires: "participant.read", order: 60 },
+    { path: "/appointments", label: "appointments.tab", requires: "participant.read", order: 62 },
+  ],
+  ownPagesNavigation: [{ href: "/my/appointments", label: "ownAppointments.nav", order: 30 }],
   registerRoutes,
 };

@@ -88,3 +88,20 @@ export function zonedInstant(date: string, time: string, timeZone = "Europe/Lond
     .map(({ instant }) => instant);
   return new Date(readings.length > 0 ? Math.min(...readings) : wall - offsets[0]! * 60_000);
 }
+
+/**
+ * Where an appointment stands: still to come (it can be called off), started without an outcome
+ * (the outcome is recorded as a contact), or settled.
+ */
+export function appointmentStage(
+  appointment: { status: string; startsAt: Date },
+  now: Date,
+): "upcoming" | "outcome_to_record" | "settled" {
+  if (appointment.status !== "scheduled") return "settled";
+  return appointment.startsAt.getTime() <= now.getTime() ? "outcome_to_record" : "upcoming";
+}
+
+/** How a participant's own page names a member of staff: by first name only. */
+export function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? fullName;
+}

@@ -192,3 +192,129 @@ export const contactListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 export type ContactListQuery = z.infer<typeof contactListQuery>;
+
+// ---- Appointments: contacts that are planned, and what became of them. ----
+
+/** "scheduled" until its outcome is recorded or it is called off; the rest match attendance. */
+export const appointmentStatuses = ["scheduled", ...attendanceOutcomes] as const;
+export type AppointmentStatus = (typeof appointmentStatuses)[number];
+
+export const cancellations = ["cancelled_by_participant", "cancelled_by_service"] as const;
+export type Cancellation = (typeof cancellations)[number];
+
+export const LOCATION_MAX = 120;
+export const APPOINTMENTS_PAGE_SIZE = 20;
+
+/**
+ * A booked appointment with a member of the care team. Its outcome is recorded as a contact
+ * (linked by contact_id), so the missed-appointment rule keeps reading contacts alone.
+ */
+export const appointment = pgTable(
+  "appointment",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    method: text("method", { enum: contactMethods }).notNull(),
+    withStaffId: uuid("with_staff_id")
+      .notNull()
+      .references(() => staffAccount.id),
+    /** Where, in a few words ("Jobcentre café, Hill Street"): never anything clinical. */
+    location: text("location"),
+    status: text("status", { enum: appointmentStatuses }).notNull().default("scheduled"),
+    contactId: uuid("contact_id").references(() => contact.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [index("appointment_participant_idx").on(table.participantId, table.startsAt)],
+);
+
+const wallTime = z
+  .string({ message: "validation.appointment.time" })
+  .trim()
+  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.appointment.time");
+const wallDate = z.iso.date({ message: "validation.appointment.date" });
+const wallInstant = (form: { date: string; time: string }) => {
+  const [hours, minutes] = form.time.trim().split(/[:.]/);
+  return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
+};
+
+/** What booking an appointment holds once the form has been read. */
+export type NewAppointment = {
+  startsAt: Date;
+  durationMinutes: number;
+  method: ContactMethod;
+  withStaffId: string;
+  location: string | null;
+};
+
+/** The booking form: UK date and time, which must be later than "now" from the clock. */
+export function appointmentForm(now: Date) {
+  return z
+    .object({
+      date: wallDate,
+      time: wallTime,
+      durationMinutes: z.preprocess(
+        (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+        z.coerce
+          .number({ message: "validation.appointment.duration" })
+          .int("validation.contact.durationWhole")
+          .min(1, "validation.contact.durationRange")
+          .max(DURATION_MAX, "validation.contact.durationRange"),
+      ),
+      method: z.enum(contactMethods, { message: "validation.appointment.method" }),
+      withStaffId: z.uuid({ message: "validation.appointment.withStaff" }),
+      location: z
+        .string()
+        .trim()
+        .max(LOCATION_MAX, "validation.appointment.locationLength")
+        .optional()
+        .transform((value) => (value ? value : null)),
+    })
+    .refine((form) => wallInstant(form).getTime() > now.getTime(), {
+      path: ["date"],
+      message: "validation.appointment.past",
+      when: (payload) => {
+        const value = payload.value as { date?: unknown; time?: unknown };
+        return wallDate.safeParse(value?.date).success && wallTime.safeParse(value?.time).success;
+      },
+    })
+    .transform(
+      ({ date, time, ...rest }): NewAppointment => ({ ...rest, startsAt: wallInstant({ date, time }) }),
+    );
+}
+
+const version = z.coerce.number({ message: "validation.appointment.version" }).int().min(1);
+
+/** What became of an appointment that has started: always recorded as a contact. */
+export const outcomeForm = z
+  .object({
+    outcome: z.enum(attendanceOutcomes, { message: "validation.appointment.outcome" }),
+    noteKind: z.enum(noteKinds, { message: "validation.contact.noteKind" }),
+    note: z.string().trim().max(NOTE_MAX, "validation.tooLong").optional().default(""),
+    version,
+  })
+  .refine((form) => form.outcome !== "attended" || form.note.length > 0, {
+    path: ["note"],
+    message: "validation.appointment.noteWhenAttended",
+  });
+export type AppointmentOutcome = z.infer<typeof outcomeForm>;
+
+/** Calling off an appointment before it starts: no contact took place, so none is recorded. */
+export const cancelForm = z.object({
+  cancelledBy: z.enum(cancellations, { message: "validation.appointment.cancelledBy" }),
+  version,
+});
+
+export const appointmentListQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});

@@ -24,7 +24,7 @@ import {
   type NoteKind,
 } from "./schema";
 
-export { type DemoParticipant, seedDemoContacts } from "./demo";
+export { type DemoParticipant, seedDemoAppointments, seedDemoContacts } from "./demo";
 
 export type AddendumView = {
   id: string;

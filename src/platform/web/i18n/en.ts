@@ -2,6 +2,7 @@
 // Placeholders are {name}; plural forms are `key.one` / `key.other`.
 
 import { enAdministration } from "./en-administration";
+import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
@@ -301,6 +302,7 @@ export const en = {
   ...enOutbox,
   ...enParticipants,
   ...enContacts,
+  ...enAppointments,
   ...enMonitoring,
   ...enTimeline,
   ...enPlans,
