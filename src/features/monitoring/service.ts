@@ -28,9 +28,6 @@ import {
   participantAlert,
 } from "./schema";
 
-/** Features that record what the rules read (a missed appointment) evaluate the person at once. */
-export { evaluateParticipant } from "./evaluation";
-
 /** The care-team roles that make someone one of "the clinicians on the care team". */
 export const clinicalCareTeamRoles = ["clinician", "care_coordinator", "general_practitioner"] as const;
 
