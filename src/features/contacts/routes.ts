@@ -39,34 +39,37 @@ async function recordPage(request: FastifyRequest, reply: FastifyReply, record: 
 }
 
 function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = (
+  // The work reads and writes inside the door's transaction and says what to answer; the answer
+  // goes out only after the commit, so nothing is shown (or redirected to) that is not audited and
+  // saved, and a quick next request always sees what this one wrote.
+  const open = async (
     request: FastifyRequest,
     purpose: "read" | "write",
     what: string,
-    work: (record: ParticipantRecord) => Promise<FastifyReply>,
-  ) =>
-    door.withParticipant(
+    work: (record: ParticipantRecord) => Promise<() => FastifyReply>,
+  ) => {
+    const answer = await door.withParticipant(
       request.staff!,
       participantIdParam(request),
       { purpose, what, ipAddress: request.ip },
       work,
     );
+    return answer();
+  };
 
   app.get("/participants/:participantId/contacts", read, async (request, reply) => {
     const query = contactListQuery.parse(request.query ?? {});
     return open(request, "read", "contacts", async (record) => {
       const { rows, total, page } = await listContacts(record, query);
-      return sendPage(
-        reply,
-        ContactListPage({
-          ...(await recordPage(request, reply, record)),
-          query: { ...query, page },
-          rows,
-          total,
-          mayRecord: hasPermission(request.staff!.role, "participant.write"),
-          notice: notice(request),
-        }),
-      );
+      const listPage = ContactListPage({
+        ...(await recordPage(request, reply, record)),
+        query: { ...query, page },
+        rows,
+        total,
+        mayRecord: hasPermission(request.staff!.role, "participant.write"),
+        notice: notice(request),
+      });
+      return () => sendPage(reply, listPage);
     });
   });
 
@@ -76,18 +79,15 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     values: Record<string, unknown>,
     errors?: FieldError[],
   ) =>
-    open(request, "read", "contact_form", async (record) =>
-      sendPage(
-        reply,
-        ContactFormPage({
-          ...(await recordPage(request, reply, record)),
-          values,
-          errors,
-          recordableKinds: recordableNoteKinds(record),
-        }),
-        errors ? 400 : 200,
-      ),
-    );
+    open(request, "read", "contact_form", async (record) => {
+      const formPage = ContactFormPage({
+        ...(await recordPage(request, reply, record)),
+        values,
+        errors,
+        recordableKinds: recordableNoteKinds(record),
+      });
+      return () => sendPage(reply, formPage, errors ? 400 : 200);
+    });
 
   app.get("/participants/:participantId/contacts/new", write, async (request, reply) =>
     showForm(request, reply, {}),
@@ -112,7 +112,7 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
       const outcome = await recordContact(record, clock, parsed.data);
       if (outcome.kind === "clinical_not_allowed")
         throw new Error("clinical note refused after the role check");
-      return reply.redirect(`/participants/${participantId}/contacts?notice=saved`);
+      return () => reply.redirect(`/participants/${participantId}/contacts?notice=saved`);
     });
   });
 
@@ -123,19 +123,16 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     found: NonNullable<Awaited<ReturnType<typeof findContact>>>,
     extra: { values?: Record<string, unknown>; errors?: FieldError[] } = {},
   ) =>
-    recordPage(request, reply, record).then((page) =>
-      sendPage(
-        reply,
-        ContactPage({ ...page, ...found, ...extra, notice: notice(request) }),
-        extra.errors ? 400 : 200,
-      ),
-    );
+    recordPage(request, reply, record).then((page) => {
+      const contactPage = ContactPage({ ...page, ...found, ...extra, notice: notice(request) });
+      return () => sendPage(reply, contactPage, extra.errors ? 400 : 200);
+    });
 
   app.get("/participants/:participantId/contacts/:contactId", read, async (request, reply) => {
     const contactId = contactIdParam(request);
     return open(request, "read", "contact", async (record) => {
       const found = contactId ? await findContact(record, contactId) : undefined;
-      if (!found) return notFound(reply);
+      if (!found) return () => notFound(reply);
       return showContact(request, reply, record, found);
     });
   });
@@ -147,17 +144,18 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     const participantId = participantIdParam(request);
     return open(request, parsed.success ? "write" : "read", "contact_addendum", async (record) => {
       const found = contactId ? await findContact(record, contactId) : undefined;
-      if (!contactId || !found) return notFound(reply);
+      if (!contactId || !found) return () => notFound(reply);
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error, translatorFor(request));
         return showContact(request, reply, record, found, { values: body, errors });
       }
       // The page offers no addendum form to someone who may not write this kind of note.
       if (!found.mayAddAddendum) {
-        return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403);
+        const refused = ErrorPage({ ...pageContext(request, reply), status: 403 });
+        return () => sendPage(reply, refused, 403);
       }
       await addAddendum(record, clock, contactId, parsed.data.text);
-      return reply.redirect(`/participants/${participantId}/contacts/${contactId}?notice=addendum`);
+      return () => reply.redirect(`/participants/${participantId}/contacts/${contactId}?notice=addendum`);
     });
   });
 }
