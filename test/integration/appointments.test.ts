@@ -6,43 +6,21 @@ import { participantAlert } from "../../src/features/monitoring/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
+import { acceptCode, inviteByCode, words } from "../support/portal";
 
 let testApp: TestApp;
 let specialist: TestClient;
 let robinSelf: TestClient;
 const ids: Record<string, string> = {};
-const PASSWORD = "a long enough password 1";
 const DAY = 86_400_000;
 
-/** Rendered HTML escapes apostrophes and quotes; compare the words a person reads. */
-const words = (html: string) =>
-  html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-// Bounded, so a run of capitals in the page's CSRF token is never taken for the code.
-const codeOn = (html: string) => /(?<![\w-])[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}(?![\w-])/.exec(html)?.[0];
 const ukDate = (instant: Date) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(instant);
 const listUrl = (id = ids.robin!) => `/participants/${id}/appointments`;
 
-async function inviteByCode(client: TestClient, participantId: string) {
-  await client.get(`/participants/${participantId}/portal`);
-  const page = await client.post(`/participants/${participantId}/portal/invitation`, { method: "printed" });
-  expect(page.statusCode).toBe(200);
-  return codeOn(page.body)!;
-}
-
-/** Accepts a printed code as the person would, in a fresh browser; returns that browser. */
-async function acceptCode(code: string, signInName: string) {
-  const person = new TestClient(testApp.app);
-  await person.get("/my/invitation");
-  const form = await person.post("/my/invitation/code", { code });
-  expect(form.statusCode).toBe(200);
-  const secret = /name="secret" value="([^"]+)"/.exec(form.body)![1]!;
-  const accepted = await person.post("/my/invitation", {
-    secret,
-    signInName,
-    password: PASSWORD,
-    confirmPassword: PASSWORD,
-  });
+async function invitedAndAccepted(inviter: TestClient, participantId: string, signInName: string) {
+  const { code } = await inviteByCode(inviter, participantId);
+  const { person, accepted } = await acceptCode(testApp.app, code, signInName);
   expect(accepted.statusCode).toBe(302);
   return person;
 }
@@ -89,7 +67,7 @@ beforeAll(async () => {
   const other = await createTestParticipant(testApp, { stage: "job_seeking", givenName: "Morgan" });
   Object.assign(ids, { robin: robin.id, other: other.id, organisation: robin.organisationId });
   const inviter = await signedInAs(testApp.app, "employment_specialist");
-  robinSelf = await acceptCode(await inviteByCode(inviter, robin.id), "robin.appointments");
+  robinSelf = await invitedAndAccepted(inviter, robin.id, "robin.appointments");
 }, 120_000);
 
 beforeEach(async () => {

@@ -51,8 +51,10 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
+// Each test starts with an empty outbox: the demo service queues its own emails when seeded.
 beforeEach(async () => {
   await withServer.db.delete(outboundEmail);
+  await withoutServer.db.delete(outboundEmail);
   received.length = 0;
   logged.length = 0;
 });

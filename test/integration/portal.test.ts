@@ -10,18 +10,13 @@ import { participantAccount } from "../../src/platform/auth/schema";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
+import { acceptCode as acceptCodeAs, inviteByCode, PARTICIPANT_PASSWORD, words } from "../support/portal";
 
 let testApp: TestApp;
 let specialist: TestClient;
 const ids: Record<string, string> = {};
-const PASSWORD = "a long enough password 1";
+const PASSWORD = PARTICIPANT_PASSWORD;
 
-/** Rendered HTML escapes apostrophes and quotes; compare the words a person reads. */
-const words = (html: string) =>
-  html.replaceAll("&#39;", "'").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-// The code as printed for the person, not any look-alike elsewhere on the page (a form token).
-const codeOn = (html: string) =>
-  /app-monospace"[^>]*>\s*([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s*</.exec(html)?.[1];
 const day = 86_400_000;
 
 /** A plan with one action the person owns, one the specialist owns and an early-warning sign. */
@@ -56,28 +51,7 @@ async function givePlan(participantId: string, organisationId: string, descripti
   return { mine: mine!.id, theirs: theirs!.id };
 }
 
-async function inviteByCode(client: TestClient, participantId: string) {
-  await client.get(`/participants/${participantId}/portal`);
-  const page = await client.post(`/participants/${participantId}/portal/invitation`, { method: "printed" });
-  expect(page.statusCode).toBe(200);
-  return { page, code: codeOn(page.body)! };
-}
-
-/** Accepts a printed code as the person would, in a fresh browser; returns that browser. */
-async function acceptCode(code: string, signInName: string) {
-  const person = new TestClient(testApp.app);
-  await person.get("/my/invitation");
-  const form = await person.post("/my/invitation/code", { code: code.toLowerCase().replaceAll("-", " ") });
-  expect(form.statusCode).toBe(200);
-  const secret = /name="secret" value="([^"]+)"/.exec(form.body)![1]!;
-  const accepted = await person.post("/my/invitation", {
-    secret,
-    signInName,
-    password: PASSWORD,
-    confirmPassword: PASSWORD,
-  });
-  return { person, accepted };
-}
+const acceptCode = (code: string, signInName: string) => acceptCodeAs(testApp.app, code, signInName);
 
 async function signIn(signInName: string, password = PASSWORD) {
   const person = new TestClient(testApp.app);

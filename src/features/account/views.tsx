@@ -15,6 +15,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { NewPasswordFields } from "../../platform/web/form-fields";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { accountOverview } from "./service";
@@ -114,23 +115,7 @@ export function AccountPage(
           error={errorFor(props.passwordErrors, "currentPassword")}
           width={20}
         />
-        <TextInput
-          name="password"
-          label={t.t("account.newPassword")}
-          hint={t.t("account.newPasswordHint")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(props.passwordErrors, "password")}
-          width={20}
-        />
-        <TextInput
-          name="confirmPassword"
-          label={t.t("account.confirmPassword")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(props.passwordErrors, "confirmPassword")}
-          width={20}
-        />
+        <NewPasswordFields t={t} errors={props.passwordErrors} changing width={20} />
         <Button variant="secondary">{t.t("account.changePassword")}</Button>
       </Form>
 

@@ -1,16 +1,9 @@
 import type { OwnPagesContext } from "../../platform/http/own-pages";
-import {
-  Button,
-  errorFor,
-  type FieldError,
-  Form,
-  InsetText,
-  Radios,
-  WarningCallout,
-} from "../../platform/web/components";
+import { Button, type FieldError, Form, WarningCallout } from "../../platform/web/components";
 import { CrisisInformation } from "../../platform/web/crisis";
 import { OwnPagesLayout } from "../../platform/web/own-pages-layout";
 import type { MeasureDefinition } from "./measures";
+import { MeasureQuestions } from "./views";
 
 /** A questionnaire in the person's own pages: the same items and answers as staff use with them. */
 export function OwnMeasurePage(
@@ -27,24 +20,7 @@ export function OwnMeasurePage(
       <h1>{title}</h1>
       <p>{t.t("ownMeasures.intro")}</p>
       <Form action={`/my/questionnaires/${definition.id}`} csrfToken={props.csrfToken}>
-        <InsetText>
-          <p>{definition.stem}</p>
-        </InsetText>
-        {definition.items.map((item) => (
-          <Radios
-            key={item.id}
-            name={`item${item.id}`}
-            legend={`${item.id}. ${item.text}`}
-            hint={item.hint}
-            error={errorFor(errors, `item${item.id}`)}
-            value={values[`item${item.id}`]}
-            small
-            options={[
-              ...item.options.map((option) => ({ value: String(option.value), label: option.label })),
-              ...(item.notApplicable ? [{ value: "not_applicable", label: item.notApplicable.label }] : []),
-            ]}
-          />
-        ))}
+        <MeasureQuestions definition={definition} values={values} errors={errors} />
         <Button>{t.t("ownMeasures.send")}</Button>
       </Form>
     </OwnPagesLayout>

@@ -270,6 +270,40 @@ export function MeasureHistoryPage(
   );
 }
 
+/** A questionnaire's stem and items, worded as published: the same for staff and for the person. */
+export function MeasureQuestions({
+  definition,
+  values,
+  errors,
+}: {
+  definition: MeasureDefinition;
+  values: Record<string, unknown>;
+  errors?: FieldError[];
+}) {
+  return (
+    <>
+      <InsetText>
+        <p>{definition.stem}</p>
+      </InsetText>
+      {definition.items.map((item) => (
+        <Radios
+          key={item.id}
+          name={`item${item.id}`}
+          legend={`${item.id}. ${item.text}`}
+          hint={item.hint}
+          error={errorFor(errors, `item${item.id}`)}
+          value={values[`item${item.id}`]}
+          small
+          options={[
+            ...item.options.map((option) => ({ value: String(option.value), label: option.label })),
+            ...(item.notApplicable ? [{ value: "not_applicable", label: item.notApplicable.label }] : []),
+          ]}
+        />
+      ))}
+    </>
+  );
+}
+
 export function MeasureFormPage(
   props: RecordPageProps & {
     definition: MeasureDefinition;
@@ -286,24 +320,7 @@ export function MeasureFormPage(
       <h1>{title}</h1>
       <p>{t.t("assessments.form.intro")}</p>
       <Form action={`${base(props)}/${definition.id}`} csrfToken={props.csrfToken}>
-        <InsetText>
-          <p>{definition.stem}</p>
-        </InsetText>
-        {definition.items.map((item) => (
-          <Radios
-            key={item.id}
-            name={`item${item.id}`}
-            legend={`${item.id}. ${item.text}`}
-            hint={item.hint}
-            error={errorFor(errors, `item${item.id}`)}
-            value={values[`item${item.id}`]}
-            small
-            options={[
-              ...item.options.map((option) => ({ value: String(option.value), label: option.label })),
-              ...(item.notApplicable ? [{ value: "not_applicable", label: item.notApplicable.label }] : []),
-            ]}
-          />
-        ))}
+        <MeasureQuestions definition={definition} values={values} errors={errors} />
         <Radios
           name="completionMethod"
           legend={t.t("assessments.form.completionMethod")}

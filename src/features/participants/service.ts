@@ -2,7 +2,7 @@ import { and, eq, getTableColumns, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
-import { type Executor, preparedRowsOf, rowsOf, type Transaction } from "../../platform/db";
+import { type Executor, preparedRowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
 import { formatNhsNumber } from "./nhs-number";

@@ -12,6 +12,7 @@ import {
   TextInput,
   TrustedSvg,
 } from "../../platform/web/components";
+import { NewPasswordFields } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { PortalContext } from "./navigation";
@@ -148,21 +149,7 @@ export function InvitationAcceptPage(
         ) : (
           <p>{t.t("portal.invitation.emailIsName", { email: invitation.email ?? "" })}</p>
         )}
-        <TextInput
-          name="password"
-          label={t.t("invitation.password")}
-          hint={t.t("invitation.passwordHint")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "password")}
-        />
-        <TextInput
-          name="confirmPassword"
-          label={t.t("invitation.confirmPassword")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "confirmPassword")}
-        />
+        <NewPasswordFields t={t} errors={errors} />
         <Button>{t.t("portal.invitation.submit")}</Button>
       </Form>
     </SignedOutLayout>
@@ -214,21 +201,7 @@ export function AccountPage(
           autocomplete="current-password"
           error={errorFor(errors, "currentPassword")}
         />
-        <TextInput
-          name="password"
-          label={t.t("account.newPassword")}
-          hint={t.t("invitation.passwordHint")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "password")}
-        />
-        <TextInput
-          name="confirmPassword"
-          label={t.t("invitation.confirmPassword")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "confirmPassword")}
-        />
+        <NewPasswordFields t={t} errors={errors} changing />
         <Button>{t.t("portal.account.changePassword")}</Button>
       </Form>
       <h2>{t.t("portal.account.authenticator")}</h2>

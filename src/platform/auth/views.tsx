@@ -11,6 +11,7 @@ import {
   TrustedSvg,
   WarningCallout,
 } from "../web/components";
+import { NewPasswordFields } from "../web/form-fields";
 import { Layout } from "../web/layout";
 import type { InvitationLookup } from "./service";
 
@@ -158,21 +159,7 @@ export function InvitationPage(
       <p>{t.t("invitation.welcome", { name: invitation.fullName, email: invitation.email })}</p>
       <Form action="/accept-invitation" csrfToken={props.csrfToken}>
         <input type="hidden" name="token" value={props.token} />
-        <TextInput
-          name="password"
-          label={t.t("invitation.password")}
-          hint={t.t("invitation.passwordHint")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "password")}
-        />
-        <TextInput
-          name="confirmPassword"
-          label={t.t("invitation.confirmPassword")}
-          type="password"
-          autocomplete="new-password"
-          error={errorFor(errors, "confirmPassword")}
-        />
+        <NewPasswordFields t={t} errors={errors} />
         <Button>{t.t("invitation.submit")}</Button>
       </Form>
     </Layout>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { Pagination, SummaryList, WarningCallout } from "./components";
+import { errorFor, type FieldError, Pagination, SummaryList, TextInput, WarningCallout } from "./components";
 import type { Translator } from "./i18n";
 
 // What several features' forms and lists share: the conflict warning shown on a stale save, and
@@ -71,6 +71,45 @@ export function PagedResults({
           position: t.t("common.pageOf", { page, count: pageCount }),
           navigation: t.t("common.pagination"),
         }}
+      />
+    </>
+  );
+}
+
+/**
+ * Choosing a new password: the password and its confirmation, with the strength rule as a hint.
+ * One component for every place a password is set (invitations, changing it), staff or participant.
+ */
+export function NewPasswordFields({
+  t,
+  errors,
+  changing = false,
+  width,
+}: {
+  t: Translator;
+  errors?: FieldError[];
+  /** Changing an existing password: the labels say "new". */
+  changing?: boolean;
+  width?: 20;
+}) {
+  return (
+    <>
+      <TextInput
+        name="password"
+        label={t.t(changing ? "account.newPassword" : "invitation.password")}
+        hint={t.t(changing ? "account.newPasswordHint" : "invitation.passwordHint")}
+        type="password"
+        autocomplete="new-password"
+        error={errorFor(errors, "password")}
+        width={width}
+      />
+      <TextInput
+        name="confirmPassword"
+        label={t.t(changing ? "account.confirmPassword" : "invitation.confirmPassword")}
+        type="password"
+        autocomplete="new-password"
+        error={errorFor(errors, "confirmPassword")}
+        width={width}
       />
     </>
   );
