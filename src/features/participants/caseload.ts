@@ -61,9 +61,11 @@ export function searchCondition(q: string | undefined): SQL | undefined {
 }
 
 // Written out with aliases: inside a select list drizzle leaves column names unqualified.
-const leadSpecialistName = sql<string | null>`(select lead.full_name from care_team_member lead_member
+const leadSpecialistOf = (listedId: SQL) => sql<
+  string | null
+>`(select lead.full_name from care_team_member lead_member
   join staff_account lead on lead.id = lead_member.staff_id
-  where lead_member.participant_id = "participant"."id" and lead_member.removed_at is null
+  where lead_member.participant_id = ${listedId} and lead_member.removed_at is null
     and lead_member.care_team_role = 'lead_employment_specialist'
   order by lead_member.added_at limit 1)`;
 
@@ -108,10 +110,15 @@ async function listPage(list: ParticipantList, query: CaseloadFilterWithText, fo
   // The total rides along with the page (the count runs once, as its own subquery). Only a page
   // past the last comes back empty, and then the last page is read instead.
   const total = list.tx.select({ total: count() }).from(participant).where(where);
-  // Written out: inside a select list drizzle leaves column names unqualified.
-  const listedId = sql`"participant"."id"`;
   const noFollowUp = sql<null>`null`;
-  const pageOf = (page: number) =>
+  const followUpOf = (listedId: SQL) => ({
+    nextActionDue: followUp ? nextActionDueOf(listedId) : noFollowUp,
+    lastContactMs: followUp ? lastContactAtMsOf(listedId).mapWith(Number) : noFollowUp,
+    openAlerts: followUp ? openAlertCountsOf(listedId, list.actor) : noFollowUp,
+  });
+  // A name search scans its matches once: they are gathered first, then counted and paged. The
+  // plain list keeps the two-part form, where the planner can stop early on an index.
+  const matched = list.tx.$with("matched").as(
     list.tx
       .select({
         id: participant.id,
@@ -120,17 +127,58 @@ async function listPage(list: ParticipantList, query: CaseloadFilterWithText, fo
         nhsNumber: participant.nhsNumber,
         stage: participant.stage,
         createdAt: participant.createdAt,
-        leadSpecialist: leadSpecialistName,
+      })
+      .from(participant)
+      .where(where),
+  );
+  const matchedOrder =
+    query.sort === "stage"
+      ? [direction(matched.stage), asc(matched.familyName)]
+      : query.sort === "referred"
+        ? [direction(matched.createdAt), asc(matched.familyName)]
+        : [direction(matched.familyName), direction(matched.givenName)];
+  const searchPageOf = (page: number) => {
+    // Written out: inside a select list drizzle leaves column names unqualified.
+    const listedId = sql`"matched"."id"`;
+    return list.tx
+      .with(matched)
+      .select({
+        id: matched.id,
+        givenName: matched.givenName,
+        familyName: matched.familyName,
+        nhsNumber: matched.nhsNumber,
+        stage: matched.stage,
+        createdAt: matched.createdAt,
+        leadSpecialist: leadSpecialistOf(listedId),
+        total: sql<number>`(select count(*) from "matched")`.mapWith(Number),
+        ...followUpOf(listedId),
+      })
+      .from(matched)
+      .orderBy(...matchedOrder, asc(matched.id))
+      .limit(CASELOAD_PAGE_SIZE)
+      .offset((page - 1) * CASELOAD_PAGE_SIZE);
+  };
+  const listPageOf = (page: number) => {
+    const listedId = sql`"participant"."id"`;
+    return list.tx
+      .select({
+        id: participant.id,
+        givenName: participant.givenName,
+        familyName: participant.familyName,
+        nhsNumber: participant.nhsNumber,
+        stage: participant.stage,
+        createdAt: participant.createdAt,
+        leadSpecialist: leadSpecialistOf(listedId),
         total: sql<number>`(${total})`.mapWith(Number),
-        nextActionDue: followUp ? nextActionDueOf(listedId) : noFollowUp,
-        lastContactMs: followUp ? lastContactAtMsOf(listedId).mapWith(Number) : noFollowUp,
-        openAlerts: followUp ? openAlertCountsOf(listedId, list.actor) : noFollowUp,
+        ...followUpOf(listedId),
       })
       .from(participant)
       .where(where)
       .orderBy(...orderBy, asc(participant.id))
       .limit(CASELOAD_PAGE_SIZE)
       .offset((page - 1) * CASELOAD_PAGE_SIZE);
+  };
+  const pageOf = (page: number) => (query.q ? searchPageOf(page) : listPageOf(page));
   let page = query.page;
   let found = await pageOf(page);
   let totalFound = found[0]?.total;
