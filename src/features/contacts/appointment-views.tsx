@@ -27,14 +27,8 @@ import {
 import type { CareTeamRole } from "../participants/schema";
 import type { AppointmentView } from "./appointments";
 import { appointmentStage } from "./rules";
-import {
-  APPOINTMENTS_PAGE_SIZE,
-  attendanceOutcomes,
-  cancellations,
-  contactMethods,
-  NOTE_MAX,
-  type NoteKind,
-} from "./schema";
+import { APPOINTMENTS_PAGE_SIZE, attendanceOutcomes, cancellations, NOTE_MAX, type NoteKind } from "./schema";
+import { DateTimeFields, methodOptions } from "./views";
 
 type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
 
@@ -184,29 +178,7 @@ export function BookAppointmentPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("appointments.bookTitle")}</h1>
       <Form action={base} csrfToken={props.csrfToken}>
-        <div class="nhsuk-grid-row">
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput
-              name="date"
-              type="date"
-              label={t.t("appointments.form.date")}
-              hint={t.t("appointments.form.dateHint")}
-              value={values.date}
-              error={errorFor(errors, "date")}
-            />
-          </div>
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput
-              name="time"
-              label={t.t("appointments.form.time")}
-              hint={t.t("appointments.form.timeHint")}
-              value={values.time}
-              width={5}
-              inputmode="numeric"
-              error={errorFor(errors, "time")}
-            />
-          </div>
-        </div>
+        <DateTimeFields t={t} values={values} errors={errors} labels="appointments.form" />
         <TextInput
           name="durationMinutes"
           label={t.t("appointments.form.duration")}
@@ -221,7 +193,7 @@ export function BookAppointmentPage(
           legend={t.t("appointments.form.method")}
           value={values.method}
           error={errorFor(errors, "method")}
-          options={contactMethods.map((value) => ({ value, label: t.t(`contacts.method.${value}`) }))}
+          options={methodOptions(t)}
         />
         <Select
           name="withStaffId"

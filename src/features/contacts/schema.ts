@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { organisation, staffAccount } from "../../platform/directory/schema";
-import { participant } from "../participants/schema";
+import { participant, participantOwned } from "../participants/schema";
 import { zonedInstant } from "./rules";
 
 export const contactMethods = ["face_to_face", "phone", "video", "message"] as const;
@@ -94,14 +94,37 @@ const noteText = (required: "validation.contact.note" | "validation.contact.adde
   z.string({ message: required }).trim().min(1, required).max(NOTE_MAX, "validation.tooLong");
 
 // An empty box asks for the duration rather than calling it out of range.
-const duration = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-  z.coerce
-    .number({ message: "validation.contact.duration" })
-    .int("validation.contact.durationWhole")
-    .min(1, "validation.contact.durationRange")
-    .max(DURATION_MAX, "validation.contact.durationRange"),
-);
+const durationOf = (required: "validation.contact.duration" | "validation.appointment.duration") =>
+  z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ message: required })
+      .int("validation.contact.durationWhole")
+      .min(1, "validation.contact.durationRange")
+      .max(DURATION_MAX, "validation.contact.durationRange"),
+  );
+
+/**
+ * A date and a time typed as UK wall-clock time (contacts, appointments), the instant they mean,
+ * and whether both are readable — so a "future"/"past" check is reported together with every
+ * other mistake rather than after they are fixed.
+ */
+function wallClock(messages: { date: string; time: string }) {
+  const time = z
+    .string({ message: messages.time })
+    .trim()
+    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, messages.time);
+  const date = z.iso.date({ message: messages.date });
+  const instant = (form: { date: string; time: string }) => {
+    const [hours, minutes] = form.time.trim().split(/[:.]/);
+    return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
+  };
+  const readable = (payload: { value: unknown }) => {
+    const value = payload.value as { date?: unknown; time?: unknown };
+    return date.safeParse(value?.date).success && time.safeParse(value?.time).success;
+  };
+  return { date, time, instant, readable };
+}
 
 const choices = {
   method: z.enum(contactMethods, { message: "validation.contact.method" }),
@@ -126,22 +149,17 @@ export type NewContact = {
  * cannot be in the future, so the schema is built with the clock's "now".
  */
 export function contactForm(now: Date) {
-  const time = z
-    .string({ message: "validation.contact.time" })
-    .trim()
-    .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.contact.time");
-  const date = z.iso.date({ message: "validation.contact.date" });
-  const instant = (form: { date: string; time: string }) => {
-    const [hours, minutes] = form.time.trim().split(/[:.]/);
-    return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
-  };
+  const { date, time, instant, readable } = wallClock({
+    date: "validation.contact.date",
+    time: "validation.contact.time",
+  });
   return (
     z
       .object({
         date,
         time,
         ...choices,
-        durationMinutes: duration,
+        durationMinutes: durationOf("validation.contact.duration"),
         note: noteText("validation.contact.note"),
       })
       // Checked whenever the date and time are readable, so a future date is reported together
@@ -149,10 +167,7 @@ export function contactForm(now: Date) {
       .refine((form) => instant(form).getTime() <= now.getTime(), {
         path: ["date"],
         message: "validation.contact.future",
-        when: (payload) => {
-          const value = payload.value as { date?: unknown; time?: unknown };
-          return date.safeParse(value?.date).success && time.safeParse(value?.time).success;
-        },
+        when: readable,
       })
       .transform(
         ({ date: _date, time: _time, ...rest }): NewContact => ({
@@ -212,13 +227,7 @@ export const APPOINTMENTS_PAGE_SIZE = 20;
 export const appointment = pgTable(
   "appointment",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
-    participantId: uuid("participant_id")
-      .notNull()
-      .references(() => participant.id),
+    ...participantOwned(),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     durationMinutes: integer("duration_minutes").notNull(),
     method: text("method", { enum: contactMethods }).notNull(),
@@ -238,15 +247,10 @@ export const appointment = pgTable(
   (table) => [index("appointment_participant_idx").on(table.participantId, table.startsAt)],
 );
 
-const wallTime = z
-  .string({ message: "validation.appointment.time" })
-  .trim()
-  .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, "validation.appointment.time");
-const wallDate = z.iso.date({ message: "validation.appointment.date" });
-const wallInstant = (form: { date: string; time: string }) => {
-  const [hours, minutes] = form.time.trim().split(/[:.]/);
-  return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
-};
+const appointmentTime = wallClock({
+  date: "validation.appointment.date",
+  time: "validation.appointment.time",
+});
 
 /** What booking an appointment holds once the form has been read. */
 export type NewAppointment = {
@@ -261,16 +265,9 @@ export type NewAppointment = {
 export function appointmentForm(now: Date) {
   return z
     .object({
-      date: wallDate,
-      time: wallTime,
-      durationMinutes: z.preprocess(
-        (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-        z.coerce
-          .number({ message: "validation.appointment.duration" })
-          .int("validation.contact.durationWhole")
-          .min(1, "validation.contact.durationRange")
-          .max(DURATION_MAX, "validation.contact.durationRange"),
-      ),
+      date: appointmentTime.date,
+      time: appointmentTime.time,
+      durationMinutes: durationOf("validation.appointment.duration"),
       method: z.enum(contactMethods, { message: "validation.appointment.method" }),
       withStaffId: z.uuid({ message: "validation.appointment.withStaff" }),
       location: z
@@ -280,16 +277,16 @@ export function appointmentForm(now: Date) {
         .optional()
         .transform((value) => (value ? value : null)),
     })
-    .refine((form) => wallInstant(form).getTime() > now.getTime(), {
+    .refine((form) => appointmentTime.instant(form).getTime() > now.getTime(), {
       path: ["date"],
       message: "validation.appointment.past",
-      when: (payload) => {
-        const value = payload.value as { date?: unknown; time?: unknown };
-        return wallDate.safeParse(value?.date).success && wallTime.safeParse(value?.time).success;
-      },
+      when: appointmentTime.readable,
     })
     .transform(
-      ({ date, time, ...rest }): NewAppointment => ({ ...rest, startsAt: wallInstant({ date, time }) }),
+      ({ date, time, ...rest }): NewAppointment => ({
+        ...rest,
+        startsAt: appointmentTime.instant({ date, time }),
+      }),
     );
 }
 

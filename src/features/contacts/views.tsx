@@ -69,7 +69,7 @@ const noteKindTag = (t: Translator, kind: NoteKind) => (
   <Tag colour={kind === "clinical" ? "blue" : "grey"}>{t.t(`contacts.noteKind.${kind}`)}</Tag>
 );
 
-const methodOptions = (t: Translator) =>
+export const methodOptions = (t: Translator) =>
   contactMethods.map((value) => ({ value, label: t.t(`contacts.method.${value}`) }));
 const partyOptions = (t: Translator) =>
   contactParties.map((value) => ({ value, label: t.t(`contacts.withWhom.${value}`) }));
@@ -188,6 +188,45 @@ export function ContactListPage(
   );
 }
 
+/** A UK date and time side by side, as the contact and appointment forms both ask for them. */
+export function DateTimeFields({
+  t,
+  values,
+  errors,
+  labels,
+}: {
+  t: Translator;
+  values: Record<string, unknown>;
+  errors?: FieldError[];
+  labels: "contacts.form" | "appointments.form";
+}) {
+  return (
+    <div class="nhsuk-grid-row">
+      <div class="nhsuk-grid-column-one-half">
+        <TextInput
+          name="date"
+          type="date"
+          label={t.t(`${labels}.date`)}
+          hint={t.t(`${labels}.dateHint`)}
+          value={values.date}
+          error={errorFor(errors, "date")}
+        />
+      </div>
+      <div class="nhsuk-grid-column-one-half">
+        <TextInput
+          name="time"
+          label={t.t(`${labels}.time`)}
+          hint={t.t(`${labels}.timeHint`)}
+          value={values.time}
+          width={5}
+          inputmode="numeric"
+          error={errorFor(errors, "time")}
+        />
+      </div>
+    </div>
+  );
+}
+
 export function ContactFormPage(
   props: RecordPage & {
     values: Record<string, unknown>;
@@ -203,29 +242,7 @@ export function ContactFormPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("contacts.addTitle")}</h1>
       <Form action={base} csrfToken={props.csrfToken}>
-        <div class="nhsuk-grid-row">
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput
-              name="date"
-              type="date"
-              label={t.t("contacts.form.date")}
-              hint={t.t("contacts.form.dateHint")}
-              value={values.date}
-              error={errorFor(errors, "date")}
-            />
-          </div>
-          <div class="nhsuk-grid-column-one-half">
-            <TextInput
-              name="time"
-              label={t.t("contacts.form.time")}
-              hint={t.t("contacts.form.timeHint")}
-              value={values.time}
-              width={5}
-              inputmode="numeric"
-              error={errorFor(errors, "time")}
-            />
-          </div>
-        </div>
+        <DateTimeFields t={t} values={values} errors={errors} labels="contacts.form" />
         <Radios
           name="method"
           legend={t.t("contacts.form.method")}

@@ -5,11 +5,11 @@ import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { participantBanner, participantStage } from "../participants/service";
-import { type CheckInStep, carriedAnswers, moveCheckIn, stepsFor } from "./check-in-form";
+import { formBody } from "../../platform/web/forms";
+import { participantBanner } from "../participants/service";
+import { checkInPurpose, checkInStep } from "./check-in-flow";
 import { CheckInListPage, StaffCheckInPage } from "./check-in-pages";
-import { listCheckIns, recentCheckIns, saveCheckIn, scoreHistory } from "./check-ins";
+import { listCheckIns, recentCheckIns, scoreHistory } from "./check-ins";
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 
@@ -51,47 +51,33 @@ export function registerCheckInRoutes(app: FastifyInstance, { door, clock }: App
 
   const showStep = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const body = request.method === "POST" ? formBody(request.body) : {};
-    // Only the last page saves; the question pages before it only read the record.
-    const purpose = body.step === "check" && body.go === "save" ? "write" : "read";
     const outcome = await door.withParticipant(
       request.staff!,
       participantIdParam(request),
-      { purpose, what: "check_in", ipAddress: request.ip },
+      { purpose: checkInPurpose(body), what: "check_in", ipAddress: request.ip },
       async (record) => {
-        const base = await frame(request, reply, record);
-        const inWork = (await participantStage(record)) === "in_work";
-        const steps = stepsFor(inWork);
-        const move =
-          request.method === "POST"
-            ? moveCheckIn(body, inWork)
-            : ({ kind: "show", step: steps[0]! } as const);
-        const page = (step: CheckInStep, status = 200, errors?: ReturnType<typeof fieldErrors>) => ({
-          status,
-          raised: 0,
-          page: StaffCheckInPage({ ...base, step, steps, answers: carriedAnswers(body), errors }),
-        });
-        if (move.kind === "show") return page(move.step);
-        if (move.kind === "invalid")
-          return page(move.step, 400, fieldErrors(move.issues, translatorFor(request)));
-        if (move.kind === "nothing_answered")
-          return page("check", 400, [
-            { field: "form", message: translatorFor(request).t("checkIns.nothingAnswered") },
-          ]);
-        const saved = await saveCheckIn(
+        const next = await checkInStep(
           record,
-          move.answers,
+          { body, submitted: request.method === "POST" },
           { source: "staff", staffId: record.actor.staffId },
+          translatorFor(request),
           clock.now(),
         );
-        return { status: 303, raised: saved.raised.length, page: undefined };
+        if (next.kind === "saved") return next;
+        const { status, ...state } = next.state;
+        return {
+          kind: "page" as const,
+          status,
+          page: StaffCheckInPage({ ...(await frame(request, reply, record)), ...state }),
+        };
       },
     );
-    if (outcome.status === 303)
+    if (outcome.kind === "saved")
       return reply.redirect(
         `/participants/${participantIdParam(request)}/check-ins?notice=${outcome.raised ? "alert" : "saved"}`,
         303,
       );
-    return sendPage(reply, outcome.page!, outcome.status);
+    return sendPage(reply, outcome.page, outcome.status);
   };
 
   app.get(

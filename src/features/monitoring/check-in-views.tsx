@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import {
   Button,
   errorFor,
@@ -78,16 +79,33 @@ function Scale({
   );
 }
 
+/** A question of several answers: the question is the page's heading, and every answer may be skipped. */
+function QuestionFieldset({
+  t,
+  question,
+  children,
+}: {
+  t: Translator;
+  question: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <fieldset class="nhsuk-fieldset">
+      <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
+        <h1 class="nhsuk-fieldset__heading">{question}</h1>
+      </legend>
+      <p class="nhsuk-hint">{t.t("checkIns.skipHint")}</p>
+      {children}
+    </fieldset>
+  );
+}
+
 function Question(props: CheckInQuestionProps) {
   const { t, step, answers, errors } = props;
   switch (step) {
     case "sleep":
       return (
-        <fieldset class="nhsuk-fieldset">
-          <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
-            <h1 class="nhsuk-fieldset__heading">{t.t("checkIns.q.sleep")}</h1>
-          </legend>
-          <p class="nhsuk-hint">{t.t("checkIns.skipHint")}</p>
+        <QuestionFieldset t={t} question={t.t("checkIns.q.sleep")}>
           <TextInput
             name="sleepHours"
             label={t.t("checkIns.sleepHours")}
@@ -113,7 +131,7 @@ function Question(props: CheckInQuestionProps) {
             value={answers.wakeTime}
             error={errorFor(errors, "wakeTime")}
           />
-        </fieldset>
+        </QuestionFieldset>
       );
     case "mood":
     case "stress":
@@ -130,11 +148,7 @@ function Question(props: CheckInQuestionProps) {
       );
     case "work":
       return (
-        <fieldset class="nhsuk-fieldset">
-          <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--l">
-            <h1 class="nhsuk-fieldset__heading">{t.t("checkIns.q.work")}</h1>
-          </legend>
-          <p class="nhsuk-hint">{t.t("checkIns.skipHint")}</p>
+        <QuestionFieldset t={t} question={t.t("checkIns.q.work")}>
           <TextInput
             name="hoursWorked"
             label={t.t("checkIns.hoursWorked")}
@@ -150,7 +164,7 @@ function Question(props: CheckInQuestionProps) {
             value={answers.howWorkIsGoing}
             error={errorFor(errors, "howWorkIsGoing")}
           />
-        </fieldset>
+        </QuestionFieldset>
       );
     case "check":
       return <CheckAnswers {...props} />;

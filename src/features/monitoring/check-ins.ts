@@ -108,6 +108,3 @@ export function scoreHistory(target: CheckInTarget, instrument: "phq9" | "gad7")
     )
     .orderBy(asc(assessmentResponse.completedAt));
 }
-
-/** Check-ins by id for an alert's evidence, oldest first. */
-export { evidenceCheckIns } from "./evaluation";

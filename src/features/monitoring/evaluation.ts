@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Executor } from "../../platform/db";
 import { assessmentResponse } from "../assessments/schema";
 import { contact } from "../contacts/schema";
@@ -343,14 +343,4 @@ export async function evaluateParticipant(
   if (!history) return [];
   const findings = new Map([[target.participantId, evaluateRules(history, ruleSettings, now)]]);
   return raiseFindings(executor, new Map([[target.participantId, target.organisationId]]), findings, now);
-}
-
-/** The open alerts' evidence check-ins, newest last, for the alert page's chart. */
-export function evidenceCheckIns(executor: Executor, participantId: string, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return executor
-    .select()
-    .from(checkIn)
-    .where(and(eq(checkIn.participantId, participantId), inArray(checkIn.id, [...ids])))
-    .orderBy(asc(checkIn.recordedAt));
 }

@@ -3,12 +3,11 @@ import { z } from "zod";
 import type { AppDeps } from "../../platform/http/feature";
 import { ownPagesContext } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { fieldErrors, formBody } from "../../platform/web/forms";
+import { formBody } from "../../platform/web/forms";
 import { measuresDue } from "../assessments/service";
-import { participantStage } from "../participants/service";
 import { measuresInterval } from "../plans/service";
-import { type CheckInStep, carriedAnswers, moveCheckIn, stepsFor } from "./check-in-form";
-import { listCheckIns, recentCheckIns, saveCheckIn } from "./check-ins";
+import { checkInPurpose, checkInStep } from "./check-in-flow";
+import { listCheckIns, recentCheckIns } from "./check-ins";
 import { OwnCheckInQuestionPage, OwnCheckInsPage } from "./own-check-in-pages";
 
 const signedIn = { config: { access: "participant" as const } };
@@ -45,40 +44,21 @@ export function registerOwnCheckInRoutes(app: FastifyInstance, { clock, ownRecor
 
   const step = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const body = request.method === "POST" ? formBody(request.body) : {};
-    const purpose = body.step === "check" && body.go === "save" ? "write" : "read";
     const outcome = await ownRecordDoor.withOwnRecord(
       request.participant!,
-      { purpose, what: "check_in", ipAddress: request.ip },
-      async (record) => {
-        const inWork = (await participantStage(record)) === "in_work";
-        const steps = stepsFor(inWork);
-        const move =
-          request.method === "POST"
-            ? moveCheckIn(body, inWork)
-            : ({ kind: "show", step: steps[0]! } as const);
-        const show = (current: CheckInStep, status = 200, errors?: ReturnType<typeof fieldErrors>) => ({
-          status,
-          page: OwnCheckInQuestionPage({
-            ...ownPagesContext(request, reply),
-            step: current,
-            steps,
-            answers: carriedAnswers(body),
-            errors,
-          }),
-        });
-        if (move.kind === "show") return show(move.step);
-        if (move.kind === "invalid")
-          return show(move.step, 400, fieldErrors(move.issues, translatorFor(request)));
-        if (move.kind === "nothing_answered")
-          return show("check", 400, [
-            { field: "form", message: translatorFor(request).t("checkIns.nothingAnswered") },
-          ]);
-        await saveCheckIn(record, move.answers, { source: "participant", staffId: null }, clock.now());
-        return { status: 303, page: undefined };
-      },
+      { purpose: checkInPurpose(body), what: "check_in", ipAddress: request.ip },
+      (record) =>
+        checkInStep(
+          record,
+          { body, submitted: request.method === "POST" },
+          { source: "participant", staffId: null },
+          translatorFor(request),
+          clock.now(),
+        ),
     );
-    if (outcome.status === 303) return reply.redirect("/my/check-ins?notice=saved", 303);
-    return sendPage(reply, outcome.page!, outcome.status);
+    if (outcome.kind === "saved") return reply.redirect("/my/check-ins?notice=saved", 303);
+    const { status, ...state } = outcome.state;
+    return sendPage(reply, OwnCheckInQuestionPage({ ...ownPagesContext(request, reply), ...state }), status);
   };
 
   app.get("/my/check-ins/new", signedIn, step);

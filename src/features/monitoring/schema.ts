@@ -15,7 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { organisation, staffAccount } from "../../platform/directory/schema";
-import { participant } from "../participants/schema";
+import { participant, participantOwned } from "../participants/schema";
 import { parseCalendarDate } from "../plans/schema";
 
 export const alertSeverities = ["urgent", "warning"] as const;
@@ -127,13 +127,7 @@ export type CheckInSource = (typeof checkInSources)[number];
 export const checkIn = pgTable(
   "check_in",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
-    participantId: uuid("participant_id")
-      .notNull()
-      .references(() => participant.id),
+    ...participantOwned(),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
     source: text("source", { enum: checkInSources }).notNull(),
     /** The member of staff who filled it in with the person, when they did. */
@@ -160,13 +154,7 @@ export const followAlongStatuses = ["active", "ended"] as const;
 export const followAlong = pgTable(
   "follow_along",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    organisationId: uuid("organisation_id")
-      .notNull()
-      .references(() => organisation.id),
-    participantId: uuid("participant_id")
-      .notNull()
-      .references(() => participant.id),
+    ...participantOwned(),
     jobStartedOn: date("job_started_on").notNull(),
     /** Where the job start came from: the employment records, or staff recording it here. */
     startedBy: uuid("started_by").references(() => staffAccount.id),

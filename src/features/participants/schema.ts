@@ -20,6 +20,20 @@ export type WorkSituation = (typeof workSituations)[number];
 
 export const contactMethods = ["phone", "sms", "email", "letter"] as const;
 
+/**
+ * The columns every row about one participant starts with: its id, and the organisation and
+ * participant it belongs to (every participant-data row carries its organisation, DESIGN.md).
+ */
+export const participantOwned = () => ({
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id")
+    .notNull()
+    .references(() => organisation.id),
+  participantId: uuid("participant_id")
+    .notNull()
+    .references(() => participant.id),
+});
+
 export const participant = pgTable(
   "participant",
   {

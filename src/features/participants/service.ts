@@ -138,7 +138,7 @@ export async function moveIntoWork(record: { tx: Executor; participantId: string
 }
 
 /** Where the person is in their journey now. */
-export async function participantStage(record: Pick<ParticipantRecord, "tx" | "participantId">) {
+export async function participantStage(record: { tx: Executor; participantId: string }) {
   const [row] = await record.tx
     .select({ stage: participant.stage })
     .from(participant)

@@ -13,8 +13,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { organisation, staffAccount } from "../../platform/directory/schema";
-import { participant } from "../participants/schema";
+import { staffAccount } from "../../platform/directory/schema";
+import { participantOwned } from "../participants/schema";
 
 // The support and rehabilitation plan (seeds 001 and 003): one living plan per participant, its
 // goals, actions, referrals to other supports, early-warning signs and contingency, and the
@@ -74,15 +74,7 @@ const created = () => ({
   version: integer("version").notNull().default(1),
 });
 
-const owners = () => ({
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id")
-    .notNull()
-    .references(() => organisation.id),
-  participantId: uuid("participant_id")
-    .notNull()
-    .references(() => participant.id),
-});
+const owners = participantOwned;
 
 export const supportPlan = pgTable(
   "support_plan",

@@ -10,9 +10,8 @@ import {
   NotificationBanner,
   SummaryList,
   TextInput,
-  TrustedSvg,
 } from "../../platform/web/components";
-import { NewPasswordFields } from "../../platform/web/form-fields";
+import { AuthenticatorSetup, NewPasswordFields, OneTimeCodeField } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { PortalContext } from "./navigation";
@@ -82,15 +81,10 @@ export function SecondFactorPage(props: Page<{ next?: string }>) {
     <SignedOutLayout {...props} title={t.t("portal.secondFactor.title")}>
       <Form action="/my/sign-in/second-factor" csrfToken={props.csrfToken}>
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <TextInput
-          name="code"
+        <OneTimeCodeField
           label={t.t("portal.secondFactor.title")}
           labelAsHeading
           hint={t.t("portal.secondFactor.hint")}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          spellcheck={false}
-          width={10}
           error={errorFor(errors, "code")}
         />
         <Button>{t.t("portal.secondFactor.submit")}</Button>
@@ -237,25 +231,14 @@ export function AuthenticatorPage(props: Page<{ secret: string; qrSvg: string }>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <h1>{t.t("portal.authenticator.title")}</h1>
       <p>{t.t("portal.authenticator.lead")}</p>
-      <h2>{t.t("setUpSecondFactor.step1")}</h2>
-      <TrustedSvg svg={props.qrSvg} label={t.t("setUpSecondFactor.qrLabel")} />
-      <p>{t.t("setUpSecondFactor.manual")}</p>
-      <p class="app-monospace">{secret.match(/.{1,4}/g)?.join(" ")}</p>
-      <h2>{t.t("setUpSecondFactor.step2")}</h2>
-      <Form action="/my/account/authenticator" csrfToken={props.csrfToken}>
-        <input type="hidden" name="secret" value={secret} />
-        <TextInput
-          name="code"
-          label={t.t("setUpSecondFactor.codeLabel")}
-          hint={t.t("setUpSecondFactor.codeHint")}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          spellcheck={false}
-          width={10}
-          error={errorFor(errors, "code")}
-        />
-        <Button>{t.t("setUpSecondFactor.submit")}</Button>
-      </Form>
+      <AuthenticatorSetup
+        t={t}
+        secret={secret}
+        qrSvg={props.qrSvg}
+        action="/my/account/authenticator"
+        csrfToken={props.csrfToken}
+        codeError={errorFor(errors, "code")}
+      />
     </PortalLayout>
   );
 }

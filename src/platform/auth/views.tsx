@@ -8,10 +8,9 @@ import {
   InsetText,
   NotificationBanner,
   TextInput,
-  TrustedSvg,
   WarningCallout,
 } from "../web/components";
-import { NewPasswordFields } from "../web/form-fields";
+import { AuthenticatorSetup, NewPasswordFields, OneTimeCodeField } from "../web/form-fields";
 import { Layout } from "../web/layout";
 import type { InvitationLookup } from "./service";
 
@@ -71,15 +70,10 @@ export function SecondFactorPage(props: Page<{ next?: string }>) {
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <Form action="/sign-in/second-factor" csrfToken={props.csrfToken}>
         {props.next && <input type="hidden" name="next" value={props.next} />}
-        <TextInput
-          name="code"
+        <OneTimeCodeField
           label={t.t("secondFactor.title")}
           labelAsHeading
           hint={t.t("secondFactor.hint")}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          spellcheck={false}
-          width={10}
           error={errorFor(errors, "code")}
         />
         <Button>{t.t("secondFactor.submit")}</Button>
@@ -91,7 +85,6 @@ export function SecondFactorPage(props: Page<{ next?: string }>) {
 
 export function SetUpSecondFactorPage(props: Page<{ secret: string; qrSvg: string; replacing: boolean }>) {
   const { t, errors, secret } = props;
-  const grouped = secret.match(/.{1,4}/g)?.join(" ") ?? secret;
   return (
     <Layout {...layoutProps(props, t.t("setUpSecondFactor.title"), errors)}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
@@ -102,27 +95,14 @@ export function SetUpSecondFactorPage(props: Page<{ secret: string; qrSvg: strin
           <p>{t.t("setUpSecondFactor.replacingBody")}</p>
         </WarningCallout>
       )}
-      <h2>{t.t("setUpSecondFactor.step1")}</h2>
-      <TrustedSvg svg={props.qrSvg} label={t.t("setUpSecondFactor.qrLabel")} />
-      <p>{t.t("setUpSecondFactor.manual")}</p>
-      <p class="app-monospace" id="secret">
-        {grouped}
-      </p>
-      <h2>{t.t("setUpSecondFactor.step2")}</h2>
-      <Form action="/sign-in/set-up-second-factor" csrfToken={props.csrfToken}>
-        <input type="hidden" name="secret" value={secret} />
-        <TextInput
-          name="code"
-          label={t.t("setUpSecondFactor.codeLabel")}
-          hint={t.t("setUpSecondFactor.codeHint")}
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          spellcheck={false}
-          width={10}
-          error={errorFor(errors, "code") ?? errorFor(errors, "secret")}
-        />
-        <Button>{t.t("setUpSecondFactor.submit")}</Button>
-      </Form>
+      <AuthenticatorSetup
+        t={t}
+        secret={secret}
+        qrSvg={props.qrSvg}
+        action="/sign-in/set-up-second-factor"
+        csrfToken={props.csrfToken}
+        codeError={errorFor(errors, "code") ?? errorFor(errors, "secret")}
+      />
     </Layout>
   );
 }

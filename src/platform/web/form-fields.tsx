@@ -1,5 +1,15 @@
 import type { ComponentChildren } from "preact";
-import { errorFor, type FieldError, Pagination, SummaryList, TextInput, WarningCallout } from "./components";
+import {
+  Button,
+  errorFor,
+  type FieldError,
+  Form,
+  Pagination,
+  SummaryList,
+  TextInput,
+  TrustedSvg,
+  WarningCallout,
+} from "./components";
 import type { Translator } from "./i18n";
 
 // What several features' forms and lists share: the conflict warning shown on a stale save, and
@@ -111,6 +121,63 @@ export function NewPasswordFields({
         error={errorFor(errors, "confirmPassword")}
         width={width}
       />
+    </>
+  );
+}
+
+/** A six-digit code from an authenticator app: the field every second-factor form asks for. */
+export function OneTimeCodeField(props: {
+  label: string;
+  hint: string;
+  error?: string;
+  labelAsHeading?: boolean;
+}) {
+  return (
+    <TextInput
+      name="code"
+      label={props.label}
+      labelAsHeading={props.labelAsHeading}
+      hint={props.hint}
+      autocomplete="one-time-code"
+      inputmode="numeric"
+      spellcheck={false}
+      width={10}
+      error={props.error}
+    />
+  );
+}
+
+/**
+ * Setting up an authenticator app, staff or participant: scan the QR code (or type the secret),
+ * then confirm with a code from the app.
+ */
+export function AuthenticatorSetup(props: {
+  t: Translator;
+  secret: string;
+  qrSvg: string;
+  action: string;
+  csrfToken: string;
+  codeError?: string;
+}) {
+  const { t, secret } = props;
+  return (
+    <>
+      <h2>{t.t("setUpSecondFactor.step1")}</h2>
+      <TrustedSvg svg={props.qrSvg} label={t.t("setUpSecondFactor.qrLabel")} />
+      <p>{t.t("setUpSecondFactor.manual")}</p>
+      <p class="app-monospace" id="secret">
+        {secret.match(/.{1,4}/g)?.join(" ") ?? secret}
+      </p>
+      <h2>{t.t("setUpSecondFactor.step2")}</h2>
+      <Form action={props.action} csrfToken={props.csrfToken}>
+        <input type="hidden" name="secret" value={secret} />
+        <OneTimeCodeField
+          label={t.t("setUpSecondFactor.codeLabel")}
+          hint={t.t("setUpSecondFactor.codeHint")}
+          error={props.codeError}
+        />
+        <Button>{t.t("setUpSecondFactor.submit")}</Button>
+      </Form>
     </>
   );
 }
