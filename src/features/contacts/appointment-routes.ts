@@ -4,10 +4,9 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
 import { ownPagesContext } from "../../platform/http/own-pages";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
+import { sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
-import { participantBanner } from "../participants/service";
 import {
   AppointmentListPage,
   AppointmentPage,
@@ -26,32 +25,16 @@ import {
   upcomingAppointments,
 } from "./appointments";
 import { OwnAppointmentsPage } from "./own-appointment-pages";
+import { notFound, notice, read, recordPage, write } from "./request";
 import { recordableNoteKinds } from "./rules";
 import { appointmentForm, appointmentListQuery, cancelForm, outcomeForm } from "./schema";
 
-const read = { config: { access: "participant.read" as const } };
-const write = { config: { access: "participant.write" as const } };
 const signedIn = { config: { access: "participant" as const } };
 
 const appointmentIdParam = (request: FastifyRequest) => {
   const parsed = z.uuid().safeParse((request.params as { appointmentId?: unknown }).appointmentId);
   return parsed.success ? parsed.data : undefined;
 };
-
-const notFound = (reply: FastifyReply) => {
-  reply.callNotFound();
-  return reply;
-};
-
-const notice = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice;
-
-async function recordPage(request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) {
-  return {
-    ...pageContext(request, reply),
-    participant: await participantBanner(record, translatorFor(request)),
-    tabs: participantTabs(request, record.participantId),
-  };
-}
 
 /** Booking, listing and settling appointments on a participant's record. */
 export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, ownRecordDoor }: AppDeps) {

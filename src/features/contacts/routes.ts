@@ -3,40 +3,22 @@ import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
 import { ErrorPage } from "../../platform/web/error-pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
-import { participantBanner } from "../participants/service";
 import { registerContactsApi } from "./api";
 import { registerAppointmentRoutes } from "./appointment-routes";
+import { notFound, notice, read, recordPage, write } from "./request";
 import { recordableNoteKinds } from "./rules";
 import { addendumForm, contactForm, contactListQuery } from "./schema";
 import { addAddendum, findContact, listContacts, recordContact } from "./service";
 import { ContactFormPage, ContactListPage, ContactPage } from "./views";
 
-const read = { config: { access: "participant.read" as const } };
-const write = { config: { access: "participant.write" as const } };
-
 const contactIdParam = (request: FastifyRequest) => {
   const parsed = z.uuid().safeParse((request.params as { contactId?: unknown }).contactId);
   return parsed.success ? parsed.data : undefined;
 };
-
-const notFound = (reply: FastifyReply) => {
-  reply.callNotFound();
-  return reply;
-};
-
-const notice = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice;
-
-async function recordPage(request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) {
-  return {
-    ...pageContext(request, reply),
-    participant: await participantBanner(record, translatorFor(request)),
-    tabs: participantTabs(request, record.participantId),
-  };
-}
 
 function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
   // The work reads and writes inside the door's transaction and says what to answer; the answer
