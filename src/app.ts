@@ -25,6 +25,7 @@ import { administrationFeature } from "./features/administration/routes";
 import { assessmentsFeature } from "./features/assessments/routes";
 import { auditTrailFeature } from "./features/audit-trail/routes";
 import { contactsFeature } from "./features/contacts/routes";
+import { employmentFeature } from "./features/employment/routes";
 import { homeFeature } from "./features/home/routes";
 import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
@@ -74,6 +75,7 @@ export const features: Feature[] = [
   plansFeature,
   assessmentsFeature,
   monitoringFeature,
+  employmentFeature,
   portalFeature,
   // Last, so "Your account" sits at the end of the navigation.
   accountFeature,
