@@ -21,7 +21,7 @@ const today = () => calendarDateAt(testApp.clock.now());
 beforeAll(async () => {
   testApp = await startTestApp();
   person = await createTestParticipant(testApp, { stage: "job_seeking", withPeerWorker: true });
-  [employer] = (await createTestEmployers(testApp, ["Corner Shop"])) as [{ id: string }];
+  employer = (await createTestEmployers(testApp, ["Corner Shop"]))[0]!;
 }, 120_000);
 
 beforeEach(async () => {

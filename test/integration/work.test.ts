@@ -39,10 +39,9 @@ const jobStart = (overrides: Record<string, string> = {}) => ({
 beforeAll(async () => {
   testApp = await startTestApp();
   person = await createTestParticipant(testApp, { stage: "job_seeking" });
-  [bakery, depot] = (await createTestEmployers(testApp, ["Crumb & Co Bakery", "Northside Depot"])) as [
-    typeof bakery,
-    typeof depot,
-  ];
+  const employers = await createTestEmployers(testApp, ["Crumb & Co Bakery", "Northside Depot"]);
+  bakery = employers[0]!;
+  depot = employers[1]!;
 }, 120_000);
 
 beforeEach(async () => {

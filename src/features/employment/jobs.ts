@@ -1,7 +1,6 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
-import { calendarDateAt } from "../../platform/clock";
 import { evaluateParticipant, startFollowAlong } from "../monitoring/service";
 import { moveBackToJobSeeking } from "../participants/service";
 import { addAction } from "../plans/service";
@@ -116,11 +115,6 @@ export async function recordJobEnd(
   );
   return { kind: "saved", backToJobSeeking };
 }
-
-/** Whether a job is still held on a given day. */
-export const stillHeld = (row: { endedOn: string | null }) => row.endedOn === null;
-
-export const todayAt = (clock: Clock) => calendarDateAt(clock.now());
 
 export type PreparationOutcome = "saved" | "no_plan" | "not_on_care_team";
 
