@@ -101,6 +101,8 @@ function concreteUrl(url: string): string {
     .replace(":instrument", "phq9")
     .replace(":alertId", "00000000-0000-4000-8000-000000000000")
     .replace(":actionId", "00000000-0000-4000-8000-000000000000")
+    .replace(":applicationId", "00000000-0000-4000-8000-000000000000")
+    .replace(":jobId", "00000000-0000-4000-8000-000000000000")
     .replace(":participantId", ids.participant!)
     .replace(":contactId", ids.contact!);
 }

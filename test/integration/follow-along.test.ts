@@ -4,23 +4,24 @@ import { contact } from "../../src/features/contacts/schema";
 import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { contingencyActivation, supportPlan } from "../../src/features/plans/schema";
+import { calendarDateAt } from "../../src/platform/clock";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
 let specialist: TestClient;
 let peerWorker: TestClient;
 let person: { id: string; organisationId: string };
+let employer: { id: string };
 
-const DAY = 86_400_000;
-const today = () => testApp.clock.now().toISOString().slice(0, 10);
-const daysFromToday = (days: number) =>
-  new Date(testApp.clock.now().getTime() + days * DAY).toISOString().slice(0, 10);
+const today = () => calendarDateAt(testApp.clock.now());
 
 beforeAll(async () => {
   testApp = await startTestApp();
   person = await createTestParticipant(testApp, { stage: "job_seeking", withPeerWorker: true });
+  employer = (await createTestEmployers(testApp, ["Corner Shop"]))[0]!;
 }, 120_000);
 
 beforeEach(async () => {
@@ -35,28 +36,32 @@ afterAll(async () => {
 describe("follow-along support once in work", () => {
   const url = () => `/participants/${person.id}/follow-along`;
 
-  it("explains that follow-along starts with a job, and checks the start date", async () => {
+  it("explains that follow-along starts with a job, recorded on the Work tab", async () => {
     const page = await specialist.get(url());
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Follow-along starts when the person starts a job.");
-    const bad = await specialist.post(`${url()}/start`, { jobStartedOn: "soon" });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain("Enter the job start date");
-    const far = await specialist.post(`${url()}/start`, { jobStartedOn: daysFromToday(200) });
-    expect(far.statusCode).toBe(400);
-    expect(far.body).toContain("within the last 2 years or the next 3 months");
+    expect(page.body).toContain(`href="/participants/${person.id}/work/jobs/new"`);
+    expect(page.body).not.toContain("follow-along/start");
     expect(
       await testApp.db.select().from(followAlong).where(eq(followAlong.participantId, person.id)),
     ).toHaveLength(0);
   });
 
-  it("moves the person into work with a contact schedule, met by contacts", async () => {
-    const started = await specialist.post(`${url()}/start`, { jobStartedOn: today() });
-    expect(started.statusCode).toBe(303);
+  it("moves the person into work with a contact schedule once a job start is recorded, met by contacts", async () => {
+    const started = await specialist.post(`/participants/${person.id}/work/jobs`, {
+      employerId: employer.id,
+      title: "Shop assistant",
+      startedOn: today(),
+      hoursPerWeek: "20",
+      hourlyPayPence: "13.00",
+      contractType: "permanent",
+      openLabourMarket: "yes",
+      timeLimitedByService: "no",
+    });
+    expect(started.statusCode).toBe(302);
     const [row] = await testApp.db.select().from(participant).where(eq(participant.id, person.id));
     expect(row!.stage).toBe("in_work");
-    let page = await specialist.get(String(started.headers.location));
-    expect(page.body).toContain("Follow-along support has started.");
+    let page = await specialist.get(url());
     expect(page.body).toContain("First contact after starting");
     expect(page.body).toContain("Due now");
     const [es] = await testApp.db

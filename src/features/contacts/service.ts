@@ -25,6 +25,8 @@ import {
 } from "./schema";
 
 export { type DemoParticipant, seedDemoAppointments, seedDemoContacts } from "./demo";
+/** UK wall-clock date and time as an instant, for other features' date-time fields. */
+export { zonedInstant } from "./rules";
 
 export type AddendumView = {
   id: string;

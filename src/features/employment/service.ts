@@ -1,4 +1,6 @@
 // What other features may use from employment.
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
+export { seedDemoJobs } from "./jobs-demo";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";
+export { timelineEntries } from "./work";

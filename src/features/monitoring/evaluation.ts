@@ -1,7 +1,10 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { calendarDateAt } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { assessmentResponse } from "../assessments/schema";
 import { contact } from "../contacts/schema";
+import { zonedInstant } from "../contacts/service";
+import { job } from "../employment/schema";
 import { careTeamMember, participant } from "../participants/schema";
 import { planWarningSign } from "../plans/schema";
 import { queueAlertEmails } from "./notifications";
@@ -16,7 +19,13 @@ import {
   type RuleFinding,
   type RuleSettings,
 } from "./rules";
-import { type AlertAudience, checkIn, type ParticipantAlertRow, participantAlert } from "./schema";
+import {
+  type AlertAudience,
+  checkIn,
+  type ParticipantAlertRow,
+  participantAlert,
+  ruleSettingLimits,
+} from "./schema";
 
 // Reading a participant's history for the early-warning rules, and raising what they find. Both the
 // single evaluation after a new check-in and the sweep over everyone use these, in bulk.
@@ -179,6 +188,20 @@ export async function loadHistories(
   for (const row of contacts) {
     const facts: ContactFacts = { id: row.id, occurredAt: row.occurredAt, attendance: row.attendance };
     histories.get(row.participantId)?.contacts.push(facts);
+  }
+
+  // Jobs that ended within the longest window the job-ending rule can be set to; the rule itself
+  // narrows to the organisation's setting. A day's end counts from the start of that UK day.
+  const endedSince = calendarDateAt(new Date(now.getTime() - ruleSettingLimits.jobEndingDays.max * DAY));
+  const endings = await executor
+    .select({ id: job.id, participantId: job.participantId, endedOn: job.endedOn, reason: job.endReason })
+    .from(job)
+    .where(and(inArray(job.participantId, ids), gte(job.endedOn, endedSince)));
+  for (const row of endings) {
+    if (!row.endedOn || !row.reason) continue;
+    histories
+      .get(row.participantId)
+      ?.jobEndings.push({ id: row.id, endedAt: zonedInstant(row.endedOn, "00:00"), reason: row.reason });
   }
 
   const signs = await executor

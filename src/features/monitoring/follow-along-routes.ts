@@ -8,13 +8,16 @@ import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
-import { endFollowAlong, followAlongView, startFollowAlong } from "./follow-along";
+import { endFollowAlong, followAlongView } from "./follow-along";
 import { FollowAlongPage } from "./follow-along-views";
-import { followAlongEndForm, followAlongStartForm } from "./schema";
+import { followAlongEndForm } from "./schema";
 
-const notices = ["started", "continued", "ended"] as const;
+const notices = ["ended"] as const;
 
-/** The follow-along tab: the schedule while it runs, starting it on a job start, ending it by choice. */
+/**
+ * The follow-along tab: the schedule while it runs and ending it by choice. It starts with a job
+ * start recorded on the Work tab (employment), which calls startFollowAlong.
+ */
 export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
   const url = (participantId: string) => `/participants/${participantId}/follow-along`;
 
@@ -22,7 +25,7 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
     request: FastifyRequest,
     reply: FastifyReply,
     record: ParticipantRecord,
-    extra: { values?: Record<string, unknown>; errors?: FieldError[]; form?: "start" | "end" } = {},
+    extra: { values?: Record<string, unknown>; errors?: FieldError[]; form?: "end" } = {},
   ) => {
     const notice = (request.query as { notice?: string } | undefined)?.notice;
     return FollowAlongPage({
@@ -51,62 +54,38 @@ export function registerFollowAlongRoutes(app: FastifyInstance, { door, clock }:
     },
   );
 
-  for (const action of ["start", "end"] as const) {
-    app.post(
-      `/participants/:participantId/follow-along/${action}`,
-      { config: { access: "participant.write" } },
-      async (request, reply) => {
-        const body = formBody(request.body);
-        const today = calendarDateAt(clock.now());
-        const parsed =
-          action === "start"
-            ? followAlongStartForm(today).safeParse(body)
-            : followAlongEndForm.safeParse(body);
-        const outcome = await door.withParticipant(
-          request.staff!,
-          participantIdParam(request),
-          { purpose: parsed.success ? "write" : "read", what: "follow_along", ipAddress: request.ip },
-          async (record) => {
-            if (!parsed.success) {
-              const errors = fieldErrors(parsed.error, translatorFor(request));
-              return {
-                status: 400,
-                view: await page(request, reply, record, { values: body, errors, form: action }),
-              };
-            }
-            if ("jobStartedOn" in parsed.data) {
-              const result = await startFollowAlong(
-                record,
-                { jobStartedOn: parsed.data.jobStartedOn, startedBy: record.actor.staffId },
-                clock.now(),
-              );
-              if (result === "record_closed") {
-                const t = translatorFor(request);
-                const errors = [
-                  { field: "jobStartedOn", message: t.t("validation.followAlong.recordClosed") },
-                ];
-                return {
-                  status: 409,
-                  view: await page(request, reply, record, { values: body, errors, form: action }),
-                };
-              }
-              return { status: 303, notice: result };
-            }
-            const ended = await endFollowAlong(
-              record,
-              { reason: parsed.data.reason, endedBy: record.actor.staffId },
-              clock.now(),
-            );
-            return { status: 303, notice: ended ? "ended" : undefined };
-          },
-        );
-        if (outcome.status === 303)
-          return reply.redirect(
-            `${url(participantIdParam(request))}${outcome.notice ? `?notice=${outcome.notice}` : ""}`,
-            303,
+  app.post(
+    "/participants/:participantId/follow-along/end",
+    { config: { access: "participant.write" } },
+    async (request, reply) => {
+      const body = formBody(request.body);
+      const parsed = followAlongEndForm.safeParse(body);
+      const outcome = await door.withParticipant(
+        request.staff!,
+        participantIdParam(request),
+        { purpose: parsed.success ? "write" : "read", what: "follow_along", ipAddress: request.ip },
+        async (record) => {
+          if (!parsed.success) {
+            const errors = fieldErrors(parsed.error, translatorFor(request));
+            return {
+              status: 400,
+              view: await page(request, reply, record, { values: body, errors, form: "end" }),
+            };
+          }
+          const ended = await endFollowAlong(
+            record,
+            { reason: parsed.data.reason, endedBy: record.actor.staffId },
+            clock.now(),
           );
-        return sendPage(reply, outcome.view!, outcome.status);
-      },
-    );
-  }
+          return { status: 303, notice: ended ? "ended" : undefined };
+        },
+      );
+      if (outcome.status === 303)
+        return reply.redirect(
+          `${url(participantIdParam(request))}${outcome.notice ? `?notice=${outcome.notice}` : ""}`,
+          303,
+        );
+      return sendPage(reply, outcome.view!, outcome.status);
+    },
+  );
 }

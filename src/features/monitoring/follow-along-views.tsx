@@ -12,7 +12,6 @@ import {
   Table,
   Tag,
   Textarea,
-  TextInput,
 } from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -35,30 +34,6 @@ function windowName(t: Translator, window: FollowAlongWindow) {
   });
 }
 
-function StartForm(props: {
-  t: Translator;
-  action: string;
-  csrfToken: string;
-  values: Record<string, unknown>;
-  errors?: FieldError[];
-  label: string;
-}) {
-  const { t } = props;
-  return (
-    <Form action={props.action} csrfToken={props.csrfToken}>
-      <TextInput
-        name="jobStartedOn"
-        type="date"
-        label={t.t("followAlong.jobStartedOn")}
-        hint={t.t("followAlong.jobStartedOn.hint")}
-        value={props.values.jobStartedOn}
-        error={errorFor(props.errors, "jobStartedOn")}
-      />
-      <Button>{props.label}</Button>
-    </Form>
-  );
-}
-
 export function FollowAlongPage(
   props: PageContext & {
     participant: ParticipantBanner;
@@ -67,11 +42,11 @@ export function FollowAlongPage(
     schedule: FollowAlongWindow[];
     nextDue?: string;
     mayWrite: boolean;
-    notice?: "started" | "continued" | "ended";
+    notice?: "ended";
     today: string;
     values?: Record<string, unknown>;
     errors?: FieldError[];
-    form?: "start" | "end";
+    form?: "end";
   },
 ) {
   const { t, participant, episode, schedule, errors, values = {} } = props;
@@ -132,14 +107,9 @@ export function FollowAlongPage(
       {props.mayWrite && (
         <>
           <h3>{t.t(active ? "followAlong.newJob" : "followAlong.start")}</h3>
-          <StartForm
-            t={t}
-            action={`${base}/start`}
-            csrfToken={props.csrfToken}
-            values={props.form === "start" ? values : {}}
-            errors={props.form === "start" ? errors : undefined}
-            label={t.t(active ? "followAlong.saveNewJob" : "followAlong.startButton")}
-          />
+          <p>
+            <a href={`/participants/${participant.id}/work/jobs/new`}>{t.t("followAlong.recordJobStart")}</a>
+          </p>
         </>
       )}
       {props.mayWrite && active && (

@@ -16,7 +16,6 @@ import {
 import { z } from "zod";
 import { organisation, staffAccount } from "../../platform/directory/schema";
 import { participant, participantOwned } from "../participants/schema";
-import { parseCalendarDate } from "../plans/schema";
 
 export const alertSeverities = ["urgent", "warning"] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];
@@ -179,25 +178,6 @@ export const monitoringLease = pgTable("monitoring_lease", {
   leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull(),
   lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
 });
-
-/** Recording a job start here until the employment records do: the date the job starts. */
-export const followAlongStartForm = (today: string) =>
-  z.object({
-    jobStartedOn: z.string({ message: "validation.followAlong.jobStartedOn" }).transform((value, context) => {
-      const parsed = parseCalendarDate(value);
-      if (!parsed) {
-        context.addIssue({ code: "custom", message: "validation.followAlong.jobStartedOn" });
-        return z.NEVER;
-      }
-      // A start up to three months ahead (support begins before day one) or two years back.
-      const days = (Date.parse(parsed) - Date.parse(today)) / 86_400_000;
-      if (days > 92 || days < -731) {
-        context.addIssue({ code: "custom", message: "validation.followAlong.jobStartedOnRange" });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
-  });
 
 /** Ending follow-along is the person's choice, so the form asks whose choice it was and why. */
 export const followAlongEndForm = z.object({

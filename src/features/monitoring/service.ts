@@ -19,6 +19,8 @@ import { queueAlertEmails } from "./notifications";
 export { seedDemoCheckIns } from "./demo";
 /** For other features: the rules look again after something they record (a questionnaire, a contact). */
 export { evaluateParticipant } from "./evaluation";
+/** For the employment records: a job start moves the person into work and starts follow-along. */
+export { startFollowAlong } from "./follow-along";
 
 import {
   type AlertAction,

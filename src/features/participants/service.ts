@@ -137,6 +137,19 @@ export async function moveIntoWork(record: { tx: Executor; participantId: string
   return moved.length > 0;
 }
 
+/**
+ * The person's last job has ended: from "in work" back to looking for work. Only from "in work",
+ * so a pause or a closed record is left as it is. Returns whether the stage changed.
+ */
+export async function moveBackToJobSeeking(record: { tx: Executor; participantId: string }, now: Date) {
+  const moved = await record.tx
+    .update(participant)
+    .set({ stage: "job_seeking", updatedAt: now, version: sql`${participant.version} + 1` })
+    .where(and(eq(participant.id, record.participantId), eq(participant.stage, "in_work")))
+    .returning({ id: participant.id });
+  return moved.length > 0;
+}
+
 /** Where the person is in their journey now. */
 export async function participantStage(record: { tx: Executor; participantId: string }) {
   const [row] = await record.tx

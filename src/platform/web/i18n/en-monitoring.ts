@@ -128,8 +128,6 @@ export const enMonitoring = {
   "followAlong.none": "Follow-along starts when the person starts a job.",
   "followAlong.ended": "Follow-along ended on {date} at the person's request:",
   "followAlong.jobStartedOn": "Job start date",
-  "followAlong.jobStartedOn.hint":
-    "The first day of the job. It can be up to 3 months ahead: support starts before day one.",
   "followAlong.since": "Follow-along since",
   "followAlong.nextDue": "Next contact due by",
   "followAlong.nothingDue": "Nothing due",
@@ -147,9 +145,7 @@ export const enMonitoring = {
   "followAlong.status.due": "Due now",
   "followAlong.status.upcoming": "Coming up",
   "followAlong.start": "The person has started work",
-  "followAlong.startButton": "Start follow-along support",
   "followAlong.newJob": "A new job",
-  "followAlong.saveNewJob": "Save the new start date",
   "followAlong.end": "End follow-along support",
   "followAlong.endIntro":
     "Only when the person chooses to. Support can start again at any time; nothing else changes on their record.",
@@ -158,15 +154,7 @@ export const enMonitoring = {
   "followAlong.reason": "What the person said",
   "followAlong.reason.hint": "In their words, for example: 'settled in, I'll call if I need you'.",
   "followAlong.endButton": "End follow-along support",
-  "followAlong.notice.started":
-    "Follow-along support has started. The first contact is due within 3 days of the job starting.",
-  "followAlong.notice.continued": "The new job's start date is saved. Follow-along support carries on.",
   "followAlong.notice.ended": "Follow-along support has ended at the person's request.",
-  "validation.followAlong.jobStartedOn": "Enter the job start date, for example 2026-03-02",
-  "validation.followAlong.jobStartedOnRange":
-    "The job start date must be within the last 2 years or the next 3 months",
-  "validation.followAlong.recordClosed":
-    "This record is closed. Reopen support with the person before starting follow-along.",
   "validation.followAlong.personAsked": "Confirm that the person asked to end follow-along support",
   "validation.followAlong.reason": "Enter what the person said",
 } as const;

@@ -4,7 +4,7 @@ export const enTimeline = {
   "timeline.tab": "Timeline",
   "timeline.title": "Timeline",
   "timeline.intro":
-    "Everything that has happened on this person's journey, newest first: referral, consent, care team, assessments, plans, contacts and alerts.",
+    "Everything that has happened on this person's journey, newest first: referral, consent, care team, assessments, plans, contacts, alerts and work.",
   "timeline.filters": "Show only",
   "timeline.filtersHint": "Choose one or more. Leave all unticked to see everything.",
   "timeline.apply": "Apply filters",
@@ -18,6 +18,7 @@ export const enTimeline = {
   "timeline.category.plan": "Plans",
   "timeline.category.contact": "Contacts",
   "timeline.category.alert": "Alerts",
+  "timeline.category.work": "Work",
 
   "timeline.referral.received": "Referral received from {source}",
   "timeline.referral.referrer": "Referred by {name}",

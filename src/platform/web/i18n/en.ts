@@ -14,6 +14,7 @@ import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
+import { enWork } from "./en-work";
 
 const enCommon = {
   "layout.serviceName": "Tandem",
@@ -311,4 +312,5 @@ export const en = {
   ...enCharts,
   ...enPortal,
   ...enValidation,
+  ...enWork,
 } as const;

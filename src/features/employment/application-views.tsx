@@ -1,0 +1,208 @@
+import { layoutProps } from "../../platform/http/pages";
+import {
+  Button,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  Form,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+  WarningCallout,
+} from "../../platform/web/components";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
+import { Layout } from "../../platform/web/layout";
+import { ParticipantHeader } from "../../platform/web/participant-header";
+import type { DisclosureInForce } from "./disclosure";
+import type { EmployerOption } from "./employer-options";
+import { applicationStatuses } from "./schema";
+import type { ApplicationView } from "./work";
+import { DisclosureNote, type RecordPage, WorkNotice, workBase } from "./work-view-parts";
+import { applicationDates } from "./work-views";
+
+export type PreparationState = {
+  values: Record<string, unknown>;
+  errors?: FieldError[];
+  /** Why the action could not be added, beyond a field's message. */
+  refusal?: "no_plan";
+};
+
+export function ApplicationFormPage(
+  props: RecordPage & {
+    employers: EmployerOption[];
+    values: Record<string, unknown>;
+    errors?: FieldError[];
+    /** Editing: the application as saved; on a 409, the version saved by someone else. */
+    application?: ApplicationView;
+    stale?: ApplicationView;
+    disclosure?: { employerName: string; disclosure: DisclosureInForce };
+    preparation?: PreparationState;
+    notice?: string;
+  },
+) {
+  const { t, participant, values, errors, application } = props;
+  const base = workBase(participant.id);
+  const title = application
+    ? t.t("work.application.editTitle", { title: application.title })
+    : t.t("work.application.newTitle");
+  const action = application ? `${base}/applications/${application.id}` : `${base}/applications`;
+  const allErrors = [...(errors ?? []), ...(props.preparation?.errors ?? [])];
+  return (
+    <Layout {...layoutProps(props, title, allErrors)} backLink={{ href: base }}>
+      <WorkNotice t={t} notice={props.notice} />
+      <ErrorSummary errors={allErrors} title={t.t("error.summaryTitle")} />
+      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <h1>{title}</h1>
+      <p>{t.t("work.application.intro")}</p>
+      {props.stale && (
+        <SavedVersionWarning
+          t={t}
+          saved={[
+            { key: t.t("work.application.employer"), value: props.stale.employerName },
+            { key: t.t("work.application.jobTitle"), value: props.stale.title },
+            {
+              key: t.t("work.application.status"),
+              value: t.t(`work.application.status.${props.stale.status}`),
+            },
+            { key: t.t("work.applications.dates"), value: applicationDates(t, props.stale) },
+            { key: t.t("work.application.notes"), value: props.stale.notes },
+          ]}
+        />
+      )}
+      {props.disclosure && (
+        <DisclosureNote
+          t={t}
+          employerName={props.disclosure.employerName}
+          disclosure={props.disclosure.disclosure}
+        />
+      )}
+      <Form action={action} csrfToken={props.csrfToken}>
+        {application && (
+          <input type="hidden" name="version" value={String(values.version ?? application.version)} />
+        )}
+        {values.opportunityId ? (
+          <input type="hidden" name="opportunityId" value={String(values.opportunityId)} />
+        ) : null}
+        <Select
+          name="employerId"
+          label={t.t("work.application.employer")}
+          value={values.employerId}
+          error={errorFor(errors, "employerId")}
+          emptyOption={t.t("work.application.chooseEmployer")}
+          options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+        />
+        <TextInput
+          name="title"
+          label={t.t("work.application.jobTitle")}
+          value={values.title}
+          error={errorFor(errors, "title")}
+        />
+        <Radios
+          name="status"
+          legend={t.t("work.application.status")}
+          value={values.status ?? "preparing"}
+          error={errorFor(errors, "status")}
+          options={applicationStatuses.map((value) => ({
+            value,
+            label: t.t(`work.application.status.${value}`),
+          }))}
+        />
+        <TextInput
+          name="appliedOn"
+          label={t.t("work.application.appliedOn")}
+          hint={t.t("work.application.dateHint")}
+          value={values.appliedOn}
+          error={errorFor(errors, "appliedOn")}
+          width={10}
+        />
+        <TextInput
+          name="interviewDate"
+          label={t.t("work.application.interviewDate")}
+          hint={t.t("work.application.dateHint")}
+          value={values.interviewDate}
+          error={errorFor(errors, "interviewDate")}
+          width={10}
+        />
+        <TextInput
+          name="interviewTime"
+          label={t.t("work.application.interviewTime")}
+          hint={t.t("work.application.interviewTime.hint")}
+          value={values.interviewTime}
+          error={errorFor(errors, "interviewTime")}
+          width={5}
+        />
+        <TextInput
+          name="outcomeOn"
+          label={t.t("work.application.outcomeOn")}
+          hint={`${t.t("work.application.outcomeOn.hint")} ${t.t("work.application.dateHint")}`}
+          value={values.outcomeOn}
+          error={errorFor(errors, "outcomeOn")}
+          width={10}
+        />
+        <Textarea
+          name="notes"
+          label={t.t("work.application.notes")}
+          value={values.notes}
+          error={errorFor(errors, "notes")}
+          rows={3}
+        />
+        <Button>{t.t("work.application.save")}</Button>
+      </Form>
+      {application && props.preparation && (
+        <Preparation {...props} application={application} preparation={props.preparation} />
+      )}
+    </Layout>
+  );
+}
+
+function Preparation(props: RecordPage & { application: ApplicationView; preparation: PreparationState }) {
+  const { t, participant, preparation } = props;
+  const errors = preparation.errors;
+  return (
+    <>
+      <h2 id="preparation">{t.t("work.application.prep.heading")}</h2>
+      <p>{t.t("work.application.prep.intro")}</p>
+      {preparation.refusal === "no_plan" && (
+        <WarningCallout heading={t.t("work.application.prep.heading")}>
+          <p>{t.t("work.application.prep.noPlan")}</p>
+          <p>
+            <a href={`/participants/${participant.id}/plan`}>{t.t("work.application.prep.startPlan")}</a>
+          </p>
+        </WarningCallout>
+      )}
+      <Form
+        action={`${workBase(participant.id)}/applications/${props.application.id}/plan-actions`}
+        csrfToken={props.csrfToken}
+      >
+        <Radios
+          name="owner"
+          legend={t.t("work.application.prep.owner")}
+          value={preparation.values.owner ?? "participant"}
+          error={errorFor(errors, "owner")}
+          inline
+          options={(["participant", "staff"] as const).map((value) => ({
+            value,
+            label: t.t(`work.application.prep.owner.${value}`),
+          }))}
+        />
+        <TextInput
+          name="dueDate"
+          label={t.t("work.application.prep.due")}
+          hint={t.t("work.application.dateHint")}
+          value={preparation.values.dueDate}
+          error={errorFor(errors, "dueDate")}
+          width={10}
+        />
+        <div class="nhsuk-button-group">
+          <Button variant="secondary" name="kind" value="cv">
+            {t.t("work.application.prep.cv")}
+          </Button>
+          <Button variant="secondary" name="kind" value="interview">
+            {t.t("work.application.prep.interview")}
+          </Button>
+        </div>
+      </Form>
+    </>
+  );
+}

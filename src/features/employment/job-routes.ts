@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ParticipantRecord } from "../../platform/access/door";
+import { hasPermission } from "../../platform/access/roles";
+import { calendarDateAt } from "../../platform/clock";
+import type { AppDeps } from "../../platform/http/feature";
+import { sendPage, translatorFor } from "../../platform/http/pages";
+import { participantIdParam } from "../../platform/http/participant";
+import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
+import { notFound, notice, read, recordPage, write } from "../contacts/request";
+import { disclosureFor } from "./disclosure";
+import { employerOption, employerOptions } from "./employer-options";
+import { JobPage, JobStartFormPage } from "./job-views";
+import { findJob, recordJobEnd, recordJobStart } from "./jobs";
+import { currentEmploymentSettings } from "./settings";
+import { applicationsOf, findApplication } from "./work";
+import { jobEndForm, jobStartForm } from "./work-forms";
+import { idFrom, opener } from "./work-request";
+
+/** Recording a job start (which begins follow-along), a job's own page, and its end. */
+export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
+  const open = opener(door);
+  const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
+  const today = () => calendarDateAt(clock.now());
+
+  const startForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    record: ParticipantRecord,
+    values: Record<string, unknown>,
+    errors?: FieldError[],
+    status?: number,
+  ) => {
+    const employerId = idFrom(values, "employerId");
+    const employer = employerId
+      ? await employerOption(record.tx, record.organisationId, employerId)
+      : undefined;
+    const page = JobStartFormPage({
+      ...(await recordPage(request, reply, record)),
+      employers: await employerOptions(record.tx, record.organisationId),
+      // An application already settled against the person is not offered as the job's source.
+      applications: (await applicationsOf(record)).filter(
+        (row) => row.status !== "unsuccessful" && row.status !== "declined_by_person",
+      ),
+      wageFloorPence: (await currentEmploymentSettings(record.tx, record.organisationId)).wageFloorPence,
+      disclosure: employer
+        ? { employerName: employer.name, disclosure: await disclosureFor(record, employer.id) }
+        : undefined,
+      values,
+      errors,
+    });
+    return () => sendPage(reply, page, status ?? (errors ? 400 : 200));
+  };
+
+  app.get("/participants/:participantId/work/jobs/new", write, async (request, reply) =>
+    open(request, "read", "job_form", async (record) => {
+      const applicationId = idFrom(request.query, "application");
+      const application = applicationId ? await findApplication(record, applicationId) : undefined;
+      const values = application
+        ? { applicationId: application.id, employerId: application.employerId, title: application.title }
+        : {};
+      return startForm(request, reply, record, values);
+    }),
+  );
+
+  app.post("/participants/:participantId/work/jobs", write, async (request, reply) => {
+    const body = formBody(request.body);
+    const parsed = jobStartForm(today()).safeParse(body);
+    return open(request, parsed.success ? "write" : "read", "job", async (record) => {
+      const t = translatorFor(request);
+      if (!parsed.success) return startForm(request, reply, record, body, fieldErrors(parsed.error, t));
+      const outcome = await recordJobStart(record, clock, parsed.data);
+      if (outcome.kind === "saved")
+        return () => reply.redirect(`${base(request)}/jobs/${outcome.id}?notice=jobStarted`);
+      const refusal = {
+        unknown_employer: { field: "employerId", message: "validation.job.employer" },
+        unknown_application: { field: "applicationId", message: "validation.job.application" },
+        record_closed: { field: "startedOn", message: "validation.job.recordClosed" },
+      } as const;
+      const { field, message } = refusal[outcome.kind];
+      return startForm(
+        request,
+        reply,
+        record,
+        body,
+        [{ field, message: t.t(message) }],
+        outcome.kind === "record_closed" ? 409 : 400,
+      );
+    });
+  });
+
+  const jobPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    record: ParticipantRecord,
+    found: NonNullable<Awaited<ReturnType<typeof findJob>>>,
+    extra: { values?: Record<string, unknown>; errors?: FieldError[]; status?: number } = {},
+  ) => {
+    const page = JobPage({
+      ...(await recordPage(request, reply, record)),
+      job: found,
+      disclosure: await disclosureFor(record, found.employerId),
+      today: today(),
+      mayWrite: hasPermission(record.actor.role, "participant.write"),
+      values: extra.values ?? {},
+      errors: extra.errors,
+      notice: notice(request),
+    });
+    return () => sendPage(reply, page, extra.status ?? (extra.errors ? 400 : 200));
+  };
+
+  app.get("/participants/:participantId/work/jobs/:jobId", read, async (request, reply) => {
+    const jobId = idFrom(request.params, "jobId");
+    return open(request, "read", "job", async (record) => {
+      const found = jobId ? await findJob(record, jobId) : undefined;
+      if (!found) return () => notFound(reply);
+      return jobPage(request, reply, record, found);
+    });
+  });
+
+  app.post("/participants/:participantId/work/jobs/:jobId/end", write, async (request, reply) => {
+    const jobId = idFrom(request.params, "jobId");
+    const body = formBody(request.body);
+    return open(request, "write", "job_end", async (record) => {
+      const found = jobId ? await findJob(record, jobId) : undefined;
+      if (!jobId || !found) return () => notFound(reply);
+      const t = translatorFor(request);
+      const parsed = jobEndForm(today(), found.startedOn).safeParse(body);
+      if (!parsed.success)
+        return jobPage(request, reply, record, found, { values: body, errors: fieldErrors(parsed.error, t) });
+      const outcome = await recordJobEnd(record, clock, jobId, parsed.data);
+      if (outcome.kind === "already_ended")
+        return jobPage(request, reply, record, found, {
+          values: body,
+          errors: [{ field: "endedOn", message: t.t("work.job.alreadyEnded") }],
+          status: 409,
+        });
+      const notice = outcome.backToJobSeeking ? "jobEndedBackToSearch" : "jobEnded";
+      return () => reply.redirect(`${base(request)}/jobs/${jobId}?notice=${notice}`);
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { job, jobApplication } from "../../src/features/employment/schema";
+import { seedDemoJobs } from "../../src/features/employment/service";
+import { followAlong } from "../../src/features/monitoring/schema";
+import { participant } from "../../src/features/participants/schema";
+import { staffAccount } from "../../src/platform/directory/schema";
+import { demoEmail, startTestApp, type TestApp } from "../support/app";
+import { createTestEmployers } from "../support/employers";
+
+let testApp: TestApp;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+}, 120_000);
+
+afterAll(async () => {
+  await testApp?.close();
+});
+
+describe("the demo's work records", () => {
+  it("gives everyone in work a competitive job that their follow-along starts from, and some job seekers applications", async () => {
+    const { db, clock } = testApp;
+    const [specialist] = await db
+      .select()
+      .from(staffAccount)
+      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const employers = await createTestEmployers(testApp, ["Riverside Café", "Hilltop Garden Centre"]);
+    const people = await db
+      .select({ id: participant.id, organisationId: participant.organisationId, stage: participant.stage })
+      .from(participant)
+      .where(eq(participant.organisationId, specialist!.organisationId));
+    const demoPeople = people.map((person) => ({ ...person, specialistId: specialist!.id }));
+    await db.transaction((tx) => seedDemoJobs(tx, clock, demoPeople, employers));
+
+    const inWork = people.filter((person) => person.stage === "in_work");
+    expect(inWork.length).toBeGreaterThan(0);
+    for (const person of inWork) {
+      const jobs = await db.select().from(job).where(eq(job.participantId, person.id));
+      expect(jobs).toHaveLength(1);
+      expect(jobs[0]!.competitive).toBe(true);
+      const support = await db
+        .select()
+        .from(followAlong)
+        .where(and(eq(followAlong.participantId, person.id), eq(followAlong.status, "active")));
+      expect(support).toHaveLength(1);
+      expect(support[0]!.jobStartedOn).toBe(jobs[0]!.startedOn);
+    }
+    const applications = await db.select().from(jobApplication);
+    expect(applications.length).toBeGreaterThan(0);
+    const ended = await db.select().from(job).where(isNotNull(job.endedOn));
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.endReason).toBe("temporary_ended");
+  });
+});
