@@ -6,6 +6,7 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enEmploymentSettings } from "./en-employment-settings";
 import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
@@ -308,6 +309,7 @@ export const en = {
   ...enPlans,
   ...enAssessments,
   ...enMonitoringRules,
+  ...enEmploymentSettings,
   ...enCharts,
   ...enPortal,
   ...enValidation,
