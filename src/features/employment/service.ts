@@ -1,4 +1,5 @@
 // What other features may use from employment.
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
+export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";

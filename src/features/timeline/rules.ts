@@ -11,6 +11,7 @@ export const timelineCategories = [
   "plan",
   "contact",
   "alert",
+  "work",
 ] as const satisfies readonly TimelineCategory[];
 
 // A category added to TimelineEntry but not listed above fails to compile here, so the filter

@@ -3,6 +3,7 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { timelineEntries as assessmentEntries } from "../assessments/service";
 import { timelineEntries as contactEntries } from "../contacts/service";
+import { returnToWorkTimelineEntries as returnToWorkEntries } from "../employment/service";
 import { timelineEntries as alertEntries } from "../monitoring/service";
 import { timelineEntries as journeyEntries } from "../participants/timeline";
 import { timelineEntries as planEntries } from "../plans/service";
@@ -23,6 +24,7 @@ export const timelineSources: readonly TimelineSource[] = [
   planEntries,
   contactEntries,
   alertEntries,
+  returnToWorkEntries,
 ];
 
 /** One page of the timeline, read within the record already opened through the door. */

@@ -6,7 +6,7 @@
 export type TimelineEntry = {
   at: Date;
   /** The filter it falls under on the timeline. */
-  category: "referral" | "consent" | "care_team" | "assessment" | "plan" | "contact" | "alert";
+  category: "referral" | "consent" | "care_team" | "assessment" | "plan" | "contact" | "alert" | "work";
   /** Already in the reader's language. */
   title: string;
   detail?: string;

@@ -84,9 +84,15 @@ describe("a phased return, week by week", () => {
 
   it("any list of up to 12 weeks of 0 to 80 hours numbered from 1 is accepted", () =>
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 160 }).map((half) => half / 2), { maxLength: 12 }), (hours) => {
-        expect(phasedReturnProblems(weeks(...hours))).toEqual([]);
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: 0, max: 160 }).map((half) => half / 2),
+          { maxLength: 12 },
+        ),
+        (hours) => {
+          expect(phasedReturnProblems(weeks(...hours))).toEqual([]);
+        },
+      ),
     ));
 });
 

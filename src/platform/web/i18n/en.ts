@@ -13,6 +13,7 @@ import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
+import { enReturnToWork } from "./en-return-to-work";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 
@@ -310,6 +311,7 @@ export const en = {
   ...enAssessments,
   ...enMonitoringRules,
   ...enEmploymentSettings,
+  ...enReturnToWork,
   ...enCharts,
   ...enPortal,
   ...enValidation,
