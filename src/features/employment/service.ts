@@ -3,3 +3,4 @@ export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmploy
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
 export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";
+export { seedDemoReturnToWork } from "./return-to-work/demo";
