@@ -1,6 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { employer, employerDisclosure, returnToWorkPlan, sicknessAbsence } from "../../src/features/employment/schema";
+import {
+  employer,
+  employerDisclosure,
+  returnToWorkPlan,
+  sicknessAbsence,
+} from "../../src/features/employment/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { calendarDateAt } from "../../src/platform/clock";
 import { organisation, staffAccount } from "../../src/platform/directory/schema";
@@ -32,13 +37,23 @@ const words = (html: string) =>
     .replace(/\s+/g, " ");
 /** The error message rendered beside a field (its id is the field's name plus "-error"). */
 const messageBeside = (html: string, field: string) =>
-  new RegExp(`id="${field}-error"[^>]*>.*?</span>\\s*([^<]+)</span>`).exec(html)?.[1]?.trim().replaceAll("&#39;", "'");
+  new RegExp(`id="${field}-error"[^>]*>.*?</span>\\s*([^<]+)</span>`)
+    .exec(html)?.[1]
+    ?.trim()
+    .replaceAll("&#39;", "'");
 
 async function makeEmployer(name: string) {
   const now = testApp.clock.now();
   const [row] = await testApp.db
     .insert(employer)
-    .values({ organisationId, name, sector: "retail", createdBy: specialistId, createdAt: now, updatedAt: now })
+    .values({
+      organisationId,
+      name,
+      sector: "retail",
+      createdBy: specialistId,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return row!.id;
 }
@@ -56,7 +71,11 @@ async function consentToContactEmployers(decision: "given" | "withdrawn") {
   });
 }
 
-async function discloseTo(employerId: string, choice: "nothing" | "support_from_service" | "condition", wording = "") {
+async function discloseTo(
+  employerId: string,
+  choice: "nothing" | "support_from_service" | "condition",
+  wording = "",
+) {
   testApp.clock.advance(60_000);
   await testApp.db.insert(employerDisclosure).values({
     organisationId,
@@ -69,9 +88,13 @@ async function discloseTo(employerId: string, choice: "nothing" | "support_from_
 }
 
 const absenceRow = async () =>
-  (await testApp.db.select().from(sicknessAbsence).where(eq(sicknessAbsence.participantId, participantId)))[0]!;
+  (
+    await testApp.db.select().from(sicknessAbsence).where(eq(sicknessAbsence.participantId, participantId))
+  )[0]!;
 const planRow = async () =>
-  (await testApp.db.select().from(returnToWorkPlan).where(eq(returnToWorkPlan.participantId, participantId)))[0];
+  (
+    await testApp.db.select().from(returnToWorkPlan).where(eq(returnToWorkPlan.participantId, participantId))
+  )[0];
 
 /** The four-week phased return the tests agree, as the form posts it. */
 const fourWeeks = (extra: Record<string, string | string[]> = {}) => ({
@@ -100,12 +123,20 @@ const fourWeeks = (extra: Record<string, string | string[]> = {}) => ({
 beforeAll(async () => {
   testApp = await startTestApp();
   today = calendarDateAt(testApp.clock.now());
-  const created = await createTestParticipant(testApp, { stage: "engaged", givenName: "Robin", familyName: "Ashdown" });
+  const created = await createTestParticipant(testApp, {
+    stage: "engaged",
+    givenName: "Robin",
+    familyName: "Ashdown",
+  });
   participantId = created.id;
   organisationId = created.organisationId;
   await testApp.db
     .update(participant)
-    .set({ workSituation: "employed_off_sick", employerName: "greggs ", absenceStartDate: addDays(today, -20) })
+    .set({
+      workSituation: "employed_off_sick",
+      employerName: "greggs ",
+      absenceStartDate: addDays(today, -20),
+    })
     .where(eq(participant.id, participantId));
   const [staff] = await testApp.db
     .select()
@@ -138,12 +169,18 @@ describe("sickness absence", () => {
   });
 
   it("says when the referral's employer is not one of ours yet, with a way to add it", async () => {
-    await testApp.db.update(participant).set({ employerName: "Corner Café" }).where(eq(participant.id, participantId));
+    await testApp.db
+      .update(participant)
+      .set({ employerName: "Corner Café" })
+      .where(eq(participant.id, participantId));
     const form = await specialist.get(`${base()}/absences/new?from=referral`);
     expect(words(form.body)).toContain("Corner Café is not in the list of employers yet.");
     expect(form.body).toContain('href="/employers/new"');
     expect(form.body).not.toMatch(/<option value="[0-9a-f-]{36}" selected/);
-    await testApp.db.update(participant).set({ employerName: "Greggs" }).where(eq(participant.id, participantId));
+    await testApp.db
+      .update(participant)
+      .set({ employerName: "Greggs" })
+      .where(eq(participant.id, participantId));
   });
 
   it("refuses bad input with a message beside each field", async () => {
@@ -162,16 +199,18 @@ describe("sickness absence", () => {
       startedOn: addDays(today, -5),
       endedOn: addDays(today, -6),
     });
-    expect(messageBeside(backwards.body, "endedOn")).toBe("The first day back must be after the first day off sick");
+    expect(messageBeside(backwards.body, "endedOn")).toBe(
+      "The first day back must be after the first day off sick",
+    );
     // An employer that is not this organisation's is not a choice, whatever is posted.
     const foreign = await specialist.post(`${base()}/absences`, {
       employerId: "00000000-0000-4000-8000-000000000000",
       startedOn: addDays(today, -5),
     });
     expect(messageBeside(foreign.body, "employerId")).toBe("Choose the employer they are off sick from");
-    expect(await testApp.db.select().from(sicknessAbsence).where(eq(sicknessAbsence.participantId, participantId))).toEqual(
-      [],
-    );
+    expect(
+      await testApp.db.select().from(sicknessAbsence).where(eq(sicknessAbsence.participantId, participantId)),
+    ).toEqual([]);
   });
 
   it("records an open absence and counts the days off to today", async () => {
@@ -203,7 +242,11 @@ describe("sickness absence", () => {
       notes: ABSENCE_NOTES,
     });
     expect(first.statusCode).toBe(303);
-    const stale = await specialist.post(url, { version: "1", employerId: royalMail, startedOn: addDays(today, -20) });
+    const stale = await specialist.post(url, {
+      version: "1",
+      employerId: royalMail,
+      startedOn: addDays(today, -20),
+    });
     expect(stale.statusCode).toBe(409);
     const text = words(stale.body);
     expect(text).toContain("Someone else changed this while you were editing");
@@ -221,7 +264,11 @@ describe("a return-to-work plan", () => {
     const form = await specialist.get(url);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain("No weeks yet.");
-    const one = await specialist.post(url, { returnOn: addDays(today, 7), weekCount: "0", action: "addWeek" });
+    const one = await specialist.post(url, {
+      returnOn: addDays(today, 7),
+      weekCount: "0",
+      action: "addWeek",
+    });
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('name="week-1-hours"');
     expect(one.body).toMatch(new RegExp(`name="returnOn"[^>]*value="${addDays(today, 7)}"`));
@@ -253,13 +300,22 @@ describe("a return-to-work plan", () => {
       }),
     );
     expect(bad.statusCode).toBe(400);
-    expect(messageBeside(bad.body, "week-2-hours")).toBe("Enter the hours for week 2 as a number from 0 to 80");
-    expect(messageBeside(bad.body, "week-3-hours")).toBe("Enter the hours for week 3 as a number from 0 to 80");
+    expect(messageBeside(bad.body, "week-2-hours")).toBe(
+      "Enter the hours for week 2 as a number from 0 to 80",
+    );
+    expect(messageBeside(bad.body, "week-3-hours")).toBe(
+      "Enter the hours for week 3 as a number from 0 to 80",
+    );
     expect(messageBeside(bad.body, "amendedDuties")).toBe("Say what the amended duties are, or untick them");
     expect(messageBeside(bad.body, "outcomeOn")).toBe("Enter the date of the outcome as a real date");
     expect(bad.body).toContain('href="#week-2-hours"');
-    const noWeeks = await specialist.post(url, fourWeeks({ weekCount: "0", agreedWithEmployerBy: "", agreedOn: "" }));
-    expect(messageBeside(noWeeks.body, "weekCount")).toBe("Add at least one week to the phased return, or untick it");
+    const noWeeks = await specialist.post(
+      url,
+      fourWeeks({ weekCount: "0", agreedWithEmployerBy: "", agreedOn: "" }),
+    );
+    expect(messageBeside(noWeeks.body, "weekCount")).toBe(
+      "Add at least one week to the phased return, or untick it",
+    );
     expect(await planRow()).toBeUndefined();
   });
 
@@ -274,7 +330,10 @@ describe("a return-to-work plan", () => {
     );
     expect(await planRow()).toBeUndefined();
     // Drafted with the person, not yet agreed with the employer, it can be saved.
-    const draft = await specialist.post(url, fourWeeks({ agreedWithEmployerBy: "", agreedOn: "", participantAgreed: "" }));
+    const draft = await specialist.post(
+      url,
+      fourWeeks({ agreedWithEmployerBy: "", agreedOn: "", participantAgreed: "" }),
+    );
     expect(draft.statusCode).toBe(303);
     const plan = await planRow();
     expect(plan?.phasedReturn.map((week) => week.hours)).toEqual([8, 16, 24, 30]);
@@ -296,7 +355,9 @@ describe("a return-to-work plan", () => {
     const plan = await planRow();
     const print = await specialist.get(`${base()}/plans/${plan!.id}/print`);
     expect(print.statusCode).toBe(403);
-    expect(words(print.body)).toContain("The person has not agreed to this plan being shared with their employer");
+    expect(words(print.body)).toContain(
+      "The person has not agreed to this plan being shared with their employer",
+    );
 
     const agreed = await specialist.post(url, fourWeeks({ version: "1" }));
     expect(agreed.statusCode).toBe(303);
@@ -325,7 +386,15 @@ describe("a return-to-work plan", () => {
 describe("the plan printed for the employer", () => {
   const printUrl = async () => `${base()}/plans/${(await planRow())!.id}/print`;
   const neverOnPrint = (html: string) => {
-    for (const secret of [ABSENCE_NOTES, "sertraline", "bereavement", "PHQ", "GAD", "Tandem", organisationName])
+    for (const secret of [
+      ABSENCE_NOTES,
+      "sertraline",
+      "bereavement",
+      "PHQ",
+      "GAD",
+      "Tandem",
+      organisationName,
+    ])
       expect(html, secret).not.toContain(secret);
     expect(html).not.toContain("nhsuk-header");
     expect(html).not.toContain("app-record-tabs");
@@ -363,7 +432,9 @@ describe("the plan printed for the employer", () => {
     const page = await specialist.get(await printUrl());
     const text = words(page.body);
     expect(text).toContain("Robin Ashdown is supported by an employment service while returning to work.");
-    expect(text).toContain(`Robin Ashdown has agreed to share this about their health: “${CONDITION_WORDING}”`);
+    expect(text).toContain(
+      `Robin Ashdown has agreed to share this about their health: “${CONDITION_WORDING}”`,
+    );
     expect(text).not.toContain("Something only Royal Mail may be told");
     neverOnPrint(page.body);
   });
@@ -384,7 +455,12 @@ describe("the outcome", () => {
     await specialist.get(url);
     const saved = await specialist.post(
       url,
-      fourWeeks({ version: "3", "week-4-hours": "32", outcome: "returned_in_full", outcomeOn: addDays(today, -1) }),
+      fourWeeks({
+        version: "3",
+        "week-4-hours": "32",
+        outcome: "returned_in_full",
+        outcomeOn: addDays(today, -1),
+      }),
     );
     expect(saved.statusCode).toBe(303);
     expect((await absenceRow()).endedOn).toBe(addDays(today, -1));

@@ -1,6 +1,6 @@
 // What other features may use from employment.
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
+export { demoEmployers, seedDemoReturnToWork } from "./return-to-work/demo";
 export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";
-export { seedDemoReturnToWork } from "./return-to-work/demo";

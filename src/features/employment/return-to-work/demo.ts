@@ -1,9 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Clock, calendarDateAt } from "../../../platform/clock";
 import type { Transaction } from "../../../platform/db";
 import { consentGiven } from "../../participants/consent";
 import { participant } from "../../participants/schema";
-import { returnToWorkPlan, sicknessAbsence } from "../schema";
+import { employer, returnToWorkPlan, sicknessAbsence } from "../schema";
 import { addDays } from "./rules";
 
 type DemoPerson = { id: string; organisationId: string; specialistId: string };
@@ -24,7 +24,11 @@ export async function seedDemoReturnToWork(
   const now = clock.now();
   const today = calendarDateAt(now);
   const offSick = await tx
-    .select({ id: participant.id, employerName: participant.employerName, absenceStartDate: participant.absenceStartDate })
+    .select({
+      id: participant.id,
+      employerName: participant.employerName,
+      absenceStartDate: participant.absenceStartDate,
+    })
     .from(participant)
     .where(
       and(
@@ -90,4 +94,12 @@ export async function seedDemoReturnToWork(
     });
   }
   return count;
+}
+
+/** Every organisation's employers as seeded so far (merged duplicates left out), for the seed above. */
+export function demoEmployers(tx: Transaction) {
+  return tx
+    .select({ id: employer.id, name: employer.name, organisationId: employer.organisationId })
+    .from(employer)
+    .where(isNull(employer.mergedInto));
 }
