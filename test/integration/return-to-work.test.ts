@@ -439,6 +439,33 @@ describe("the plan printed for the employer", () => {
     neverOnPrint(page.body);
   });
 
+  it("follows the absence to a corrected employer, with that employer's disclosure choice", async () => {
+    const absence = await absenceRow();
+    const url = `${base()}/absences/${absence.id}`;
+    await specialist.get(url);
+    const moved = await specialist.post(url, {
+      version: String(absence.version),
+      employerId: royalMail,
+      startedOn: absence.startedOn,
+      notes: absence.notes,
+    });
+    expect(moved.statusCode).toBe(303);
+    expect((await planRow())!.employerId).toBe(royalMail);
+    const text = words((await specialist.get(await printUrl())).body);
+    expect(text).toContain("Royal Mail");
+    expect(text).toContain("Something only Royal Mail may be told");
+    expect(text).not.toContain(CONDITION_WORDING);
+    await specialist.get(url);
+    const back = await specialist.post(url, {
+      version: String(absence.version + 1),
+      employerId: greggs,
+      startedOn: absence.startedOn,
+      notes: absence.notes,
+    });
+    expect(back.statusCode).toBe(303);
+    expect((await planRow())!.employerId).toBe(greggs);
+  });
+
   it("is refused again once consent to contact employers is withdrawn", async () => {
     await consentToContactEmployers("withdrawn");
     const page = await specialist.get(await printUrl());

@@ -235,6 +235,18 @@ export function PlanFormPage(
         </WarningCallout>
       )}
       <Form action={`${base}/absences/${absence.id}/plan`} csrfToken={props.csrfToken}>
+        {/* Enter in a field submits with the form's first button: make that one save the plan,
+            not add a week. Hidden from everyone; the visible Save button is at the end. */}
+        <button
+          type="submit"
+          name="action"
+          value="save"
+          class="nhsuk-u-visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          {t.t("returnToWork.plan.save")}
+        </button>
         {absence.plan && (
           <input
             type="hidden"

@@ -316,7 +316,8 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
         name: await personName(record),
         employerName: found.employerName,
         plan: found.plan,
-        disclosure: await disclosureFor(record, found.plan.employerId),
+        // The employer named on the page is the one whose disclosure choice applies.
+        disclosure: await disclosureFor(record, found.employerId),
         printedOn: clock.now(),
         backHref: returnToWorkBase(record.participantId),
       });

@@ -90,6 +90,17 @@ export async function updateAbsence(
       ),
     )
     .returning({ id: sicknessAbsence.id });
+  // The plan is agreed with the employer the person is off sick from: it follows a corrected one.
+  if (updated.length > 0)
+    await record.tx
+      .update(returnToWorkPlan)
+      .set({ employerId: form.employerId })
+      .where(
+        and(
+          eq(returnToWorkPlan.absenceId, absenceId),
+          eq(returnToWorkPlan.participantId, record.participantId),
+        ),
+      );
   const row = await findAbsence(record, absenceId);
   if (!row) return { kind: "not_found" };
   return updated.length === 0 ? { kind: "stale", current: row } : { kind: "saved", row };
