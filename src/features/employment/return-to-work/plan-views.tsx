@@ -77,7 +77,7 @@ export function PlanSummary({ t, plan }: { t: Translator; plan: ReturnToWorkPlan
               ]
             : []),
           {
-            key: t.t("returnToWork.print.employer"),
+            key: t.t("returnToWork.plan.employerAgreement"),
             value:
               plan.agreedOn && plan.agreedWithEmployerBy
                 ? t.t("returnToWork.plan.agreed", {
@@ -87,7 +87,7 @@ export function PlanSummary({ t, plan }: { t: Translator; plan: ReturnToWorkPlan
                 : t.t("returnToWork.plan.notAgreed"),
           },
           {
-            key: t.t("returnToWork.field.participantAgreed"),
+            key: t.t("returnToWork.field.sharing"),
             value: t.t(plan.participantAgreed ? "returnToWork.plan.sharedYes" : "returnToWork.plan.sharedNo"),
           },
           {

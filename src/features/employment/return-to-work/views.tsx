@@ -93,7 +93,7 @@ export function ReturnToWorkPage(
                     daysOff(absence.startedOn, absence.endedOn, props.today),
                   ),
                 },
-                ...(absence.notes ? [{ key: t.t("returnToWork.field.notes"), value: absence.notes }] : []),
+                ...(absence.notes ? [{ key: t.t("returnToWork.notes"), value: absence.notes }] : []),
               ]}
             />
             {props.mayWrite && (
@@ -162,7 +162,7 @@ export function AbsenceFormPage(
               key: t.t("returnToWork.endedOn"),
               value: props.conflict.endedOn ? day(t, props.conflict.endedOn) : t.t("returnToWork.stillOff"),
             },
-            { key: t.t("returnToWork.field.notes"), value: props.conflict.notes },
+            { key: t.t("returnToWork.notes"), value: props.conflict.notes },
           ]}
         />
       )}
