@@ -341,6 +341,10 @@ describe("a return-to-work plan", () => {
     expect(print.statusCode).toBe(403);
     expect(words(print.body)).toContain("has not given consent for the service to contact employers");
     expect(print.body).not.toContain("Sam Green");
+    // The tab says why, and offers no print link.
+    const tab = await specialist.get(base());
+    expect(words(tab.body)).toContain("has not given consent for the service to contact employers");
+    expect(tab.body).not.toContain(`/plans/${plan!.id}/print`);
   });
 
   it("once they consent, needs their agreement to share it, then is agreed with the employer", async () => {
@@ -366,6 +370,7 @@ describe("a return-to-work plan", () => {
     expect(tab).toContain("Agreed with Sam Green, store manager on");
     expect(tab).toContain("A phased return, Altered hours");
     expect(tab).toContain("Start at 10am for the first month");
+    expect((await specialist.get(base())).body).toContain(`/plans/${(await planRow())!.id}/print`);
     expect((await planRow())!.reviewDates).toEqual([addDays(today, 21), addDays(today, 35)]);
   });
 

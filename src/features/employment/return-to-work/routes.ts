@@ -66,6 +66,7 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
         today: today(),
         offer: referral?.employerName ? referral : undefined,
         mayWrite: hasPermission(request.staff!.role, "participant.write"),
+        mayContactEmployers: absences.some((absence) => absence.plan) && (await mayContactEmployers(record)),
         notice: notice(request),
       });
       return () => sendPage(reply, page);

@@ -14,11 +14,12 @@ import {
   TextInput,
 } from "../../../platform/web/components";
 import { SavedVersionWarning } from "../../../platform/web/form-fields";
+import type { Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { ParticipantHeader } from "../../../platform/web/participant-header";
 import type { EmployerOption } from "../employer-options";
 import { PlanSummary } from "./plan-views";
-import { daysOff } from "./rules";
+import { daysOff, employerSharingBlock } from "./rules";
 import type { AbsenceView } from "./service";
 import { day, type RecordPage, returnToWorkBase } from "./shared";
 
@@ -29,6 +30,15 @@ const notices = {
   plan: "returnToWork.notice.planSaved",
 } as const;
 
+function SharingBlock({ t, block }: { t: Translator; block: "no_consent" | "not_agreed" | null }) {
+  if (!block) return null;
+  return (
+    <InsetText>
+      <p>{t.t(`returnToWork.block.${block}`)}</p>
+    </InsetText>
+  );
+}
+
 export type ReferralOffer = { employerName: string | null; absenceStartDate: string | null };
 
 export function ReturnToWorkPage(
@@ -37,6 +47,8 @@ export function ReturnToWorkPage(
     today: string;
     offer?: ReferralOffer;
     mayWrite: boolean;
+    /** The person's live consent to the service contacting employers. */
+    mayContactEmployers: boolean;
     notice?: string;
   },
 ) {
@@ -105,15 +117,28 @@ export function ReturnToWorkPage(
             {absence.plan ? (
               <>
                 <PlanSummary t={t} plan={absence.plan} />
+                <SharingBlock
+                  t={t}
+                  block={employerSharingBlock({
+                    mayContactEmployers: props.mayContactEmployers,
+                    participantAgreed: absence.plan.participantAgreed,
+                  })}
+                />
                 <ul class="nhsuk-list">
                   {props.mayWrite && (
                     <li>
                       <a href={`${base}/absences/${absence.id}/plan`}>{t.t("returnToWork.plan.change")}</a>
                     </li>
                   )}
-                  <li>
-                    <a href={`${base}/plans/${absence.plan.id}/print`}>{t.t("returnToWork.plan.print")}</a>
-                  </li>
+                  {/* Not offered until the person's consent and agreement allow it; the page says why. */}
+                  {employerSharingBlock({
+                    mayContactEmployers: props.mayContactEmployers,
+                    participantAgreed: absence.plan.participantAgreed,
+                  }) === null && (
+                    <li>
+                      <a href={`${base}/plans/${absence.plan.id}/print`}>{t.t("returnToWork.plan.print")}</a>
+                    </li>
+                  )}
                 </ul>
               </>
             ) : (
