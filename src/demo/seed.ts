@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
+import { demoEmployers, seedDemoReturnToWork } from "../features/employment/service";
 import { seedDemoCheckIns } from "../features/monitoring/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
@@ -115,6 +116,8 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoContacts(tx, clock, participants);
     await seedDemoCheckIns(tx, clock, participants);
     await seedDemoAppointments(tx, clock, participants);
+    // After the employers are seeded: an absence is from one of them.
+    await seedDemoReturnToWork(tx, clock, participants, await demoEmployers(tx));
     await seedDemoPortalAccount(tx, now, participants, passwordHash);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {

@@ -100,6 +100,8 @@ function concreteUrl(url: string): string {
     .replace("/plan/versions/:number", "/plan/versions/1")
     .replace(":instrument", "phq9")
     .replace(":alertId", "00000000-0000-4000-8000-000000000000")
+    .replace(":absenceId", "00000000-0000-4000-8000-000000000000")
+    .replace(":planId", "00000000-0000-4000-8000-000000000000")
     .replace(":actionId", "00000000-0000-4000-8000-000000000000")
     .replace(":applicationId", "00000000-0000-4000-8000-000000000000")
     .replace(":jobId", "00000000-0000-4000-8000-000000000000")

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerJobRoutes } from "./job-routes";
+import { registerReturnToWorkRoutes } from "./return-to-work/routes";
+import { registerEmploymentSettingsRoutes } from "./settings-routes";
 import { registerWorkApi } from "./work-api";
 import { registerWorkRoutes } from "./work-routes";
 
@@ -8,10 +10,22 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerWorkRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerWorkApi(app, deps);
+  registerEmploymentSettingsRoutes(app, deps);
+  registerReturnToWorkRoutes(app, deps);
 }
 
 export const employmentFeature: Feature = {
   name: "employment",
-  participantTabs: [{ path: "/work", label: "work.tab", requires: "participant.read", order: 52 }],
+  navigation: [
+    {
+      href: "/admin/employment-settings",
+      label: "nav.adminEmploymentSettings",
+      requires: "directory.manage",
+    },
+  ],
+  participantTabs: [
+    { path: "/work", label: "work.tab", requires: "participant.read", order: 52 },
+    { path: "/return-to-work", label: "returnToWork.tab", requires: "participant.read", order: 57 },
+  ],
   registerRoutes,
 };

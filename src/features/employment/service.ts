@@ -2,5 +2,7 @@
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
 export { seedDemoJobs } from "./jobs-demo";
+export { demoEmployers, seedDemoReturnToWork } from "./return-to-work/demo";
+export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";
 export { timelineEntries } from "./work";

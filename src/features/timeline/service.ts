@@ -3,7 +3,10 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { timelineEntries as assessmentEntries } from "../assessments/service";
 import { timelineEntries as contactEntries } from "../contacts/service";
-import { timelineEntries as workEntries } from "../employment/service";
+import {
+  returnToWorkTimelineEntries as returnToWorkEntries,
+  timelineEntries as workEntries,
+} from "../employment/service";
 import { timelineEntries as alertEntries } from "../monitoring/service";
 import { timelineEntries as journeyEntries } from "../participants/timeline";
 import { timelineEntries as planEntries } from "../plans/service";
@@ -25,6 +28,7 @@ export const timelineSources: readonly TimelineSource[] = [
   contactEntries,
   alertEntries,
   workEntries,
+  returnToWorkEntries,
 ];
 
 /** One page of the timeline, read within the record already opened through the door. */

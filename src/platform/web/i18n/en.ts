@@ -6,12 +6,14 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enEmploymentSettings } from "./en-employment-settings";
 import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
 import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
+import { enReturnToWork } from "./en-return-to-work";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 import { enWork } from "./en-work";
@@ -309,6 +311,8 @@ export const en = {
   ...enPlans,
   ...enAssessments,
   ...enMonitoringRules,
+  ...enEmploymentSettings,
+  ...enReturnToWork,
   ...enCharts,
   ...enPortal,
   ...enValidation,

@@ -1,0 +1,30 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatPence, penceAsPounds, poundsToPence } from "./money";
+
+describe("money typed in pounds and pence", () => {
+  it("reads the ways people write an hourly rate", () => {
+    expect(poundsToPence("12.71")).toBe(1271);
+    expect(poundsToPence("£12.71")).toBe(1271);
+    expect(poundsToPence(" £ 12.7 ")).toBe(1270);
+    expect(poundsToPence("12")).toBe(1200);
+    expect(poundsToPence("0.05")).toBe(5);
+    expect(poundsToPence("1,250.00")).toBe(125000);
+  });
+
+  it("refuses anything that is not an amount of money", () => {
+    for (const text of ["", "twelve", "12.715", "-12.71", "12.", "£", "12,71", "1e3", ".5"])
+      expect(poundsToPence(text), text).toBeUndefined();
+  });
+
+  it("shows pence as pounds and reads them back unchanged", () => {
+    expect(formatPence(1271)).toBe("£12.71");
+    expect(formatPence(1200)).toBe("£12.00");
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), (pence) => {
+        expect(poundsToPence(penceAsPounds(pence))).toBe(pence);
+        expect(poundsToPence(formatPence(pence))).toBe(pence);
+      }),
+    );
+  });
+});

@@ -1,0 +1,12 @@
+import type { PageContext } from "../../../platform/http/pages";
+import type { Translator } from "../../../platform/web/i18n";
+import type { ParticipantBanner, RecordTab } from "../../../platform/web/participant-header";
+
+// What the return-to-work pages share.
+
+export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
+
+export const returnToWorkBase = (participantId: string) => `/participants/${participantId}/return-to-work`;
+
+/** A calendar date as people read it ("2 March 2026"). */
+export const day = (t: Translator, date: string) => t.formatDate(new Date(`${date}T12:00:00Z`), "long");

@@ -1,0 +1,152 @@
+import { layoutProps, type PageContext } from "../../platform/http/pages";
+import {
+  Button,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  Form,
+  NotificationBanner,
+  Table,
+  Textarea,
+  TextInput,
+  WarningCallout,
+} from "../../platform/web/components";
+import { SavedVersionWarning } from "../../platform/web/form-fields";
+import type { Translator } from "../../platform/web/i18n";
+import { Layout } from "../../platform/web/layout";
+import { formatPence } from "./money";
+import type { EmploymentSettings } from "./schema";
+import type { EmploymentSettingsVersion } from "./settings";
+import type { EmploymentSettingsHistoryEntry } from "./settings-history";
+
+type Values = Record<string, unknown>;
+
+const settingLabel = (t: Translator, setting: keyof EmploymentSettings) =>
+  t.t(setting === "wageFloorPence" ? "employmentSettings.wageFloor" : "employmentSettings.target");
+const settingValue = (t: Translator, setting: keyof EmploymentSettings, value: number) =>
+  setting === "wageFloorPence"
+    ? t.t("employmentSettings.perHour", { amount: formatPence(value) })
+    : t.t("employmentSettings.perWeek", { count: t.formatNumber(value) });
+
+const versionLine = (t: Translator, version: EmploymentSettingsVersion) =>
+  version.changedAt
+    ? t.t("employmentSettings.inForce", {
+        version: version.version,
+        name: version.changedByName ?? "",
+        date: t.formatDate(version.changedAt, "dateTime"),
+      })
+    : t.t("employmentSettings.defaults");
+
+function HistoryTable({ t, history }: { t: Translator; history: EmploymentSettingsHistoryEntry[] }) {
+  if (history.length === 0) return <p>{t.t("employmentSettings.historyNone")}</p>;
+  return (
+    <Table
+      caption={t.t("employmentSettings.historyCaption")}
+      columns={[
+        { label: t.t("employmentSettings.columns.version"), numeric: true },
+        { label: t.t("employmentSettings.columns.when") },
+        { label: t.t("employmentSettings.columns.who") },
+        { label: t.t("employmentSettings.columns.changes") },
+        { label: t.t("employmentSettings.columns.reason") },
+      ]}
+      rows={history.map((entry) => [
+        t.formatNumber(entry.version),
+        entry.changedAt ? t.formatDate(entry.changedAt, "dateTime") : "",
+        entry.changedByName ?? "",
+        entry.changes.length === 0 ? (
+          t.t("employmentSettings.noChanges")
+        ) : (
+          <ul class="nhsuk-list">
+            {entry.changes.map((change) => (
+              <li key={change.setting}>
+                {t.t("employmentSettings.change", {
+                  setting: settingLabel(t, change.setting),
+                  from: settingValue(t, change.setting, change.from),
+                  to: settingValue(t, change.setting, change.to),
+                })}
+              </li>
+            ))}
+          </ul>
+        ),
+        entry.reason ?? "",
+      ])}
+    />
+  );
+}
+
+export function EmploymentSettingsPage(
+  props: PageContext & {
+    inForce: EmploymentSettingsVersion;
+    history: EmploymentSettingsHistoryEntry[];
+    values: Values;
+    errors?: FieldError[];
+    /** On a stale save: what is in force now, beside what this admin typed. */
+    conflict?: EmploymentSettingsVersion;
+    savedVersion?: number;
+  },
+) {
+  const { t, inForce, values, errors, conflict } = props;
+  const title = t.t("employmentSettings.title");
+  return (
+    <Layout {...layoutProps(props, title, errors)}>
+      {props.savedVersion !== undefined && (
+        <NotificationBanner title={t.t("common.successTitle")} success>
+          <p class="nhsuk-notification-banner__heading">
+            {t.t("employmentSettings.saved", { version: props.savedVersion })}
+          </p>
+        </NotificationBanner>
+      )}
+      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
+      {conflict && (
+        <SavedVersionWarning
+          t={t}
+          saved={[
+            { key: t.t("employmentSettings.columns.version"), value: versionLine(t, conflict) },
+            ...(Object.keys(conflict.settings) as (keyof EmploymentSettings)[]).map((setting) => ({
+              key: settingLabel(t, setting),
+              value: settingValue(t, setting, conflict.settings[setting]),
+            })),
+          ]}
+        />
+      )}
+      <h1>{title}</h1>
+      <p>{t.t("employmentSettings.intro")}</p>
+      <WarningCallout heading={t.t("employmentSettings.unverifiedHeading")}>
+        <p>{t.t("employmentSettings.unverified")}</p>
+      </WarningCallout>
+      <p class="nhsuk-body-s">{versionLine(t, inForce)}</p>
+      <Form action="/admin/employment-settings" csrfToken={props.csrfToken}>
+        <input type="hidden" name="version" value={String(inForce.version)} />
+        <TextInput
+          name="wageFloor"
+          label={t.t("employmentSettings.wageFloorField")}
+          hint={t.t("employmentSettings.wageFloorHint")}
+          value={values.wageFloor}
+          width={5}
+          inputmode="text"
+          error={errorFor(errors, "wageFloor")}
+        />
+        <TextInput
+          name="weeklyEmployerContactTarget"
+          label={t.t("employmentSettings.targetField")}
+          hint={t.t("employmentSettings.targetHint")}
+          value={values.weeklyEmployerContactTarget}
+          width={3}
+          inputmode="numeric"
+          error={errorFor(errors, "weeklyEmployerContactTarget")}
+        />
+        <Textarea
+          name="reason"
+          label={t.t("employmentSettings.reason")}
+          hint={t.t("employmentSettings.reasonHint")}
+          value={values.reason}
+          rows={3}
+          error={errorFor(errors, "reason")}
+        />
+        <Button>{t.t("employmentSettings.save")}</Button>
+      </Form>
+      <h2>{t.t("employmentSettings.history")}</h2>
+      <HistoryTable t={t} history={props.history} />
+    </Layout>
+  );
+}
