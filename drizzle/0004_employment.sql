@@ -124,7 +124,10 @@ CREATE TABLE "job_opportunity" (
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL
+	"version" integer DEFAULT 1 NOT NULL,
+	"match_words" text[] GENERATED ALWAYS AS (regexp_split_to_array(translate(title || ' ' || job_type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '[^a-z0-9]+')) STORED,
+	"match_district" text GENERATED ALWAYS AS (translate(replace(postcode_district, ' ', ''), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')) STORED,
+	"match_area" text GENERATED ALWAYS AS (substring(translate(replace(postcode_district, ' ', ''), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') from '^[A-Z]+')) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "return_to_work_plan" (

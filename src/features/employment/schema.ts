@@ -146,6 +146,9 @@ export type EmployerContactRow = typeof employerContact.$inferSelect;
 
 export const opportunityStatuses = ["open", "closed"] as const;
 
+const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const lower = "abcdefghijklmnopqrstuvwxyz";
+
 /** A vacancy an employer offered or a specialist found through job development. */
 export const jobOpportunity = pgTable(
   "job_opportunity",
@@ -177,6 +180,20 @@ export const jobOpportunity = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
+    // What matching compares, worked out once when the row is written so that ranking 50,000
+    // opportunities does no text work (decision in docs/decisions.md). The same rules as
+    // matchWords and normalisedDistrict in matching.ts: ASCII-only case folding, a–z and digits.
+    matchWords: text("match_words")
+      .array()
+      .generatedAlwaysAs(
+        sql`regexp_split_to_array(translate(title || ' ' || job_type, ${sql.raw(`'${upper}', '${lower}'`)}), '[^a-z0-9]+')`,
+      ),
+    matchDistrict: text("match_district").generatedAlwaysAs(
+      sql`translate(replace(postcode_district, ' ', ''), ${sql.raw(`'${lower}', '${upper}'`)})`,
+    ),
+    matchArea: text("match_area").generatedAlwaysAs(
+      sql`substring(translate(replace(postcode_district, ' ', ''), ${sql.raw(`'${lower}', '${upper}'`)}) from '^[A-Z]+')`,
+    ),
   },
   (table) => [
     index("job_opportunity_open_idx")

@@ -1,0 +1,175 @@
+import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { RecordScope } from "../../platform/access/own-record";
+import type { Executor } from "../../platform/db";
+import { vocationalProfile } from "../assessments/schema";
+import { participant } from "../participants/schema";
+import {
+  jobTypeWordsOf,
+  MATCH_POINTS,
+  type MatchOpportunity,
+  type MatchProfile,
+  type MatchResult,
+  matchOpportunity,
+  SHIFT_POINTS,
+  sameAreaPoints,
+  TRAVEL_POINTS,
+} from "./matching";
+import { findUkPostcode } from "./postcode";
+import { employer, jobOpportunity } from "./schema";
+
+// Ranking every open opportunity for one person in the database (matching.ts's score, in SQL) and
+// reading back only the page shown; the reasons for that page come from the pure function.
+
+export const SUGGESTIONS_PAGE_SIZE = 20;
+
+/** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
+export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
+  const o = jobOpportunity;
+  const jobType =
+    profile.jobTypeWords.length === 0
+      ? sql`0`
+      : sql`least(${MATCH_POINTS.jobType}, ${MATCH_POINTS.jobTypeWord} * (${sql.join(
+          profile.jobTypeWords.map((word) => sql`(${o.matchWords} @> array[${word}::text])::int`),
+          sql` + `,
+        )}))`;
+  const hours =
+    profile.hoursPerWeek === null
+      ? sql`0`
+      : sql`greatest(0, ${MATCH_POINTS.hours} - 2 * ceil(abs(${o.hoursPerWeek} - ${profile.hoursPerWeek}::numeric)))`;
+  const shifts =
+    profile.shifts.length === 0
+      ? sql`${SHIFT_POINTS.unknown}`
+      : sql`case when jsonb_array_length(${o.shifts}) = 0 then ${SHIFT_POINTS.unknown}
+            when ${o.shifts} <@ ${JSON.stringify(profile.shifts)}::jsonb then ${SHIFT_POINTS.all}
+            when ${sql.join(
+              profile.shifts.map((shift) => sql`${o.shifts} @> ${JSON.stringify([shift])}::jsonb`),
+              sql` or `,
+            )} then ${SHIFT_POINTS.some}
+            else ${SHIFT_POINTS.none} end`;
+  const travel = profile.postcode
+    ? sql`case when ${o.homeBased} then ${TRAVEL_POINTS.homeBased}
+          when ${o.matchDistrict} = ${profile.postcode.district} then ${TRAVEL_POINTS.sameDistrict}
+          when ${o.matchArea} = ${profile.postcode.area} then ${sameAreaPoints(profile.travelMiles)}::int
+          else ${TRAVEL_POINTS.elsewhere} end`
+    : sql`case when ${o.homeBased} then ${TRAVEL_POINTS.homeBased} else 0 end`;
+  const pay = sql`case when ${o.hourlyPayPence} >= ${wageFloorPence}::int then ${MATCH_POINTS.pay} else 0 end`;
+  return sql<number>`(${jobType} + ${hours} + ${shifts} + ${travel} + ${pay})::int`;
+}
+
+/** Open, and not past its closing date: the only opportunities ever suggested. */
+export const suggestable = (organisationId: string, today: string) =>
+  and(
+    eq(jobOpportunity.organisationId, organisationId),
+    eq(jobOpportunity.status, "open"),
+    or(isNull(jobOpportunity.closesOn), gte(jobOpportunity.closesOn, today)),
+  );
+
+export type Suggestion = MatchOpportunity &
+  MatchResult & {
+    employerId: string;
+    employerName: string;
+    location: string;
+    closesOn: string | null;
+  };
+
+/**
+ * One page of the organisation's open opportunities, best fit first: ranked in the database,
+ * then each shown one scored again with its reasons.
+ */
+export async function rankedSuggestions(
+  executor: Executor,
+  organisationId: string,
+  profile: MatchProfile,
+  options: { wageFloorPence: number; today: string; page: number },
+): Promise<{ rows: Suggestion[]; total: number; page: number }> {
+  const score = matchScoreSql(profile, options.wageFloorPence);
+  const pageOf = async (page: number) =>
+    executor
+      .select({
+        id: jobOpportunity.id,
+        score: score.as("score"),
+        total: sql<number>`count(*) over ()`.as("total"),
+      })
+      .from(jobOpportunity)
+      .where(suggestable(organisationId, options.today))
+      .orderBy(desc(score), desc(jobOpportunity.createdAt), asc(jobOpportunity.id))
+      .limit(SUGGESTIONS_PAGE_SIZE)
+      .offset((page - 1) * SUGGESTIONS_PAGE_SIZE);
+  let page = options.page;
+  let ranked = await pageOf(page);
+  if (ranked.length === 0 && page > 1) {
+    // Past the last page (the list changed since the link was made): show the last one.
+    const [counted] = await executor
+      .select({ total: sql<number>`count(*)::int` })
+      .from(jobOpportunity)
+      .where(suggestable(organisationId, options.today));
+    page = Math.max(1, Math.ceil((counted?.total ?? 0) / SUGGESTIONS_PAGE_SIZE));
+    ranked = await pageOf(page);
+  }
+  if (ranked.length === 0) return { rows: [], total: 0, page: 1 };
+  const found = await executor
+    .select({
+      id: jobOpportunity.id,
+      title: jobOpportunity.title,
+      jobType: jobOpportunity.jobType,
+      hoursPerWeek: jobOpportunity.hoursPerWeek,
+      hourlyPayPence: jobOpportunity.hourlyPayPence,
+      shifts: jobOpportunity.shifts,
+      postcodeDistrict: jobOpportunity.postcodeDistrict,
+      homeBased: jobOpportunity.homeBased,
+      createdAt: jobOpportunity.createdAt,
+      employerId: jobOpportunity.employerId,
+      employerName: employer.name,
+      location: jobOpportunity.location,
+      closesOn: jobOpportunity.closesOn,
+    })
+    .from(jobOpportunity)
+    .innerJoin(employer, eq(employer.id, jobOpportunity.employerId))
+    .where(
+      inArray(
+        jobOpportunity.id,
+        ranked.map((row) => row.id),
+      ),
+    );
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ranked.map(({ id }) => {
+    const row = byId.get(id)!;
+    return { ...row, ...matchOpportunity(profile, row, options.wageFloorPence) };
+  });
+  return { rows, total: Number(ranked[0]!.total), page };
+}
+
+export type ProfileForMatching = {
+  criteria: MatchProfile;
+  disclosurePreference: "nothing" | "support_from_service" | "condition" | null;
+  preferredJobTypes: string;
+};
+
+/** What matching reads from the person's record: their vocational profile and home postcode. */
+export async function profileForMatching(record: RecordScope): Promise<ProfileForMatching | null> {
+  const [row] = await record.tx
+    .select({
+      preferredJobTypes: vocationalProfile.preferredJobTypes,
+      hoursPerWeek: vocationalProfile.hoursPerWeek,
+      shifts: vocationalProfile.shifts,
+      travelMiles: vocationalProfile.travelMiles,
+      disclosurePreference: vocationalProfile.disclosurePreference,
+      address: participant.address,
+    })
+    .from(vocationalProfile)
+    .innerJoin(participant, eq(participant.id, vocationalProfile.participantId))
+    .where(eq(vocationalProfile.participantId, record.participantId))
+    .limit(1);
+  if (!row) return null;
+  return {
+    criteria: {
+      jobTypeWords: jobTypeWordsOf(row.preferredJobTypes),
+      hoursPerWeek: row.hoursPerWeek,
+      shifts: row.shifts,
+      travelMiles: row.travelMiles,
+      postcode: findUkPostcode(row.address),
+    },
+    disclosurePreference: row.disclosurePreference,
+    preferredJobTypes: row.preferredJobTypes,
+  };
+}
