@@ -22,37 +22,40 @@ import { employer, jobOpportunity } from "./schema";
 
 export const SUGGESTIONS_PAGE_SIZE = 20;
 
+/** One of matching.ts's point constants, written into the statement (never input). */
+const points = (value: number) => sql.raw(String(Math.trunc(value)));
+
 /** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
 export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
   const o = jobOpportunity;
   const jobType =
     profile.jobTypeWords.length === 0
       ? sql`0`
-      : sql`least(${MATCH_POINTS.jobType}, ${MATCH_POINTS.jobTypeWord} * (${sql.join(
+      : sql`least(${points(MATCH_POINTS.jobType)}, ${points(MATCH_POINTS.jobTypeWord)} * (${sql.join(
           profile.jobTypeWords.map((word) => sql`(${o.matchWords} @> array[${word}::text])::int`),
           sql` + `,
         )}))`;
   const hours =
     profile.hoursPerWeek === null
       ? sql`0`
-      : sql`greatest(0, ${MATCH_POINTS.hours} - 2 * ceil(abs(${o.hoursPerWeek} - ${profile.hoursPerWeek}::numeric)))`;
+      : sql`greatest(0, ${points(MATCH_POINTS.hours)} - 2 * ceil(abs(${o.hoursPerWeek} - ${profile.hoursPerWeek}::numeric)))`;
   const shifts =
     profile.shifts.length === 0
-      ? sql`${SHIFT_POINTS.unknown}`
-      : sql`case when jsonb_array_length(${o.shifts}) = 0 then ${SHIFT_POINTS.unknown}
-            when ${o.shifts} <@ ${JSON.stringify(profile.shifts)}::jsonb then ${SHIFT_POINTS.all}
+      ? points(SHIFT_POINTS.unknown)
+      : sql`case when jsonb_array_length(${o.shifts}) = 0 then ${points(SHIFT_POINTS.unknown)}
+            when ${o.shifts} <@ ${JSON.stringify(profile.shifts)}::jsonb then ${points(SHIFT_POINTS.all)}
             when ${sql.join(
               profile.shifts.map((shift) => sql`${o.shifts} @> ${JSON.stringify([shift])}::jsonb`),
               sql` or `,
-            )} then ${SHIFT_POINTS.some}
-            else ${SHIFT_POINTS.none} end`;
+            )} then ${points(SHIFT_POINTS.some)}
+            else ${points(SHIFT_POINTS.none)} end`;
   const travel = profile.postcode
-    ? sql`case when ${o.homeBased} then ${TRAVEL_POINTS.homeBased}
-          when ${o.matchDistrict} = ${profile.postcode.district} then ${TRAVEL_POINTS.sameDistrict}
-          when ${o.matchArea} = ${profile.postcode.area} then ${sameAreaPoints(profile.travelMiles)}::int
-          else ${TRAVEL_POINTS.elsewhere} end`
-    : sql`case when ${o.homeBased} then ${TRAVEL_POINTS.homeBased} else 0 end`;
-  const pay = sql`case when ${o.hourlyPayPence} >= ${wageFloorPence}::int then ${MATCH_POINTS.pay} else 0 end`;
+    ? sql`case when ${o.homeBased} then ${points(TRAVEL_POINTS.homeBased)}
+          when ${o.matchDistrict} = ${profile.postcode.district}::text then ${points(TRAVEL_POINTS.sameDistrict)}
+          when ${o.matchArea} = ${profile.postcode.area}::text then ${points(sameAreaPoints(profile.travelMiles))}
+          else ${points(TRAVEL_POINTS.elsewhere)} end`
+    : sql`case when ${o.homeBased} then ${points(TRAVEL_POINTS.homeBased)} else 0 end`;
+  const pay = sql`case when ${o.hourlyPayPence} >= ${wageFloorPence}::int then ${points(MATCH_POINTS.pay)} else 0 end`;
   return sql<number>`(${jobType} + ${hours} + ${shifts} + ${travel} + ${pay})::int`;
 }
 
