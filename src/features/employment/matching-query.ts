@@ -15,16 +15,15 @@ import {
   TRAVEL_POINTS,
 } from "./matching";
 import { findUkPostcode } from "./postcode";
-import { employer, jobOpportunity } from "./schema";
+import { employer, jobOpportunity, shiftPatterns } from "./schema";
 
 // Ranking every open opportunity for one person in the database (matching.ts's score, in SQL) and
 // reading back only the page shown; the reasons for that page come from the pure function.
 
 export const SUGGESTIONS_PAGE_SIZE = 20;
 
-/** One of matching.ts's point constants, written into the statement (never input). */
-const points = (value: number) => sql.raw(String(Math.trunc(value)));
-
+/** One of matching.ts's point constants or bit masks, written into the statement (never input). */
+const points = (value: number) => sql.raw(`(${Math.trunc(value)})`);
 /** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
 export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
   const o = jobOpportunity;
@@ -32,22 +31,24 @@ export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQ
     profile.jobTypeWords.length === 0
       ? sql`0`
       : sql`least(${points(MATCH_POINTS.jobType)}, ${points(MATCH_POINTS.jobTypeWord)} * (${sql.join(
-          profile.jobTypeWords.map((word) => sql`(${o.matchWords} @> array[${word}::text])::int`),
+          profile.jobTypeWords.map((word) => sql`(strpos(${o.matchText}, ${` ${word} `}::text) > 0)::int`),
           sql` + `,
         )}))`;
+  // ceil(apart / 10) for whole tenths apart, in integers: (apart + 9) / 10.
   const hours =
     profile.hoursPerWeek === null
       ? sql`0`
-      : sql`greatest(0, ${points(MATCH_POINTS.hours)} - 2 * ceil(abs(${o.hoursPerWeek} - ${profile.hoursPerWeek}::numeric)))`;
+      : sql`greatest(0, ${points(MATCH_POINTS.hours)} - 2 * ((abs(${o.matchHoursTenths} - ${profile.hoursPerWeek * 10}::int) + 9) / 10))`;
+  const can = shiftPatterns.reduce(
+    (mask, shift, bit) => (profile.shifts.includes(shift) ? mask | (1 << bit) : mask),
+    0,
+  );
   const shifts =
-    profile.shifts.length === 0
+    can === 0
       ? points(SHIFT_POINTS.unknown)
-      : sql`case when jsonb_array_length(${o.shifts}) = 0 then ${points(SHIFT_POINTS.unknown)}
-            when ${o.shifts} <@ ${JSON.stringify(profile.shifts)}::jsonb then ${points(SHIFT_POINTS.all)}
-            when ${sql.join(
-              profile.shifts.map((shift) => sql`${o.shifts} @> ${JSON.stringify([shift])}::jsonb`),
-              sql` or `,
-            )} then ${points(SHIFT_POINTS.some)}
+      : sql`case when ${o.matchShifts} = 0 then ${points(SHIFT_POINTS.unknown)}
+            when ${o.matchShifts} & ${points(~can)} = 0 then ${points(SHIFT_POINTS.all)}
+            when ${o.matchShifts} & ${points(can)} <> 0 then ${points(SHIFT_POINTS.some)}
             else ${points(SHIFT_POINTS.none)} end`;
   const travel = profile.postcode
     ? sql`case when ${o.homeBased} then ${points(TRAVEL_POINTS.homeBased)}
@@ -86,30 +87,22 @@ export async function rankedSuggestions(
   options: { wageFloorPence: number; today: string; page: number },
 ): Promise<{ rows: Suggestion[]; total: number; page: number }> {
   const score = matchScoreSql(profile, options.wageFloorPence);
-  const pageOf = async (page: number) =>
-    executor
-      .select({
-        id: jobOpportunity.id,
-        score: score.as("score"),
-        total: sql<number>`count(*) over ()`.as("total"),
-      })
-      .from(jobOpportunity)
-      .where(suggestable(organisationId, options.today))
-      .orderBy(desc(score), desc(jobOpportunity.createdAt), asc(jobOpportunity.id))
-      .limit(SUGGESTIONS_PAGE_SIZE)
-      .offset((page - 1) * SUGGESTIONS_PAGE_SIZE);
-  let page = options.page;
-  let ranked = await pageOf(page);
-  if (ranked.length === 0 && page > 1) {
-    // Past the last page (the list changed since the link was made): show the last one.
-    const [counted] = await executor
-      .select({ total: sql<number>`count(*)::int` })
-      .from(jobOpportunity)
-      .where(suggestable(organisationId, options.today));
-    page = Math.max(1, Math.ceil((counted?.total ?? 0) / SUGGESTIONS_PAGE_SIZE));
-    ranked = await pageOf(page);
-  }
-  if (ranked.length === 0) return { rows: [], total: 0, page: 1 };
+  // Counted on its own, from the index: a count over the ranked rows would sort all 50,000.
+  const [counted] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(jobOpportunity)
+    .where(suggestable(organisationId, options.today));
+  const total = counted?.total ?? 0;
+  if (total === 0) return { rows: [], total: 0, page: 1 };
+  const page = Math.min(options.page, Math.ceil(total / SUGGESTIONS_PAGE_SIZE));
+  const ranked = await executor
+    .select({ id: jobOpportunity.id })
+    .from(jobOpportunity)
+    .where(suggestable(organisationId, options.today))
+    .orderBy(desc(score), desc(jobOpportunity.createdAt), asc(jobOpportunity.id))
+    .limit(SUGGESTIONS_PAGE_SIZE)
+    .offset((page - 1) * SUGGESTIONS_PAGE_SIZE);
+  if (ranked.length === 0) return { rows: [], total, page };
   const found = await executor
     .select({
       id: jobOpportunity.id,
@@ -139,7 +132,7 @@ export async function rankedSuggestions(
     const row = byId.get(id)!;
     return { ...row, ...matchOpportunity(profile, row, options.wageFloorPence) };
   });
-  return { rows, total: Number(ranked[0]!.total), page };
+  return { rows, total, page };
 }
 
 export type ProfileForMatching = {

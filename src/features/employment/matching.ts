@@ -1,3 +1,4 @@
+import { shiftPatterns } from "../assessments/schema";
 import type { UkPostcode } from "./postcode";
 
 // How well an open job opportunity fits a person's vocational profile: a score out of 100 and the
@@ -146,11 +147,13 @@ function shiftsFit(profile: MatchProfile, opportunity: MatchOpportunity): [numbe
       SHIFT_POINTS.unknown,
       { aspect: "shifts", fit: "unknown", key: "shiftsNoPreference", values: {} },
     ];
-  if (opportunity.shifts.length === 0)
+  // Only the five shift patterns count: the database keeps the shifts as one bit for each.
+  const asked = shiftPatterns.filter((shift) => opportunity.shifts.includes(shift));
+  if (asked.length === 0)
     return [SHIFT_POINTS.unknown, { aspect: "shifts", fit: "unknown", key: "shiftsNotGiven", values: {} }];
   const can = new Set(profile.shifts);
-  const fitting = opportunity.shifts.filter((shift) => can.has(shift));
-  const missing = opportunity.shifts.filter((shift) => !can.has(shift));
+  const fitting = asked.filter((shift) => can.has(shift));
+  const missing = asked.filter((shift) => !can.has(shift));
   const values = { fitting: fitting.join(","), missing: missing.join(",") };
   if (missing.length === 0)
     return [SHIFT_POINTS.all, { aspect: "shifts", fit: "good", key: "shiftsAll", values }];
