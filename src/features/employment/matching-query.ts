@@ -4,6 +4,7 @@ import type { Executor } from "../../platform/db";
 import { vocationalProfile } from "../assessments/schema";
 import { participant } from "../participants/schema";
 import {
+  JOB_WORD_POINTS,
   jobTypeWordsOf,
   MATCH_POINTS,
   type MatchOpportunity,
@@ -27,13 +28,21 @@ const points = (value: number) => sql.raw(`(${Math.trunc(value)})`);
 /** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
 export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
   const o = jobOpportunity;
+  // A simple CASE counts the words found once.
   const jobType =
     profile.jobTypeWords.length === 0
       ? sql`0`
-      : sql`least(${points(MATCH_POINTS.jobType)}, ${points(MATCH_POINTS.jobTypeWord)} * (${sql.join(
+      : sql`case ${sql.join(
           profile.jobTypeWords.map((word) => sql`(strpos(${o.matchText}, ${` ${word} `}::text) > 0)::int`),
           sql` + `,
-        )}))`;
+        )} ${sql.join(
+          JOB_WORD_POINTS.map((value, found) =>
+            found === JOB_WORD_POINTS.length - 1
+              ? sql`else ${points(value)}`
+              : sql`when ${points(found)} then ${points(value)}`,
+          ),
+          sql` `,
+        )} end`;
   // ceil(apart / 10) for whole tenths apart, in integers: (apart + 9) / 10.
   const hours =
     profile.hoursPerWeek === null

@@ -180,7 +180,7 @@ export function SuggestionsPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("matching.title")}</h1>
       <p>{t.t("matching.intro")}</p>
-      <WarningCallout heading={t.t("matching.title")}>
+      <WarningCallout heading={t.t("matching.decidesHeading")}>
         <p>{t.t("matching.decides")}</p>
       </WarningCallout>
       {!profile ? (

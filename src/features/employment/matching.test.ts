@@ -52,6 +52,14 @@ describe("how well a job fits the person", () => {
     expect(result.reasons[0]!.values.words).toBe("warehouse, operative, stock");
   });
 
+  it("counts one of the person's job words found as most of the job-type fit, more words a little more", () => {
+    const score = (jobTypeWords: string[]) =>
+      matchOpportunity({ ...person, jobTypeWords }, job({ title: "Warehouse stock operative" }), FLOOR).score;
+    expect(score(["warehouse"]) - score(["bakery"])).toBe(20);
+    expect(score(["warehouse", "stock"]) - score(["bakery"])).toBe(25);
+    expect(score(["warehouse", "stock", "operative"]) - score(["bakery"])).toBe(30);
+  });
+
   it("picks out the person's own job words, leaving out ones that say nothing about the kind of work", () => {
     expect(jobTypeWordsOf("Care work, part time; CARE or retail & warehouse jobs")).toEqual([
       "care",

@@ -41,14 +41,10 @@ export type MatchReason = {
 };
 export type MatchResult = { score: number; reasons: MatchReason[] };
 
-export const MATCH_POINTS = {
-  jobTypeWord: 10,
-  jobType: 30,
-  hours: 20,
-  shifts: 15,
-  travel: 20,
-  pay: 15,
-} as const;
+export const MATCH_POINTS = { jobType: 30, hours: 20, shifts: 15, travel: 20, pay: 15 } as const;
+/** Points for none, one, two, three or more of the person's job words found: one is most of the fit. */
+export const JOB_WORD_POINTS = [0, 20, 25, 30] as const;
+const jobWordPoints = (found: number) => JOB_WORD_POINTS[Math.min(found, JOB_WORD_POINTS.length - 1)]!;
 export const SHIFT_POINTS = { all: 15, some: 8, unknown: 5, none: 0 } as const;
 export const TRAVEL_POINTS = {
   homeBased: 20,
@@ -114,7 +110,7 @@ function jobTypeFit(profile: MatchProfile, opportunity: MatchOpportunity): [numb
   const found = profile.jobTypeWords.filter((word) => words.has(word));
   if (found.length === 0) return [0, { aspect: "jobType", fit: "poor", key: "jobTypeNoMatch", values: {} }];
   return [
-    Math.min(MATCH_POINTS.jobType, MATCH_POINTS.jobTypeWord * found.length),
+    jobWordPoints(found.length),
     { aspect: "jobType", fit: "good", key: "jobTypeMatch", values: { words: found.join(", ") } },
   ];
 }

@@ -4,6 +4,7 @@ export const enMatching = {
   "matching.title": "Job suggestions",
   "matching.intro":
     "Open job opportunities, best fit with this person's vocational profile first, with what matched and what did not.",
+  "matching.decidesHeading": "Suggestions only",
   "matching.decides":
     "These are suggestions only. The person and their specialist decide which jobs to go for. Tandem never applies for a job on anyone's behalf.",
   "matching.approximate":
