@@ -25,15 +25,17 @@ export const SUGGESTIONS_PAGE_SIZE = 20;
 
 /** One of matching.ts's point constants or bit masks, written into the statement (never input). */
 const points = (value: number) => sql.raw(`(${Math.trunc(value)})`);
+
 /** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
 export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
   const o = jobOpportunity;
-  // A simple CASE counts the words found once.
+  // Only a word as matchWords makes one can be among a job's words; a simple CASE counts once.
+  const words = profile.jobTypeWords.filter((word) => /^[a-z0-9]+$/.test(word));
   const jobType =
-    profile.jobTypeWords.length === 0
+    words.length === 0
       ? sql`0`
       : sql`case ${sql.join(
-          profile.jobTypeWords.map((word) => sql`(strpos(${o.matchText}, ${` ${word} `}::text) > 0)::int`),
+          words.map((word) => sql`(strpos(${o.matchText}, ${` ${word} `}::text) > 0)::int`),
           sql` + `,
         )} ${sql.join(
           JOB_WORD_POINTS.map((value, found) =>
