@@ -124,7 +124,12 @@ CREATE TABLE "job_opportunity" (
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
-	"version" integer DEFAULT 1 NOT NULL
+	"version" integer DEFAULT 1 NOT NULL,
+	"match_text" text GENERATED ALWAYS AS (' ' || regexp_replace(translate(title || ' ' || job_type, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '[^a-z0-9]+', ' ', 'g') || ' ') STORED,
+	"match_district" text GENERATED ALWAYS AS (translate(replace(postcode_district, ' ', ''), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')) STORED,
+	"match_area" text GENERATED ALWAYS AS (substring(translate(replace(postcode_district, ' ', ''), 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') from '^[A-Z]+')) STORED,
+	"match_hours_tenths" integer GENERATED ALWAYS AS ((hours_per_week * 10)::int) STORED,
+	"match_shifts" integer GENERATED ALWAYS AS ((shifts ? 'weekday_daytime')::int * 1 + (shifts ? 'early_mornings')::int * 2 + (shifts ? 'evenings')::int * 4 + (shifts ? 'nights')::int * 8 + (shifts ? 'weekends')::int * 16) STORED
 );
 --> statement-breakpoint
 CREATE TABLE "return_to_work_plan" (
@@ -213,6 +218,7 @@ CREATE INDEX "job_ended_idx" ON "job" USING btree ("participant_id","ended_on") 
 CREATE INDEX "job_application_participant_idx" ON "job_application" USING btree ("participant_id","updated_at");--> statement-breakpoint
 CREATE INDEX "job_opportunity_open_idx" ON "job_opportunity" USING btree ("organisation_id","created_at") WHERE "job_opportunity"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "job_opportunity_employer_idx" ON "job_opportunity" USING btree ("employer_id");--> statement-breakpoint
+CREATE INDEX "job_opportunity_suggestable_idx" ON "job_opportunity" USING btree ("organisation_id","closes_on") WHERE "job_opportunity"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "return_to_work_plan_participant_idx" ON "return_to_work_plan" USING btree ("participant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "return_to_work_plan_absence_unique" ON "return_to_work_plan" USING btree ("absence_id");--> statement-breakpoint
 CREATE INDEX "sickness_absence_participant_idx" ON "sickness_absence" USING btree ("participant_id","started_on");

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerJobRoutes } from "./job-routes";
+import { registerMatchingRoutes } from "./matching-routes";
 import { registerReturnToWorkRoutes } from "./return-to-work/routes";
 import { registerEmploymentSettingsRoutes } from "./settings-routes";
 import { registerWorkApi } from "./work-api";
@@ -12,6 +13,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerWorkApi(app, deps);
   registerEmploymentSettingsRoutes(app, deps);
   registerReturnToWorkRoutes(app, deps);
+  registerMatchingRoutes(app, deps);
 }
 
 export const employmentFeature: Feature = {

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { organisation, staffAccount } from "../../platform/directory/schema";
+import { shiftPatterns as shiftWords } from "../assessments/schema";
 import { participantOwned } from "../participants/schema";
 
 // Employers, job development and the work a participant does. Employers, their people, the
@@ -146,6 +147,9 @@ export type EmployerContactRow = typeof employerContact.$inferSelect;
 
 export const opportunityStatuses = ["open", "closed"] as const;
 
+const upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+const lower = "abcdefghijklmnopqrstuvwxyz";
+
 /** A vacancy an employer offered or a specialist found through job development. */
 export const jobOpportunity = pgTable(
   "job_opportunity",
@@ -177,12 +181,35 @@ export const jobOpportunity = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
+    // What matching compares, worked out once when the row is written so that ranking 50,000
+    // opportunities per request does no case folding, numeric or jsonb work (docs/decisions.md).
+    // The same rules as matching.ts: ASCII-only case folding and words of a–z and digits, kept
+    // between spaces (" warehouse operative ") so a word is found by a plain substring search,
+    // far cheaper per row than an array; hours in tenths; shifts as one bit each, in
+    // shiftPatterns' order.
+    matchText: text("match_text").generatedAlwaysAs(
+      sql`' ' || regexp_replace(translate(title || ' ' || job_type, ${sql.raw(`'${upper}', '${lower}'`)}), '[^a-z0-9]+', ' ', 'g') || ' '`,
+    ),
+    matchDistrict: text("match_district").generatedAlwaysAs(
+      sql`translate(replace(postcode_district, ' ', ''), ${sql.raw(`'${lower}', '${upper}'`)})`,
+    ),
+    matchArea: text("match_area").generatedAlwaysAs(
+      sql`substring(translate(replace(postcode_district, ' ', ''), ${sql.raw(`'${lower}', '${upper}'`)}) from '^[A-Z]+')`,
+    ),
+    matchHoursTenths: integer("match_hours_tenths").generatedAlwaysAs(sql`(hours_per_week * 10)::int`),
+    matchShifts: integer("match_shifts").generatedAlwaysAs(
+      sql.raw(shiftWords.map((shift, bit) => `(shifts ? '${shift}')::int * ${2 ** bit}`).join(" + ")),
+    ),
   },
   (table) => [
     index("job_opportunity_open_idx")
       .on(table.organisationId, table.createdAt)
       .where(sql`${table.status} = 'open'`),
     index("job_opportunity_employer_idx").on(table.employerId),
+    // Counting what may be suggested from the index alone, without reading the rows.
+    index("job_opportunity_suggestable_idx")
+      .on(table.organisationId, table.closesOn)
+      .where(sql`${table.status} = 'open'`),
   ],
 );
 export type JobOpportunityRow = typeof jobOpportunity.$inferSelect;

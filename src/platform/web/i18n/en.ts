@@ -7,6 +7,7 @@ import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enEmploymentSettings } from "./en-employment-settings";
+import { enMatching } from "./en-matching";
 import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
@@ -305,6 +306,7 @@ export const en = {
   ...enOutbox,
   ...enParticipants,
   ...enContacts,
+  ...enMatching,
   ...enAppointments,
   ...enMonitoring,
   ...enTimeline,
