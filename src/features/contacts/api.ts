@@ -109,6 +109,9 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
         { purpose: "write", what: "contact", ipAddress: request.ip },
         (record) => recordContact(record, clock, { ...rest, occurredAt: new Date(occurredAt) }),
       );
+      if (outcome.kind === "no_employer_consent") {
+        return sendProblem(reply, 422, english.t("validation.contact.noEmployerConsent"));
+      }
       if (outcome.kind !== "saved") {
         return sendProblem(reply, 403, english.t("validation.contact.clinicalNotAllowed"));
       }

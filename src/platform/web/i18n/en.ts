@@ -6,6 +6,7 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enEmployers } from "./en-employers";
 import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
@@ -302,6 +303,7 @@ export const en = {
   ...enOutbox,
   ...enParticipants,
   ...enContacts,
+  ...enEmployers,
   ...enAppointments,
   ...enMonitoring,
   ...enTimeline,
