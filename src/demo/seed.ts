@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
+import { seedDemoEmployers } from "../features/employment/service";
 import { seedDemoCheckIns } from "../features/monitoring/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
@@ -113,6 +114,7 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoAssessments(tx, clock, participants);
     await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
+    await seedDemoEmployers(tx, clock, participants);
     await seedDemoCheckIns(tx, clock, participants);
     await seedDemoAppointments(tx, clock, participants);
     await seedDemoPortalAccount(tx, now, participants, passwordHash);

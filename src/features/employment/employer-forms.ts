@@ -113,6 +113,15 @@ export function participantEmployerContactForm(today: string) {
     .and(employerContactForm(today));
 }
 
+const homeBasedIn = (form: unknown) => {
+  const value = (form as { homeBased?: unknown }).homeBased;
+  return value === true || value === "yes";
+};
+const typedDistrict = (form: unknown) => {
+  const value = (form as { postcodeDistrict?: unknown }).postcodeDistrict;
+  return typeof value === "string" ? value.trim() : "";
+};
+
 export const opportunityForm = z
   .object({
     title: required("validation.opportunity.title"),
@@ -144,21 +153,24 @@ export const opportunityForm = z
     requirements: optionalText("validation.opportunity.requirements"),
     closesOn: optionalDate("validation.opportunity.closesOn"),
   })
-  .transform((form, context) => {
-    const district = form.postcodeDistrict.trim() ? parsePostcodeDistrict(form.postcodeDistrict) : undefined;
-    if (!form.homeBased && !district) {
-      context.addIssue({
-        code: "custom",
-        path: ["postcodeDistrict"],
-        message: form.postcodeDistrict.trim()
-          ? "validation.opportunity.postcodeDistrict"
-          : "validation.opportunity.postcodeMissing",
-      });
-      return z.NEVER;
-    }
-    const { hourlyPay, ...rest } = form;
-    return { ...rest, hourlyPayPence: hourlyPay, postcodeDistrict: form.homeBased ? null : district! };
-  });
+  // Checked even when another field is wrong, so every mistake is reported at once.
+  .refine((form) => homeBasedIn(form) || typedDistrict(form) !== "", {
+    path: ["postcodeDistrict"],
+    message: "validation.opportunity.postcodeMissing",
+    when: () => true,
+  })
+  .refine(
+    (form) =>
+      homeBasedIn(form) ||
+      typedDistrict(form) === "" ||
+      parsePostcodeDistrict(typedDistrict(form)) !== undefined,
+    { path: ["postcodeDistrict"], message: "validation.opportunity.postcodeDistrict", when: () => true },
+  )
+  .transform(({ hourlyPay, ...form }) => ({
+    ...form,
+    hourlyPayPence: hourlyPay,
+    postcodeDistrict: form.homeBased ? null : parsePostcodeDistrict(form.postcodeDistrict)!,
+  }));
 export type OpportunityForm = z.infer<typeof opportunityForm>;
 
 const optionalChoice = <Values extends readonly [string, ...string[]]>(values: Values) =>

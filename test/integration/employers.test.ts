@@ -1,0 +1,432 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contact } from "../../src/features/contacts/schema";
+import {
+  employer,
+  employerContact,
+  employerContactPerson,
+  employerDisclosure,
+  jobApplication,
+  jobOpportunity,
+} from "../../src/features/employment/schema";
+import { consentRecord } from "../../src/features/participants/schema";
+import { auditEvent } from "../../src/platform/audit/table";
+import { calendarDateAt } from "../../src/platform/clock";
+import { staffAccount } from "../../src/platform/directory/schema";
+import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { createTestParticipant } from "../support/participants";
+
+let testApp: TestApp;
+let specialist: TestClient;
+let specialistId: string;
+let organisationId: string;
+
+const today = () => calendarDateAt(testApp.clock.now());
+const idFrom = (location: unknown) =>
+  /\/(employers|opportunities)\/([0-9a-f-]{36})/.exec(String(location))![2]!;
+
+async function addEmployer(name: string, sector = "retail") {
+  await specialist.get("/employers/new");
+  const response = await specialist.post("/employers", {
+    name,
+    sector,
+    size: "small",
+    locations: "Main shop, B5 6RT",
+  });
+  expect(response.statusCode).toBe(302);
+  return idFrom(response.headers.location);
+}
+
+async function giveEmployerConsent(participantId: string) {
+  testApp.clock.advance(60_000);
+  await testApp.db.insert(consentRecord).values({
+    organisationId,
+    participantId,
+    purpose: "contact_employers",
+    decision: "given",
+    scope: [],
+    method: "verbal",
+    recordedAt: testApp.clock.now(),
+  });
+}
+
+/** The count the specialist's page shows for this week. */
+async function thisWeeksCount(client: TestClient) {
+  const page = await client.get("/employer-contacts");
+  expect(page.statusCode).toBe(200);
+  return Number(/This week: (\d+) face-to-face employer contacts/.exec(page.body)![1]);
+}
+
+const contactForm = (extra: Record<string, string> = {}) => ({
+  occurredOn: today(),
+  contactType: "job_development",
+  faceToFace: "yes",
+  withWhom: "Maria Lopes",
+  outcome: "Talked about a 16-hour role on the tills.",
+  nextStep: "Send the vacancy details",
+  nextStepDue: today(),
+  ...extra,
+});
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  specialist = await signedInAs(testApp.app, "employment_specialist");
+  const [row] = await testApp.db
+    .select()
+    .from(staffAccount)
+    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+  specialistId = row!.id;
+  organisationId = row!.organisationId;
+}, 120_000);
+
+afterAll(async () => {
+  await testApp?.close();
+});
+
+describe("employers", () => {
+  it("lists the organisation's employers, searches by name and says when nothing matches", async () => {
+    const list = await specialist.get("/employers");
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain("Greenway Bakery");
+    const searched = await specialist.get("/employers?q=bakery");
+    expect(searched.body).toContain("Greenway Bakery");
+    expect(searched.body).not.toContain("Parcelpoint Logistics");
+    const bySector = await specialist.get("/employers?sector=transport_and_logistics");
+    expect(bySector.body).toContain("Parcelpoint Logistics");
+    expect(bySector.body).not.toContain("Greenway Bakery");
+    const none = await specialist.get("/employers?q=nothing-like-this");
+    expect(none.body).toContain("No employers match this search.");
+  });
+
+  it("says what is missing beside each field, and saves a complete employer", async () => {
+    await specialist.get("/employers/new");
+    const refused = await specialist.post("/employers", { name: " ", sector: "" });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("Enter the employer's name");
+    expect(refused.body).toContain("Choose the employer's sector");
+    const id = await addEmployer("Canalside Books");
+    const page = await specialist.get(`/employers/${id}?notice=saved`);
+    expect(page.body).toContain("Canalside Books");
+    expect(page.body).toContain("Main shop, B5 6RT");
+    expect(page.body).toContain("The employer has been saved.");
+  });
+
+  it("refuses a stale edit with 409 and shows both versions", async () => {
+    const id = await addEmployer("Moorside Motors", "transport_and_logistics");
+    await specialist.get(`/employers/${id}/edit`);
+    const first = await specialist.post(`/employers/${id}/edit`, {
+      version: "1",
+      name: "Moorside Motors Ltd",
+      sector: "transport_and_logistics",
+    });
+    expect(first.statusCode).toBe(302);
+    await specialist.get(`/employers/${id}/edit`);
+    const stale = await specialist.post(`/employers/${id}/edit`, {
+      version: "1",
+      name: "Moorside Garage",
+      sector: "transport_and_logistics",
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain("Someone else changed this while you were editing");
+    expect(stale.body).toContain("Moorside Motors Ltd");
+    expect(stale.body).toContain('value="Moorside Garage"');
+    const [saved] = await testApp.db.select().from(employer).where(eq(employer.id, id));
+    expect(saved!.name).toBe("Moorside Motors Ltd");
+  });
+
+  it("adds a contact person and marks one who has left, who is then no longer offered", async () => {
+    const id = await addEmployer("Lakeside Hotel", "hospitality_and_food");
+    await specialist.get(`/employers/${id}/people/new`);
+    const bad = await specialist.post(`/employers/${id}/people`, { name: "Jo Bell", email: "not-an-email" });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Enter an email address in the correct format");
+    await specialist.post(`/employers/${id}/people`, { name: "Jo Bell", jobRole: "Head of housekeeping" });
+    const [person] = await testApp.db
+      .select()
+      .from(employerContactPerson)
+      .where(eq(employerContactPerson.employerId, id));
+    expect((await specialist.get(`/employers/${id}/contacts/new`)).body).toContain(
+      "Jo Bell, Head of housekeeping",
+    );
+    await specialist.get(`/employers/${id}`);
+    const archived = await specialist.post(`/employers/${id}/people/${person!.id}/archive`);
+    expect(archived.headers.location).toBe(`/employers/${id}?notice=archived`);
+    expect((await specialist.get(`/employers/${id}`)).body).toContain("Left");
+    expect((await specialist.get(`/employers/${id}/contacts/new`)).body).not.toContain("Jo Bell");
+  });
+
+  it("logs an employer contact into the relationship history, refusing one in the future", async () => {
+    const id = await addEmployer("Hilltop Dairy", "agriculture_and_environment");
+    await specialist.get(`/employers/${id}/contacts/new`);
+    const future = await specialist.post(
+      `/employers/${id}/contacts`,
+      contactForm({ occurredOn: "2999-01-01" }),
+    );
+    expect(future.statusCode).toBe(400);
+    expect(future.body).toContain("The date of the contact must be today or in the past");
+    const saved = await specialist.post(`/employers/${id}/contacts`, contactForm());
+    expect(saved.headers.location).toBe(`/employers/${id}?notice=contact`);
+    const page = await specialist.get(`/employers/${id}`);
+    expect(page.body).toContain("Talked about a 16-hour role on the tills.");
+    expect(page.body).toContain("Logged by Priya Shah");
+  });
+});
+
+describe("job opportunities", () => {
+  it("checks the postcode district and pay, and shows pay below the wage floor", async () => {
+    const id = await addEmployer("Corner Café", "hospitality_and_food");
+    await specialist.get(`/employers/${id}/opportunities/new`);
+    const base = {
+      title: "Barista",
+      jobType: "café work",
+      hoursPerWeek: "16",
+      location: "Corner Café, Digbeth",
+    };
+    const bad = await specialist.post(`/employers/${id}/opportunities`, {
+      ...base,
+      hourlyPay: "about ten",
+      postcodeDistrict: "Birmingham",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("Enter the pay an hour in pounds and pence, like 12.71");
+    expect(bad.body).toContain("Enter the first part of a UK postcode, like B15");
+    const saved = await specialist.post(`/employers/${id}/opportunities`, {
+      ...base,
+      hourlyPay: "11.00",
+      postcodeDistrict: "b5 6rt",
+      shifts: ["early_mornings", "weekends"],
+    });
+    expect(saved.statusCode).toBe(302);
+    const opportunityId = idFrom(saved.headers.location);
+    const [row] = await testApp.db.select().from(jobOpportunity).where(eq(jobOpportunity.id, opportunityId));
+    expect(row).toMatchObject({
+      hourlyPayPence: 1100,
+      postcodeDistrict: "B5",
+      shifts: ["early_mornings", "weekends"],
+    });
+    const page = await specialist.get(`/opportunities/${opportunityId}`);
+    expect(page.body).toContain("would not count as a competitive job");
+    const list = await specialist.get("/opportunities?q=barista");
+    expect(list.body).toContain("Barista");
+    expect(list.body).toContain("Corner Café");
+  });
+
+  it("refuses a stale edit, and closes and reopens an opportunity", async () => {
+    const [open] = await testApp.db
+      .select()
+      .from(jobOpportunity)
+      .where(and(eq(jobOpportunity.organisationId, organisationId), eq(jobOpportunity.status, "open")))
+      .limit(1);
+    const url = `/opportunities/${open!.id}`;
+    const form = {
+      version: String(open!.version),
+      title: "Renamed role",
+      hoursPerWeek: "20",
+      hourlyPay: "13.00",
+      location: "Somewhere",
+      homeBased: "yes",
+    };
+    await specialist.get(`${url}/edit`);
+    expect((await specialist.post(`${url}/edit`, form)).statusCode).toBe(302);
+    await specialist.get(`${url}/edit`);
+    const stale = await specialist.post(`${url}/edit`, { ...form, title: "Another name" });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain("Renamed role");
+    await specialist.get(url);
+    await specialist.post(`${url}/status`, { status: "closed" });
+    expect((await specialist.get("/opportunities?status=closed&q=Renamed")).body).toContain("Renamed role");
+    expect((await specialist.get("/opportunities?status=open&q=Renamed")).body).toContain(
+      "No job opportunities match this search.",
+    );
+  });
+});
+
+describe("merging duplicates", () => {
+  it("moves people, contacts, opportunities and participants' work to the kept employer, and audits it", async () => {
+    const kept = await addEmployer("Fairfield Foods");
+    const duplicate = await addEmployer("Fairfield Foods Ltd");
+    await specialist.get(`/employers/${duplicate}/people/new`);
+    await specialist.post(`/employers/${duplicate}/people`, { name: "Sunita Patel" });
+    await specialist.get(`/employers/${duplicate}/contacts/new`);
+    await specialist.post(`/employers/${duplicate}/contacts`, contactForm());
+    await specialist.get(`/employers/${duplicate}/opportunities/new`);
+    await specialist.post(`/employers/${duplicate}/opportunities`, {
+      title: "Packer",
+      hoursPerWeek: "20",
+      hourlyPay: "12.71",
+      location: "Factory",
+      postcodeDistrict: "B70",
+    });
+    const person = await createTestParticipant(testApp, { stage: "job_seeking" });
+    const now = testApp.clock.now();
+    await testApp.db.insert(employerDisclosure).values({
+      organisationId,
+      participantId: person.id,
+      employerId: duplicate,
+      choice: "support_from_service",
+      recordedAt: now,
+    });
+    await testApp.db.insert(jobApplication).values({
+      organisationId,
+      participantId: person.id,
+      employerId: duplicate,
+      title: "Packer",
+      status: "applied",
+      recordedBy: specialistId,
+      createdAt: now,
+      updatedAt: now,
+    });
+
+    await specialist.get(`/employers/${kept}/merge`);
+    const merged = await specialist.post(`/employers/${kept}/merge`, { duplicateId: duplicate });
+    expect(merged.headers.location).toBe(`/employers/${kept}?notice=merged`);
+
+    const page = await specialist.get(`/employers/${kept}`);
+    expect(page.body).toContain("Sunita Patel");
+    expect(page.body).toContain("Talked about a 16-hour role on the tills.");
+    expect(page.body).toContain("Packer");
+    for (const table of [
+      employerContactPerson,
+      employerContact,
+      jobOpportunity,
+      employerDisclosure,
+      jobApplication,
+    ]) {
+      expect(await testApp.db.select().from(table).where(eq(table.employerId, duplicate))).toEqual([]);
+    }
+    const [gone] = await testApp.db.select().from(employer).where(eq(employer.id, duplicate));
+    expect(gone!.mergedInto).toBe(kept);
+    expect((await specialist.get("/employers?q=Fairfield")).body).not.toContain("Fairfield Foods Ltd");
+    expect((await specialist.get(`/employers/${duplicate}`)).statusCode).toBe(404);
+    const [event] = await testApp.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.action, "employer.merge"), eq(auditEvent.subjectId, kept)));
+    expect(event!.detail).toMatchObject({
+      mergedEmployerId: duplicate,
+      job_application: 1,
+      employer_disclosure: 1,
+    });
+  });
+});
+
+describe("employer contacts about a participant", () => {
+  it("is refused, writing nothing, while the person has not agreed to employers being contacted", async () => {
+    const person = await createTestParticipant(testApp, { stage: "job_seeking" });
+    const employerId = await addEmployer("Quayside Stores");
+    const url = `/participants/${person.id}/work/employer-contacts`;
+    const form = await specialist.get(`${url}/new?employer=${employerId}`);
+    expect(form.statusCode).toBe(403);
+    expect(form.body).toContain("has not agreed to employers being contacted on their behalf");
+    const posted = await specialist.post(url, { ...contactForm(), employerId, durationMinutes: "30" });
+    expect(posted.statusCode).toBe(403);
+    expect(
+      await testApp.db.select().from(employerContact).where(eq(employerContact.participantId, person.id)),
+    ).toEqual([]);
+    expect(await testApp.db.select().from(contact).where(eq(contact.participantId, person.id))).toEqual([]);
+  });
+
+  it("shows the disclosure choice, saves it with a contact on their record, counted once this week", async () => {
+    const before = await thisWeeksCount(specialist);
+    const person = await createTestParticipant(testApp, { stage: "job_seeking", givenName: "Ottoline" });
+    await giveEmployerConsent(person.id);
+    const employerId = await addEmployer("Westbrook Garden Supplies");
+    await testApp.db.insert(employerDisclosure).values({
+      organisationId,
+      participantId: person.id,
+      employerId,
+      choice: "condition",
+      wording: "that I may need time off for appointments",
+      recordedAt: testApp.clock.now(),
+    });
+    const url = `/participants/${person.id}/work/employer-contacts`;
+    const form = await specialist.get(`${url}/new?employer=${employerId}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain("What Westbrook Garden Supplies may be told");
+    expect(form.body).toContain("that I may need time off for appointments");
+    const missing = await specialist.post(url, { employerId, occurredOn: today() });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("Enter what happened");
+    const saved = await specialist.post(url, { ...contactForm(), employerId, durationMinutes: "30" });
+    expect(saved.headers.location).toBe(`/participants/${person.id}/contacts?notice=saved`);
+
+    const [logged] = await testApp.db
+      .select()
+      .from(employerContact)
+      .where(eq(employerContact.participantId, person.id));
+    const [recorded] = await testApp.db.select().from(contact).where(eq(contact.participantId, person.id));
+    expect(logged!.participantContactId).toBe(recorded!.id);
+    expect(recorded).toMatchObject({
+      withWhom: "employer",
+      method: "face_to_face",
+      faceToFaceEmployerContact: true,
+    });
+    const contacts = await specialist.get(`/participants/${person.id}/contacts`);
+    expect(contacts.body).toContain("Westbrook Garden Supplies");
+
+    // The employer's history says only that it was on someone's behalf, and links to their record.
+    const history = await specialist.get(`/employers/${employerId}`);
+    expect(history.body).toContain("On behalf of a participant");
+    expect(history.body).toContain(`/participants/${person.id}/work`);
+    expect(history.body).not.toContain("Ottoline");
+    expect(history.body).not.toContain("Talked about a 16-hour role on the tills.");
+
+    // One logged face to face with no participant, and a face-to-face employer contact recorded
+    // straight on the record: with the one above, three more this week.
+    await specialist.get(`/employers/${employerId}/contacts/new`);
+    await specialist.post(`/employers/${employerId}/contacts`, contactForm());
+    await specialist.get(`/employers/${employerId}/contacts/new`);
+    await specialist.post(`/employers/${employerId}/contacts`, contactForm({ faceToFace: "no" }));
+    await specialist.get(`/participants/${person.id}/contacts/new`);
+    const direct = await specialist.post(`/participants/${person.id}/contacts`, {
+      date: today(),
+      time: "00:00",
+      method: "face_to_face",
+      withWhom: "employer",
+      durationMinutes: "20",
+      attendance: "attended",
+      noteKind: "employment",
+      note: "Dropped in to the garden centre with them.",
+    });
+    expect(direct.statusCode).toBe(302);
+    expect(await thisWeeksCount(specialist)).toBe(before + 3);
+  });
+
+  it("is refused on the contacts page too when recorded as a contact with an employer", async () => {
+    const person = await createTestParticipant(testApp, { stage: "job_seeking" });
+    await specialist.get(`/participants/${person.id}/contacts/new`);
+    const refused = await specialist.post(`/participants/${person.id}/contacts`, {
+      date: today(),
+      time: "00:00",
+      method: "phone",
+      withWhom: "employer",
+      durationMinutes: "10",
+      attendance: "attended",
+      noteKind: "employment",
+      note: "Rang the manager.",
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("has not agreed to employers being contacted on their behalf");
+    expect(await testApp.db.select().from(contact).where(eq(contact.participantId, person.id))).toEqual([]);
+  });
+});
+
+describe("who may see employers", () => {
+  it("refuses peer workers, clinicians and managers", async () => {
+    for (const role of ["peer_worker", "clinician", "manager"] as const) {
+      const client = await signedInAs(testApp.app, role);
+      for (const url of ["/employers", "/employer-contacts", "/opportunities"])
+        expect((await client.get(url)).statusCode, `${role} ${url}`).toBe(403);
+    }
+  });
+
+  it("shows a team leader each team member's count this week, beside the target and what it is", async () => {
+    const leader = await signedInAs(testApp.app, "team_leader");
+    const page = await leader.get("/employer-contacts");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Your team this week");
+    expect(page.body).toContain("Priya Shah");
+    expect(page.body).toContain("widely used IPS figure, not a verified standard");
+    expect(page.body).toContain("The target is 6 a week.");
+  });
+});
