@@ -101,6 +101,9 @@ function concreteUrl(url: string): string {
     .replace(":instrument", "phq9")
     .replace(":alertId", "00000000-0000-4000-8000-000000000000")
     .replace(":actionId", "00000000-0000-4000-8000-000000000000")
+    .replace(":employerId", "00000000-0000-4000-8000-000000000000")
+    .replace(":personId", "00000000-0000-4000-8000-000000000000")
+    .replace(":opportunityId", "00000000-0000-4000-8000-000000000000")
     .replace(":participantId", ids.participant!)
     .replace(":contactId", ids.contact!);
 }
