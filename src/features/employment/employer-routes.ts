@@ -14,13 +14,8 @@ import {
   personForm,
   versionField,
 } from "./employer-forms";
-import {
-  EmployerFormPage,
-  EmployerListPage,
-  EmployerPage,
-  MergePage,
-  PersonFormPage,
-} from "./employer-views";
+import { EmployerPage } from "./employer-page";
+import { EmployerFormPage, EmployerListPage, MergePage, PersonFormPage } from "./employer-views";
 import {
   addPerson,
   archivePerson,
