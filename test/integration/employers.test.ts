@@ -428,5 +428,6 @@ describe("who may see employers", () => {
     expect(page.body).toContain("Priya Shah");
     expect(page.body).toContain("widely used IPS figure, not a verified standard");
     expect(page.body).toContain("The target is 6 a week.");
+    expect(page.body).toContain('role="img" aria-label="Bar chart of face-to-face employer contacts');
   });
 });

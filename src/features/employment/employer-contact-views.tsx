@@ -22,6 +22,7 @@ import {
   type RecordTab,
 } from "../../platform/web/participant-header";
 import type { DisclosureInForce } from "./disclosure";
+import { WeeklyBarChart } from "./employer-contact-chart";
 import type { LogRow, WeeklyCounts } from "./employer-contacts";
 import { type EmployerRow, employerContactTypes } from "./schema";
 
@@ -316,6 +317,9 @@ export function SpecialistContactsPage(
       </div>
       <p>{t.t("employerContacts.howToLog")}</p>
       <h2>{t.t("employerContacts.weeksTitle")}</h2>
+      <figure class="app-chart">
+        <WeeklyBarChart t={t} weeks={weekly.weeks} counts={weekly.counts} target={target} />
+      </figure>
       <Table
         caption={t.t("employerContacts.weeksCaption")}
         columns={[

@@ -164,7 +164,7 @@ export const enEmployers = {
   "employerContacts.weekOf": "Week starting",
   "employerContacts.count": "Face to face",
   "employerContacts.chartLabel":
-    "Bar chart of face-to-face employer contacts in each of the last 8 weeks; the same figures are in the table.",
+    "Bar chart of face-to-face employer contacts in each of the last 8 weeks, with the weekly target as a dashed line. The same figures are in the table below.",
   "employerContacts.teamTitle": "Your team this week",
   "employerContacts.teamCaption": "Face-to-face employer contacts this week, by employment specialist",
   "employerContacts.teamMember": "Employment specialist",
