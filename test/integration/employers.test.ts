@@ -407,6 +407,18 @@ describe("employer contacts about a participant", () => {
     });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain("has not agreed to employers being contacted on their behalf");
+    expect(refused.body).toContain('id="withWhom-error"');
+    const api = await specialist.request("POST", `/api/v1/participants/${person.id}/contacts`, {
+      occurredAt: new Date(testApp.clock.now().getTime() - 120_000).toISOString(),
+      method: "phone",
+      withWhom: "employer",
+      durationMinutes: 10,
+      attendance: "attended",
+      noteKind: "employment",
+      note: "Rang the manager.",
+    });
+    expect(api.statusCode).toBe(422);
+    expect(api.json().detail).toContain("has not agreed to employers being contacted");
     expect(await testApp.db.select().from(contact).where(eq(contact.participantId, person.id))).toEqual([]);
   });
 });
