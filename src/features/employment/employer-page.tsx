@@ -26,7 +26,7 @@ function PeopleTable(props: {
         { label: t.t("employers.people.jobRole") },
         { label: t.t("employers.people.phone") },
         { label: t.t("employers.people.email") },
-        { label: "" },
+        { label: t.t("employers.people.actions") },
       ]}
       rows={people.map((person) => [
         <>

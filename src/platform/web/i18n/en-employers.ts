@@ -80,6 +80,7 @@ export const enEmployers = {
   "employers.people.email": "Email address",
   "employers.people.submit": "Add contact person",
   "employers.people.archive": "Mark as left",
+  "employers.people.actions": "Action",
   "employers.people.left": "Left",
   "employers.people.caption": "Contact people at this employer",
 
