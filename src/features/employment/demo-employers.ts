@@ -59,9 +59,10 @@ export async function seedDemoEmployers(
       )
       .returning({ id: employerContactPerson.id, employerId: employerContactPerson.employerId });
     const personOf = new Map(people.map((person) => [person.employerId, person.id]));
+    // 15 to 25 vacancies, each at one of this organisation's employers.
     const offered = opportunities
-      .slice(0, 15 + (regionIndex % 11))
-      .filter((item) => item.employerIndex < rows.length);
+      .filter((item) => item.employerIndex < rows.length)
+      .slice(0, 15 + (regionIndex % 11));
     await tx.insert(jobOpportunity).values(
       offered.map((item, index) => ({
         organisationId,

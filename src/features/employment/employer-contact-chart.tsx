@@ -60,10 +60,20 @@ export function WeeklyBarChart({
                 width={Math.round(slot * 0.6)}
                 height={Math.round((yFor(0) - yFor(count)) * 10) / 10}
               />
-              <text class="app-chart__tick" x={Math.round(x + slot / 2)} y={yFor(count) - 4} text-anchor="middle">
+              <text
+                class="app-chart__tick"
+                x={Math.round(x + slot / 2)}
+                y={yFor(count) - 4}
+                text-anchor="middle"
+              >
                 {t.formatNumber(count)}
               </text>
-              <text class="app-chart__tick" x={Math.round(x + slot / 2)} y={size.height - 10} text-anchor="middle">
+              <text
+                class="app-chart__tick"
+                x={Math.round(x + slot / 2)}
+                y={size.height - 10}
+                text-anchor="middle"
+              >
                 {t.formatDate(new Date(`${week.start}T12:00:00Z`), "short").replace(/ \d{4}$/, "")}
               </text>
             </g>

@@ -348,13 +348,13 @@ export function SpecialistContactsPage(
       {props.log.due.length === 0 ? (
         <p>{t.t("employerContacts.dueNone")}</p>
       ) : (
-        <LogTable t={t} rows={props.log.due} caption={t.t("employerContacts.dueTitle")} due />
+        <LogTable t={t} rows={props.log.due} caption={t.t("employerContacts.dueCaption")} due />
       )}
       <h2>{t.t("employerContacts.logTitle")}</h2>
       {props.log.recent.length === 0 ? (
         <p>{t.t("employerContacts.logNone")}</p>
       ) : (
-        <LogTable t={t} rows={props.log.recent} caption={t.t("employerContacts.logTitle")} />
+        <LogTable t={t} rows={props.log.recent} caption={t.t("employerContacts.logCaption")} />
       )}
     </Layout>
   );

@@ -48,7 +48,8 @@ export async function listOpportunities(
     .from(jobOpportunity)
     .innerJoin(employer, eq(employer.id, jobOpportunity.employerId))
     .where(where)
-    .orderBy(asc(jobOpportunity.status), desc(jobOpportunity.createdAt), asc(jobOpportunity.id))
+    // Open ones first ("open" sorts after "closed"), newest first.
+    .orderBy(desc(jobOpportunity.status), desc(jobOpportunity.createdAt), asc(jobOpportunity.id))
     .limit(OPPORTUNITIES_PAGE_SIZE)
     .offset((page - 1) * OPPORTUNITIES_PAGE_SIZE);
   return { rows, total, page, pageCount };
@@ -60,7 +61,7 @@ export function employerOpportunities(executor: Executor, employerId: string) {
     .select()
     .from(jobOpportunity)
     .where(eq(jobOpportunity.employerId, employerId))
-    .orderBy(asc(jobOpportunity.status), desc(jobOpportunity.createdAt));
+    .orderBy(desc(jobOpportunity.status), desc(jobOpportunity.createdAt));
 }
 
 export async function findOpportunity(executor: Executor, organisationId: string, opportunityId: string) {

@@ -173,6 +173,8 @@ export const enEmployers = {
   "employerContacts.logNone": "You have not logged any employer contacts in the last 8 weeks.",
   "employerContacts.dueTitle": "Next steps",
   "employerContacts.dueNone": "No next steps are due.",
+  "employerContacts.dueCaption": "Next steps from your contacts, soonest due first",
+  "employerContacts.logCaption": "Contacts you logged, newest first",
   "employerContacts.howToLog": "To log a contact, open the employer from the list of employers.",
 
   "opportunities.title": "Job opportunities",
