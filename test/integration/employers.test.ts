@@ -83,6 +83,26 @@ afterAll(async () => {
   await testApp?.close();
 });
 
+describe("the demo", () => {
+  it("gives every organisation 8 to 12 employers with people, and 15 to 25 vacancies, mostly open", async () => {
+    const employers = await testApp.db.select().from(employer);
+    const people = await testApp.db.select().from(employerContactPerson);
+    const vacancies = await testApp.db.select().from(jobOpportunity);
+    const organisations = new Set(employers.map((row) => row.organisationId));
+    expect(organisations.size).toBe(15);
+    for (const organisation of organisations) {
+      const theirs = employers.filter((row) => row.organisationId === organisation);
+      expect(theirs.length).toBeGreaterThanOrEqual(8);
+      expect(theirs.length).toBeLessThanOrEqual(12);
+      expect(people.filter((row) => row.organisationId === organisation).length).toBe(theirs.length);
+      const offered = vacancies.filter((row) => row.organisationId === organisation);
+      expect(offered.length).toBeGreaterThanOrEqual(15);
+      expect(offered.length).toBeLessThanOrEqual(25);
+      expect(offered.filter((row) => row.status === "open").length).toBeGreaterThan(offered.length / 2);
+    }
+  });
+});
+
 describe("employers", () => {
   it("lists the organisation's employers, searches by name and says when nothing matches", async () => {
     const list = await specialist.get("/employers");
