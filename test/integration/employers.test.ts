@@ -383,6 +383,8 @@ describe("employer contacts about a participant", () => {
     });
     const contacts = await specialist.get(`/participants/${person.id}/contacts`);
     expect(contacts.body).toContain("Westbrook Garden Supplies");
+    const timeline = await specialist.get(`/participants/${person.id}/timeline`);
+    expect(timeline.body).toContain("Face-to-face meeting with an employer");
 
     // The employer's history says only that it was on someone's behalf, and links to their record.
     const history = await specialist.get(`/employers/${employerId}`);
