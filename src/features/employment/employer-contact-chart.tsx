@@ -4,6 +4,9 @@ import type { Week } from "./employer-rules";
 // Face-to-face employer contacts a week as bars, drawn on the server; the same figures are in
 // the table under it, so the picture is one labelled image.
 
+/** The picture is labelled as a whole; its parts are not read out one by one. */
+const decorative = { "aria-hidden": "true" } as const;
+
 const size = { width: 640, height: 220, left: 36, right: 12, top: 12, bottom: 32 };
 
 export function WeeklyBarChart({
@@ -35,7 +38,7 @@ export function WeeklyBarChart({
       xmlns="http://www.w3.org/2000/svg"
     >
       <title>{label}</title>
-      <g aria-hidden="true">
+      <g {...decorative}>
         <line class="app-chart__grid" x1={size.left} x2={size.width - size.right} y1={yFor(0)} y2={yFor(0)} />
         <line
           class="app-chart__grid"

@@ -1,0 +1,34 @@
+import { expect } from "vitest";
+import { calendarDateAt } from "../../src/platform/clock";
+import type { TestApp, TestClient } from "./app";
+
+// What the employer tests share: adding an employer through its form, and an employer contact's fields.
+
+export const todayIn = (testApp: TestApp) => calendarDateAt(testApp.clock.now());
+
+export const idFrom = (location: unknown) =>
+  /\/(employers|opportunities)\/([0-9a-f-]{36})/.exec(String(location))![2]!;
+
+/** Adds an employer through the form, as a specialist would, and gives back its identifier. */
+export async function addEmployer(client: TestClient, name: string, sector = "retail") {
+  await client.get("/employers/new");
+  const response = await client.post("/employers", {
+    name,
+    sector,
+    size: "small",
+    locations: "Main shop, B5 6RT",
+  });
+  expect(response.statusCode).toBe(302);
+  return idFrom(response.headers.location);
+}
+
+export const employerContactFields = (today: string, extra: Record<string, string> = {}) => ({
+  occurredOn: today,
+  contactType: "job_development",
+  faceToFace: "yes",
+  withWhom: "Maria Lopes",
+  outcome: "Talked about a 16-hour role on the tills.",
+  nextStep: "Send the vacancy details",
+  nextStepDue: today,
+  ...extra,
+});
