@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
-import { demoEmployers, seedDemoReturnToWork } from "../features/employment/service";
+import { seedDemoEmployers, seedDemoJobs, seedDemoReturnToWork } from "../features/employment/service";
 import { seedDemoCheckIns } from "../features/monitoring/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
@@ -114,10 +114,12 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
     await seedDemoAssessments(tx, clock, participants);
     await seedDemoPlans(tx, clock, participants);
     await seedDemoContacts(tx, clock, participants);
+    const employers = await seedDemoEmployers(tx, clock, participants);
     await seedDemoCheckIns(tx, clock, participants);
+    // A job start begins follow-along, so the jobs come after the check-ins they are read beside.
+    await seedDemoJobs(tx, clock, participants, employers);
     await seedDemoAppointments(tx, clock, participants);
-    // After the employers are seeded: an absence is from one of them.
-    await seedDemoReturnToWork(tx, clock, participants, await demoEmployers(tx));
+    await seedDemoReturnToWork(tx, clock, participants, employers);
     await seedDemoPortalAccount(tx, now, participants, passwordHash);
     await tx.insert(appSetting).values({ key: "demo_seeded_at", value: now.toISOString(), updatedAt: now });
     await recordAuditEvent(tx, clock, {

@@ -105,6 +105,9 @@ function concreteUrl(url: string): string {
     .replace(":actionId", "00000000-0000-4000-8000-000000000000")
     .replace(":applicationId", "00000000-0000-4000-8000-000000000000")
     .replace(":jobId", "00000000-0000-4000-8000-000000000000")
+    .replace(":employerId", "00000000-0000-4000-8000-000000000000")
+    .replace(":personId", "00000000-0000-4000-8000-000000000000")
+    .replace(":opportunityId", "00000000-0000-4000-8000-000000000000")
     .replace(":participantId", ids.participant!)
     .replace(":contactId", ids.contact!);
 }

@@ -78,6 +78,16 @@ beforeAll(async () => {
   const shared = await createTestParticipant(testApp, { stage: "engaged" });
   participantId = shared.id;
   organisationId = shared.organisationId;
+  // They agree to employers being contacted, so a contact with an employer may be recorded.
+  await db.insert(consentRecord).values({
+    organisationId,
+    participantId,
+    purpose: "contact_employers",
+    decision: "given",
+    scope: [],
+    method: "verbal",
+    recordedAt: testApp.clock.now(),
+  });
   specialist = await signedInAs(testApp.app, "employment_specialist");
   clinician = await signedInAs(testApp.app, "clinician");
   peerWorker = await signedInAs(testApp.app, "peer_worker");

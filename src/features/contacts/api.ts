@@ -89,7 +89,7 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
       schema: {
         summary: "Record a contact and its note",
         description:
-          "Notes cannot be changed afterwards. Only roles that may read clinical notes can record one (403 otherwise).",
+          "Notes cannot be changed afterwards. Only roles that may read clinical notes can record one (403 otherwise). A contact with an employer needs the person's consent to employers being contacted (422 otherwise).",
         tags: ["contacts"],
         params,
         body: contactApiBody(clock),
@@ -109,6 +109,11 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
         { purpose: "write", what: "contact", ipAddress: request.ip },
         (record) => recordContact(record, clock, { ...rest, occurredAt: new Date(occurredAt) }),
       );
+      if (outcome.kind === "no_employer_consent") {
+        return sendProblem(reply, 422, english.t("validation.contact.noEmployerConsent"), {
+          errors: [{ pointer: "/withWhom", detail: english.t("validation.contact.noEmployerConsent") }],
+        });
+      }
       if (outcome.kind !== "saved") {
         return sendProblem(reply, 403, english.t("validation.contact.clinicalNotAllowed"));
       }

@@ -94,6 +94,17 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
       const outcome = await recordContact(record, clock, parsed.data);
       if (outcome.kind === "clinical_not_allowed")
         throw new Error("clinical note refused after the role check");
+      // Nothing was written: the form comes back with the reason beside "with whom".
+      if (outcome.kind === "no_employer_consent") {
+        const errors = [{ field: "withWhom", message: t.t("validation.contact.noEmployerConsent") }];
+        const formPage = ContactFormPage({
+          ...(await recordPage(request, reply, record)),
+          values: body,
+          errors,
+          recordableKinds: recordableNoteKinds(record),
+        });
+        return () => sendPage(reply, formPage, 400);
+      }
       return () => reply.redirect(`/participants/${participantId}/contacts?notice=saved`);
     });
   });

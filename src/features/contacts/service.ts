@@ -5,6 +5,7 @@ import { type Executor, rowsOf, uuidArray } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
+import { consentGiven } from "../participants/consent";
 import {
   isFaceToFaceEmployerContact,
   mayRecordNote,
@@ -144,15 +145,23 @@ export async function findContact(record: ParticipantRecord, contactId: string) 
   };
 }
 
-export type RecordOutcome = { kind: "saved"; id: string } | { kind: "clinical_not_allowed" };
+export type RecordOutcome =
+  | { kind: "saved"; id: string }
+  | { kind: "clinical_not_allowed" }
+  | { kind: "no_employer_consent" };
 
-/** Saves a contact. A clinical note is stored only by someone who may read every clinical note. */
+/**
+ * Saves a contact. A clinical note is stored only by someone who may read every clinical note;
+ * a contact with an employer only while the person consents to employers being contacted.
+ */
 export async function recordContact(
   record: ParticipantRecord,
   clock: Clock,
   form: NewContact,
 ): Promise<RecordOutcome> {
   if (!mayRecordNote(record, form.noteKind)) return { kind: "clinical_not_allowed" };
+  if (form.withWhom === "employer" && !(await consentGiven(record, "contact_employers")))
+    return { kind: "no_employer_consent" };
   const [saved] = await record.tx
     .insert(contact)
     .values({

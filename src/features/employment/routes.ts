@@ -1,7 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
+import { registerEmployerContactRoutes } from "./employer-contact-routes";
+import { registerEmployerRoutes } from "./employer-routes";
 import { registerJobRoutes } from "./job-routes";
 import { registerMatchingRoutes } from "./matching-routes";
+import { registerOpportunityRoutes } from "./opportunity-routes";
 import { registerReturnToWorkRoutes } from "./return-to-work/routes";
 import { registerEmploymentSettingsRoutes } from "./settings-routes";
 import { registerWorkApi } from "./work-api";
@@ -14,11 +17,16 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerEmploymentSettingsRoutes(app, deps);
   registerReturnToWorkRoutes(app, deps);
   registerMatchingRoutes(app, deps);
+  registerEmployerRoutes(app, deps);
+  registerOpportunityRoutes(app, deps);
+  registerEmployerContactRoutes(app, deps);
 }
 
 export const employmentFeature: Feature = {
   name: "employment",
   navigation: [
+    { href: "/employers", label: "nav.employers", requires: "employers.read" },
+    { href: "/employer-contacts", label: "nav.employerContacts", requires: "employers.read" },
     {
       href: "/admin/employment-settings",
       label: "nav.adminEmploymentSettings",

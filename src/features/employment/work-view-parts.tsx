@@ -61,6 +61,7 @@ const notices = {
   jobStarted: "work.notice.jobStarted",
   jobEnded: "work.notice.jobEnded",
   jobEndedBackToSearch: "work.notice.jobEndedBackToSearch",
+  employerContact: "work.notice.employerContact",
 } as const;
 
 export function WorkNotice({ t, notice }: { t: Translator; notice?: string }) {

@@ -1,8 +1,7 @@
 import type { Clock } from "../../platform/clock";
-import { calendarDateAt } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import { evaluateParticipant } from "./evaluation";
-import { checkIn, followAlong } from "./schema";
+import { checkIn } from "./schema";
 
 type DemoPerson = { id: string; organisationId: string; stage: string; specialistId: string };
 
@@ -49,17 +48,6 @@ export async function seedDemoCheckIns(tx: Transaction, clock: Clock, people: re
   for (let start = 0; start < rows.length; start += 500)
     await tx.insert(checkIn).values(rows.slice(start, start + 500));
 
-  const inWork = people.filter((person) => person.stage === "in_work");
-  if (inWork.length > 0)
-    await tx.insert(followAlong).values(
-      inWork.map((person, index) => ({
-        organisationId: person.organisationId,
-        participantId: person.id,
-        jobStartedOn: calendarDateAt(new Date(now - (20 + index * 11) * DAY)),
-        startedBy: person.specialistId,
-        startedAt: new Date(now - (20 + index * 11) * DAY),
-      })),
-    );
   if (drifting)
     await evaluateParticipant(
       tx,

@@ -108,6 +108,8 @@ export const enContacts = {
   "validation.contact.noteKind": "Choose whether this is an employment note or a clinical note",
   "validation.contact.clinicalNotAllowed":
     "Only clinicians and team leaders can record clinical notes. Choose employment note, or ask a clinician on the care team to record it",
+  "validation.contact.noEmployerConsent":
+    "This person has not agreed to employers being contacted on their behalf, so a contact with an employer cannot be recorded. Check their consent first",
   "validation.contact.duration": "Enter how long the contact lasted, in minutes",
   "validation.contact.durationWhole": "Enter the duration in whole minutes",
   "validation.contact.durationRange": "Enter a duration between 1 and 600 minutes",

@@ -100,6 +100,8 @@ export const enWork = {
   "work.notice.disclosure": "The disclosure choice has been recorded.",
   "work.notice.application": "The application has been saved.",
   "work.notice.action": "The action has been added to the support plan.",
+  "work.notice.employerContact":
+    "The employer contact has been logged. It is on their contacts and timeline too.",
   "work.notice.jobStarted": "The job start has been recorded and follow-along support is running.",
   "work.notice.jobEnded": "The end of the job has been recorded and the team has been told.",
   "work.notice.jobEndedBackToSearch":

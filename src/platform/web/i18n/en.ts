@@ -6,6 +6,7 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enEmployers } from "./en-employers";
 import { enEmploymentSettings } from "./en-employment-settings";
 import { enMatching } from "./en-matching";
 import { enMonitoring } from "./en-monitoring";
@@ -307,6 +308,7 @@ export const en = {
   ...enParticipants,
   ...enContacts,
   ...enMatching,
+  ...enEmployers,
   ...enAppointments,
   ...enMonitoring,
   ...enTimeline,

@@ -1,0 +1,155 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  addDays,
+  belowWageFloor,
+  countByWeek,
+  faceToFaceContactDates,
+  parsePostcodeDistrict,
+  parsePounds,
+  poundsText,
+  recentWeeks,
+  weekStarting,
+} from "./employer-rules";
+
+describe("postcode districts", () => {
+  it("reads an outward code or a whole postcode, in any case and spacing", () => {
+    expect(parsePostcodeDistrict("b15")).toBe("B15");
+    expect(parsePostcodeDistrict(" B15 2TT ")).toBe("B15");
+    expect(parsePostcodeDistrict("sw1a1aa")).toBe("SW1A");
+    expect(parsePostcodeDistrict("M1")).toBe("M1");
+    expect(parsePostcodeDistrict("EC1V 9HX")).toBe("EC1V");
+  });
+
+  it("refuses what cannot be a postcode", () => {
+    for (const typed of ["", "Birmingham", "15B", "B", "BBB1", "B15 2T", "B15-2TT"])
+      expect(parsePostcodeDistrict(typed)).toBeUndefined();
+  });
+
+  it("gives back the same district for any whole postcode built on it", () => {
+    const letter = fc.constantFrom(..."ABCDEFGHJKLMNOPRSTUWYZ".split(""));
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const district = fc
+      .tuple(letter, fc.option(letter, { nil: "" }), fc.integer({ min: 1, max: 99 }))
+      .map(([first, second, number]) => `${first}${second}${number}`);
+    const inward = fc.tuple(digit, letter, letter).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(
+        district,
+        inward,
+        fc.constantFrom("", " ", "  "),
+        fc.boolean(),
+        (outward, rest, gap, lower) => {
+          const typed = `${outward}${gap}${rest}`;
+          expect(parsePostcodeDistrict(lower ? typed.toLowerCase() : typed)).toBe(outward);
+          expect(parsePostcodeDistrict(outward)).toBe(outward);
+        },
+      ),
+    );
+  });
+});
+
+describe("pay", () => {
+  it("reads pounds and pence as pence, with or without a pound sign", () => {
+    expect(parsePounds("12.71")).toBe(1271);
+    expect(parsePounds("£12.7")).toBe(1270);
+    expect(parsePounds("12")).toBe(1200);
+    expect(parsePounds("12.715")).toBeUndefined();
+    expect(parsePounds("twelve")).toBeUndefined();
+    expect(parsePounds("-12")).toBeUndefined();
+  });
+
+  it("writes pence back as the pounds it read", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), (pence) => {
+        expect(parsePounds(poundsText(pence))).toBe(pence);
+      }),
+    );
+  });
+
+  it("says pay below the wage floor, not at it", () => {
+    expect(belowWageFloor(1270, 1271)).toBe(true);
+    expect(belowWageFloor(1271, 1271)).toBe(false);
+  });
+});
+
+describe("weeks, Monday to Sunday", () => {
+  it("starts a week on the Monday, across a month and a clock change", () => {
+    expect(weekStarting("2026-11-23")).toBe("2026-11-23"); // a Monday
+    expect(weekStarting("2026-11-29")).toBe("2026-11-23"); // the Sunday after
+    expect(weekStarting("2026-11-30")).toBe("2026-11-30");
+    expect(weekStarting("2026-03-29")).toBe("2026-03-23"); // the Sunday the clocks go forward
+    expect(weekStarting("2026-01-01")).toBe("2025-12-29");
+  });
+
+  it("puts every date in the week starting on or before it, at most six days before", () => {
+    const date = fc
+      .date({
+        min: new Date("2000-01-01T00:00:00Z"),
+        max: new Date("2099-12-31T00:00:00Z"),
+        noInvalidDate: true,
+      })
+      .map((value) => value.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, (day) => {
+        const start = weekStarting(day);
+        expect(new Date(`${start}T00:00:00Z`).getUTCDay()).toBe(1);
+        expect(start <= day && addDays(start, 6) >= day).toBe(true);
+      }),
+    );
+  });
+
+  it("lists the last eight weeks oldest first, ending with this one", () => {
+    const weeks = recentWeeks("2026-11-25", 8);
+    expect(weeks).toHaveLength(8);
+    expect(weeks.at(-1)).toEqual({ start: "2026-11-23", end: "2026-11-29" });
+    expect(weeks[0]).toEqual({ start: "2026-10-05", end: "2026-10-11" });
+  });
+});
+
+describe("counting face-to-face employer contacts", () => {
+  const weeks = recentWeeks("2026-11-25", 2);
+
+  it("counts logged face-to-face contacts and recorded ones no logged contact stands for, once each", () => {
+    const dates = faceToFaceContactDates(
+      [
+        { occurredOn: "2026-11-23", faceToFace: true, participantContactId: "c1" },
+        { occurredOn: "2026-11-24", faceToFace: false, participantContactId: null },
+        { occurredOn: "2026-11-18", faceToFace: true, participantContactId: null },
+      ],
+      [
+        { id: "c1", occurredOn: "2026-11-23" },
+        { id: "c2", occurredOn: "2026-11-29" },
+        { id: "c3", occurredOn: "2026-11-30" },
+      ],
+    );
+    expect(countByWeek(dates, weeks)).toEqual([1, 2]);
+  });
+
+  it("never counts more than there are contacts", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ faceToFace: fc.boolean(), linked: fc.boolean() })),
+        fc.nat({ max: 20 }),
+        (logged, unlinked) => {
+          const rows = logged.map((row, index) => ({
+            occurredOn: "2026-11-24",
+            faceToFace: row.faceToFace,
+            participantContactId: row.linked ? `linked-${index}` : null,
+          }));
+          const recorded = [
+            ...rows.flatMap((row) =>
+              row.participantContactId ? [{ id: row.participantContactId, occurredOn: "2026-11-24" }] : [],
+            ),
+            ...Array.from({ length: unlinked }, (_, index) => ({
+              id: `own-${index}`,
+              occurredOn: "2026-11-24",
+            })),
+          ];
+          const [, thisWeek] = countByWeek(faceToFaceContactDates(rows, recorded), weeks);
+          expect(thisWeek).toBe(logged.filter((row) => row.faceToFace).length + unlinked);
+        },
+      ),
+    );
+  });
+});
