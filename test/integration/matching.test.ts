@@ -76,6 +76,8 @@ beforeAll(async () => {
     .from(staffAccount)
     .where(eq(staffAccount.email, demoEmail("employment_specialist")));
   specialistId = me!.id;
+  // The demo's own vacancies (in every organisation) are closed, so each test sees only its own.
+  await db.update(jobOpportunity).set({ status: "closed" });
   const person = await createTestParticipant(testApp, { stage: "engaged" });
   participantId = person.id;
   organisationId = person.organisationId;
@@ -161,7 +163,9 @@ describe("job suggestions for a participant", () => {
     const [warehouse] = await testApp.db
       .select({ id: jobOpportunity.id })
       .from(jobOpportunity)
-      .where(eq(jobOpportunity.title, "Warehouse operative"));
+      .where(
+        and(eq(jobOpportunity.title, "Warehouse operative"), eq(jobOpportunity.employerId, ownEmployerId)),
+      );
     expect(body).toContain(`href="/opportunities/${warehouse!.id}"`);
     expect(body).toContain(
       `href="/participants/${participantId}/work/applications/new?opportunity=${warehouse!.id}"`,

@@ -1,12 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { job, jobApplication } from "../../src/features/employment/schema";
-import { seedDemoJobs } from "../../src/features/employment/service";
 import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, startTestApp, type TestApp } from "../support/app";
-import { createTestEmployers } from "../support/employers";
 
 let testApp: TestApp;
 
@@ -20,18 +18,16 @@ afterAll(async () => {
 
 describe("the demo's work records", () => {
   it("gives everyone in work a competitive job that their follow-along starts from, and some job seekers applications", async () => {
-    const { db, clock } = testApp;
+    const { db } = testApp;
     const [specialist] = await db
       .select()
       .from(staffAccount)
       .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-    const employers = await createTestEmployers(testApp, ["Riverside Café", "Hilltop Garden Centre"]);
+    // The demo seed (run by startTestApp) recorded the jobs; nothing is seeded again here.
     const people = await db
       .select({ id: participant.id, organisationId: participant.organisationId, stage: participant.stage })
       .from(participant)
       .where(eq(participant.organisationId, specialist!.organisationId));
-    const demoPeople = people.map((person) => ({ ...person, specialistId: specialist!.id }));
-    await db.transaction((tx) => seedDemoJobs(tx, clock, demoPeople, employers));
 
     const inWork = people.filter((person) => person.stage === "in_work");
     expect(inWork.length).toBeGreaterThan(0);
