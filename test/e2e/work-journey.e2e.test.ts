@@ -252,14 +252,14 @@ describe("into work, and back to work", () => {
 
     await visit(specialist, `/participants/${offSick.id}/return-to-work`);
     const loaded = specialist.waitForEvent("load");
-    await specialist.locator("main").getByRole("link", { name: "Record this absence" }).click();
+    await specialist.locator("main a", { hasText: "Record this absence" }).click();
     await loaded;
     await expectNoSeriousAxeViolations(specialist);
     await specialist.selectOption("#employerId", printWorksId);
     await press(specialist, "Save the absence");
     expect(await mainText(specialist)).toContain("Off sick from Northfield Print Works");
 
-    await specialist.locator("main").getByRole("link", { name: "Make a return-to-work plan" }).click();
+    await specialist.locator("main a", { hasText: "Make a return-to-work plan" }).click();
     await specialist.waitForLoadState("load");
     await expectNoSeriousAxeViolations(specialist);
     const returnOn = calendarDateAt(new Date(harness.testApp.clock.now().getTime() + 7 * 86_400_000));
