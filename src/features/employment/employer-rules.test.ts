@@ -2,12 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
-  belowWageFloor,
   countByWeek,
   faceToFaceContactDates,
   parsePostcodeDistrict,
-  parsePounds,
-  poundsText,
   recentWeeks,
   weekStarting,
 } from "./employer-rules";
@@ -46,30 +43,6 @@ describe("postcode districts", () => {
         },
       ),
     );
-  });
-});
-
-describe("pay", () => {
-  it("reads pounds and pence as pence, with or without a pound sign", () => {
-    expect(parsePounds("12.71")).toBe(1271);
-    expect(parsePounds("£12.7")).toBe(1270);
-    expect(parsePounds("12")).toBe(1200);
-    expect(parsePounds("12.715")).toBeUndefined();
-    expect(parsePounds("twelve")).toBeUndefined();
-    expect(parsePounds("-12")).toBeUndefined();
-  });
-
-  it("writes pence back as the pounds it read", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 999_999 }), (pence) => {
-        expect(parsePounds(poundsText(pence))).toBe(pence);
-      }),
-    );
-  });
-
-  it("says pay below the wage floor, not at it", () => {
-    expect(belowWageFloor(1270, 1271)).toBe(true);
-    expect(belowWageFloor(1271, 1271)).toBe(false);
   });
 });
 

@@ -10,25 +10,6 @@ export function parsePostcodeDistrict(typed: string): string | undefined {
   return outward?.[1];
 }
 
-/**
- * Pounds and pence per hour as typed ("12.71", "£12.71", "12") in pence, or undefined when it is
- * not an amount of money. Pence are stored so the wage floor comparison is exact.
- */
-export function parsePounds(typed: string): number | undefined {
-  const match = /^£?\s*(\d{1,4})(?:\.(\d{1,2}))?$/.exec(typed.trim());
-  if (!match) return undefined;
-  const pence = (match[2] ?? "").padEnd(2, "0");
-  return Number(match[1]) * 100 + Number(pence || "0");
-}
-
-/** Pence as pounds for a form field or a page: 1271 → "12.71". */
-export const poundsText = (pence: number) =>
-  `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
-
-/** Below the wage floor a job would not count as competitive (domain.md, section 0). */
-export const belowWageFloor = (hourlyPayPence: number, wageFloorPence: number) =>
-  hourlyPayPence < wageFloorPence;
-
 const DAY = 86_400_000;
 
 /** A calendar date (YYYY-MM-DD) moved by whole days; calendar arithmetic, so clock changes do not matter. */

@@ -2,11 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applicationDateProblems,
+  belowWageFloor,
   daysBetween,
   isCompetitive,
   isIpsJobStart,
   jobStartShortfalls,
-  poundsToPence,
   tenure,
 } from "./job-rules";
 
@@ -90,16 +90,6 @@ describe("tenure", () => {
   });
 });
 
-describe("pay as typed", () => {
-  it("reads pounds and pence into pence", () => {
-    expect(poundsToPence("12.71")).toBe(1271);
-    expect(poundsToPence("£13")).toBe(1300);
-    expect(poundsToPence("13.5")).toBe(1350);
-    expect(poundsToPence("thirteen")).toBeUndefined();
-    expect(poundsToPence("12.715")).toBeUndefined();
-  });
-});
-
 describe("an application's dates", () => {
   const today = "2026-05-10";
   const fields = (problems: ReturnType<typeof applicationDateProblems>) => problems.map((p) => p.message);
@@ -164,5 +154,12 @@ describe("an application's dates", () => {
         ),
       ),
     ).toEqual(["validation.application.outcomeWithoutOutcome"]);
+  });
+});
+
+describe("the wage floor", () => {
+  it("says pay below the wage floor, not at it", () => {
+    expect(belowWageFloor(1270, 1271)).toBe(true);
+    expect(belowWageFloor(1271, 1271)).toBe(false);
   });
 });

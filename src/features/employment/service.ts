@@ -3,7 +3,7 @@
 export { type SeededEmployer, seedDemoEmployers } from "./demo-employers";
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
-export { belowWageFloor, parsePostcodeDistrict, parsePounds, poundsText } from "./employer-rules";
+export { parsePostcodeDistrict } from "./employer-rules";
 export { seedDemoJobs } from "./jobs-demo";
 export { type MatchProfile, type MatchResult, matchOpportunity } from "./matching";
 export { findOpportunity } from "./opportunities";

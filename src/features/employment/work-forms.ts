@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { zonedInstant } from "../contacts/service";
 import { parseCalendarDate } from "../plans/service";
-import { applicationDateProblems, daysBetween, poundsToPence } from "./job-rules";
+import { applicationDateProblems, daysBetween } from "./job-rules";
+import { poundsToPence } from "./money";
 import { applicationStatuses, contractTypes, jobEndReasons } from "./schema";
 
 // The Work tab's forms. Messages are catalogue keys (en-work.ts holds the words).
@@ -139,9 +140,12 @@ const hours = z
   .transform(Number)
   .refine((value) => value > 0 && value <= 80, "validation.job.hoursRange");
 
+const MAX_HOURLY_PAY_PENCE = 999_999;
+
 const pay = z.string({ message: "validation.job.pay" }).transform((value, context) => {
   const pence = poundsToPence(value);
-  if (pence === undefined || pence === 0) {
+  // Up to £9,999.99 an hour, as the form has always taken; anything larger is a typing slip.
+  if (pence === undefined || pence === 0 || pence > MAX_HOURLY_PAY_PENCE) {
     context.addIssue({ code: "custom", message: "validation.job.pay" });
     return z.NEVER;
   }
