@@ -1,3 +1,4 @@
+import { addCalendarDays } from "../../platform/clock";
 // Pure rules for employers, employer contacts and job opportunities, tested on their own.
 
 /**
@@ -10,17 +11,10 @@ export function parsePostcodeDistrict(typed: string): string | undefined {
   return outward?.[1];
 }
 
-const DAY = 86_400_000;
-
-/** A calendar date (YYYY-MM-DD) moved by whole days; calendar arithmetic, so clock changes do not matter. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
 /** The Monday starting the Monday–Sunday week that holds this calendar date. */
 export function weekStarting(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
+  return addCalendarDays(date, -((weekday + 6) % 7));
 }
 
 export type Week = { start: string; end: string };
@@ -29,8 +23,8 @@ export type Week = { start: string; end: string };
 export function recentWeeks(today: string, count: number): Week[] {
   const current = weekStarting(today);
   return Array.from({ length: count }, (_, index) => {
-    const start = addDays(current, -7 * (count - 1 - index));
-    return { start, end: addDays(start, 6) };
+    const start = addCalendarDays(current, -7 * (count - 1 - index));
+    return { start, end: addCalendarDays(start, 6) };
   });
 }
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { calendarDaysBetween } from "../../platform/clock";
 import {
   applicationDateProblems,
   belowWageFloor,
-  daysBetween,
   isCompetitive,
   isIpsJobStart,
   jobStartShortfalls,
@@ -84,7 +84,7 @@ describe("tenure", () => {
         const { weeks, days } = tenure(start, end);
         expect(days).toBeGreaterThanOrEqual(0);
         expect(days).toBeLessThan(7);
-        expect(weeks * 7 + days).toBe(Math.max(0, daysBetween(start, end)));
+        expect(weeks * 7 + days).toBe(Math.max(0, calendarDaysBetween(start, end)));
       }),
     );
   });

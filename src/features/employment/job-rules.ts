@@ -1,8 +1,7 @@
+import { calendarDaysBetween } from "../../platform/clock";
 import type { ApplicationStatus } from "./schema";
 
 // The rules about applications and jobs, kept apart from the database so they are tested alone.
-
-const DAY = 86_400_000;
 
 /** IPS counts a job start only at this many hours a week or more (IPS Grow, domain.md section 0). */
 export const JOB_START_MIN_HOURS = 4;
@@ -53,19 +52,12 @@ export function isIpsJobStart(terms: { competitive: boolean; hoursPerWeek: numbe
   return terms.competitive && terms.hoursPerWeek >= JOB_START_MIN_HOURS;
 }
 
-const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
-
-/** Days from one calendar date to another (negative when `to` comes first). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
 /**
  * How long the person has held the job: from the start date to the end date (or today while
  * it lasts), in whole weeks and the days left over. Nothing before the job has started.
  */
 export function tenure(startedOn: string, endedOnOrToday: string): { weeks: number; days: number } {
-  const total = Math.max(0, daysBetween(startedOn, endedOnOrToday));
+  const total = Math.max(0, calendarDaysBetween(startedOn, endedOnOrToday));
   return { weeks: Math.floor(total / 7), days: total % 7 };
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { calendarDaysBetween } from "../../platform/clock";
 import { zonedInstant } from "../contacts/service";
 import { parseCalendarDate } from "../plans/service";
-import { applicationDateProblems, daysBetween } from "./job-rules";
+import { applicationDateProblems } from "./job-rules";
 import { poundsToPence } from "./money";
 import { applicationStatuses, contractTypes, jobEndReasons } from "./schema";
 
@@ -162,7 +163,7 @@ export function jobStartForm(today: string) {
       .min(1, "validation.job.title")
       .max(200, "validation.tooLong"),
     startedOn: requiredDate("validation.job.startedOn").refine((value) => {
-      const days = daysBetween(today, value);
+      const days = calendarDaysBetween(today, value);
       return days <= 92 && days >= -731;
     }, "validation.job.startedOnRange"),
     hoursPerWeek: hours,
