@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parsePostcodeDistrict } from "./employer-rules";
 import { poundsToPence } from "./money";
+import { parsePostcodeDistrict } from "./postcode";
 import {
   employerContactTypes,
   employerSectors,

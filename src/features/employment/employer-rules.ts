@@ -1,15 +1,6 @@
 import { addCalendarDays } from "../../platform/clock";
-// Pure rules for employers, employer contacts and job opportunities, tested on their own.
 
-/**
- * The outward code of a UK postcode ("B15", "SW1A", "M1"), upper-cased, from what staff typed:
- * an outward code alone or a whole postcode. Undefined when it cannot be one.
- */
-export function parsePostcodeDistrict(typed: string): string | undefined {
-  const compact = typed.replace(/\s+/g, " ").trim().toUpperCase();
-  const outward = /^([A-Z]{1,2}\d[A-Z\d]?)(?: ?\d[A-Z]{2})?$/.exec(compact);
-  return outward?.[1];
-}
+// Pure rules for employer contacts (weeks and the face-to-face count), tested on their own.
 
 /** The Monday starting the Monday–Sunday week that holds this calendar date. */
 export function weekStarting(date: string): string {
