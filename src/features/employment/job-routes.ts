@@ -4,7 +4,7 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
 import { disclosureFor } from "./disclosure";
@@ -14,11 +14,11 @@ import { findJob, recordJobEnd, recordJobStart } from "./jobs";
 import { currentEmploymentSettings } from "./settings";
 import { applicationsOf, findApplication } from "./work";
 import { jobEndForm, jobStartForm } from "./work-forms";
-import { idFrom, opener } from "./work-request";
+import { idFrom } from "./work-request";
 
 /** Recording a job start (which begins follow-along), a job's own page, and its end. */
 export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = opener(door);
+  const open = recordOpener(door);
   const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
 

@@ -4,7 +4,7 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, type FormBody, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
 import { ApplicationFormPage, type PreparationState } from "./application-views";
@@ -21,7 +21,7 @@ import {
   workOverview,
 } from "./work";
 import { applicationForm, disclosureForm, preparationActionForm, version } from "./work-forms";
-import { idFrom, opener } from "./work-request";
+import { idFrom } from "./work-request";
 import { DisclosureFormPage, WorkPage } from "./work-views";
 
 const ukTime = (instant: Date) =>
@@ -54,7 +54,7 @@ async function disclosureOf(record: ParticipantRecord, employerId: unknown) {
 
 /** The Work tab, disclosure choices, and applications with their preparation actions. */
 export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = opener(door);
+  const open = recordOpener(door);
   const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
 

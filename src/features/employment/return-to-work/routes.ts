@@ -5,7 +5,7 @@ import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
 import { sendPage, translatorFor } from "../../../platform/http/pages";
-import { participantIdParam } from "../../../platform/http/participant";
+import { participantIdParam, recordOpener } from "../../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody, translateIssue } from "../../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../../contacts/request";
 import { disclosureFor, mayContactEmployers } from "../disclosure";
@@ -39,21 +39,7 @@ const idParam = (request: FastifyRequest, name: "absenceId" | "planId") => {
 
 export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
   const today = () => calendarDateAt(clock.now());
-  // The answer goes out only after the door's transaction commits (decision 34).
-  const open = async (
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord) => Promise<() => FastifyReply>,
-  ) => {
-    const answer = await door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose, what, ipAddress: request.ip },
-      work,
-    );
-    return answer();
-  };
+  const open = recordOpener(door);
   const base = "/participants/:participantId/return-to-work";
 
   app.get(base, read, async (request, reply) =>
