@@ -21,7 +21,15 @@ import { isIpsJobStart, jobStartShortfalls } from "./job-rules";
 import { formatPence } from "./money";
 import { contractTypes, jobEndReasons } from "./schema";
 import type { ApplicationView, JobView } from "./work";
-import { DisclosureNote, day, type RecordPage, tenureText, WorkNotice, workBase } from "./work-view-parts";
+import {
+  DisclosureNote,
+  day,
+  EmployerSelect,
+  type RecordPage,
+  tenureText,
+  WorkNotice,
+  workBase,
+} from "./work-view-parts";
 
 const yesNo = (t: Translator) => [
   { value: "yes", label: t.t("common.yes") },
@@ -54,13 +62,12 @@ export function JobStartFormPage(
         />
       )}
       <Form action={`${base}/jobs`} csrfToken={props.csrfToken}>
-        <Select
-          name="employerId"
+        <EmployerSelect
+          t={t}
           label={t.t("work.job.employer")}
+          employers={props.employers}
           value={values.employerId}
-          error={errorFor(errors, "employerId")}
-          emptyOption={t.t("work.application.chooseEmployer")}
-          options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+          errors={errors}
         />
         <TextInput
           name="title"
