@@ -4,6 +4,7 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { EmployerContactFormPage } from "./employer-contact-views";
 import { currentPeople, currentPerson, logEmployerContact } from "./employer-contacts";
@@ -33,11 +34,6 @@ import { currentEmploymentSettings } from "./settings";
 
 export const readEmployers = { config: { access: "employers.read" as const } };
 export const manageEmployers = { config: { access: "employers.manage" as const } };
-
-export const uuidParam = (request: FastifyRequest, name: string) => {
-  const parsed = z.uuid().safeParse((request.params as Record<string, unknown>)[name]);
-  return parsed.success ? parsed.data : undefined;
-};
 
 export const notFound = (reply: FastifyReply) => {
   reply.callNotFound();

@@ -3,16 +3,10 @@ import { z } from "zod";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { opportunityForm, opportunityListQuery, versionField } from "./employer-forms";
-import {
-  employerFromRequest,
-  manageEmployers,
-  notFound,
-  notice,
-  readEmployers,
-  uuidParam,
-} from "./employer-routes";
+import { employerFromRequest, manageEmployers, notFound, notice, readEmployers } from "./employer-routes";
 import {
   createOpportunity,
   findOpportunity,
