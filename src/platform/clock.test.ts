@@ -25,13 +25,10 @@ describe("calendar dates", () => {
   });
 
   it("counts back the days it added", () => {
+    // Any date this century, as a whole number of days after 1 January 2000.
     const date = fc
-      .date({
-        min: new Date("2000-01-01T00:00:00Z"),
-        max: new Date("2099-12-31T00:00:00Z"),
-        noInvalidDate: true,
-      })
-      .map((value) => value.toISOString().slice(0, 10));
+      .integer({ min: 0, max: 36_524 })
+      .map((days) => new Date(Date.UTC(2000, 0, 1 + days)).toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, fc.integer({ min: -5000, max: 5000 }), (from, days) => {
         expect(calendarDaysBetween(from, addCalendarDays(from, days))).toBe(days);

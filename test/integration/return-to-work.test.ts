@@ -8,8 +8,8 @@ import {
 } from "../../src/features/employment/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { addCalendarDays, calendarDateAt } from "../../src/platform/clock";
-import { organisation, staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { organisation } from "../../src/platform/directory/schema";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -136,11 +136,8 @@ beforeAll(async () => {
       absenceStartDate: addCalendarDays(today, -20),
     })
     .where(eq(participant.id, participantId));
-  const [staff] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  specialistId = staff!.id;
+  const staff = await demoStaff(testApp, "employment_specialist");
+  specialistId = staff.id;
   const [org] = await testApp.db.select().from(organisation).where(eq(organisation.id, organisationId));
   organisationName = org!.name;
   greggs = await makeEmployer("Greggs");

@@ -8,8 +8,7 @@ import {
 } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
 import { planAction } from "../../src/features/plans/schema";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, type TestApp, type TestClient } from "../support/app";
 import { dayFromToday as dayFromToday_, jobStartFields, startWorkTest } from "../support/work";
 
 let testApp: TestApp;
@@ -117,10 +116,7 @@ describe("applications and interviews", () => {
   let applicationId: string;
 
   it("prefills from a vacancy, ignores an unknown one, and shows what the employer may be told", async () => {
-    const [staff] = await testApp.db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const staff = await demoStaff(testApp, "employment_specialist");
     const [opportunity] = await testApp.db
       .insert(jobOpportunity)
       .values({
@@ -130,7 +126,7 @@ describe("applications and interviews", () => {
         hoursPerWeek: 12,
         hourlyPayPence: 1300,
         location: "High Street",
-        createdBy: staff!.id,
+        createdBy: staff.id,
         createdAt: testApp.clock.now(),
         updatedAt: testApp.clock.now(),
       })
