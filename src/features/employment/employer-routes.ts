@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
 import { z } from "zod";
 import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
@@ -30,6 +31,7 @@ import {
   updateEmployer,
 } from "./employers";
 import { employerOpportunities } from "./opportunities";
+import type { EmployerRow } from "./schema";
 import { currentEmploymentSettings } from "./settings";
 
 export const readEmployers = { config: { access: "employers.read" as const } };
@@ -46,6 +48,19 @@ export const notice = (request: FastifyRequest) => (request.query as { notice?: 
 export async function employerFromRequest(request: FastifyRequest, { db }: AppDeps) {
   const employerId = uuidParam(request, "employerId");
   return employerId ? findEmployer(db, request.staff!.organisationId, employerId) : undefined;
+}
+
+/** A form about the employer named in the address: not found for an unknown one, 400 with errors. */
+export async function sendEmployerForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  errors: FieldError[] | undefined,
+  render: (employer: EmployerRow) => Promise<VNode> | VNode,
+) {
+  const found = await employerFromRequest(request, deps);
+  if (!found) return notFound(reply);
+  return sendPage(reply, await render(found), errors ? 400 : 200);
 }
 
 export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -147,12 +162,10 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const page = PersonFormPage({ ...pageContext(request, reply), employer: found, values, errors });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, (employer) =>
+      PersonFormPage({ ...pageContext(request, reply), employer, values, errors }),
+    );
 
   app.get("/employers/:employerId/people/new", manageEmployers, async (request, reply) =>
     showPersonForm(request, reply, {}),
@@ -209,19 +222,16 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const people = await currentPeople(db, found.id);
-    const page = EmployerContactFormPage({
-      ...pageContext(request, reply),
-      employer: found,
-      people,
-      values,
-      errors,
-    });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, async (employer) =>
+      EmployerContactFormPage({
+        ...pageContext(request, reply),
+        employer,
+        people: await currentPeople(db, employer.id),
+        values,
+        errors,
+      }),
+    );
 
   app.get("/employers/:employerId/contacts/new", manageEmployers, async (request, reply) =>
     showContactForm(request, reply, { occurredOn: calendarDateAt(clock.now()) }),

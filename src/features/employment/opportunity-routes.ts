@@ -6,7 +6,14 @@ import { pageContext, sendPage, translatorFor } from "../../platform/http/pages"
 import { uuidParam } from "../../platform/http/params";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { opportunityForm, opportunityListQuery, versionField } from "./employer-forms";
-import { employerFromRequest, manageEmployers, notFound, notice, readEmployers } from "./employer-routes";
+import {
+  employerFromRequest,
+  manageEmployers,
+  notFound,
+  notice,
+  readEmployers,
+  sendEmployerForm,
+} from "./employer-routes";
 import {
   createOpportunity,
   findOpportunity,
@@ -69,12 +76,10 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const page = OpportunityFormPage({ ...pageContext(request, reply), employer: found, values, errors });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, (employer) =>
+      OpportunityFormPage({ ...pageContext(request, reply), employer, values, errors }),
+    );
 
   app.get("/employers/:employerId/opportunities/new", manageEmployers, async (request, reply) =>
     showNewForm(request, reply, {}),
