@@ -69,13 +69,7 @@ export function ApplicationFormPage(
           ]}
         />
       )}
-      {props.disclosure && (
-        <DisclosureNote
-          t={t}
-          employerName={props.disclosure.employerName}
-          disclosure={props.disclosure.disclosure}
-        />
-      )}
+      {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
       <Form action={action} csrfToken={props.csrfToken}>
         {application && (
           <input type="hidden" name="version" value={String(values.version ?? application.version)} />

@@ -54,13 +54,7 @@ export function JobStartFormPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("work.job.newTitle")}</h1>
       <p>{t.t("work.job.intro")}</p>
-      {props.disclosure && (
-        <DisclosureNote
-          t={t}
-          employerName={props.disclosure.employerName}
-          disclosure={props.disclosure.disclosure}
-        />
-      )}
+      {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
       <Form action={`${base}/jobs`} csrfToken={props.csrfToken}>
         <EmployerSelect
           t={t}

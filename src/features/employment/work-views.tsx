@@ -267,13 +267,7 @@ export function DisclosureFormPage(
         </>
       ) : (
         <>
-          {props.inForce && (
-            <DisclosureNote
-              t={t}
-              employerName={props.inForce.employerName}
-              disclosure={props.inForce.disclosure}
-            />
-          )}
+          {props.inForce && <DisclosureNote t={t} {...props.inForce} />}
           <Form action={`${base}/disclosures`} csrfToken={props.csrfToken}>
             <EmployerSelect
               t={t}
