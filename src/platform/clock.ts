@@ -32,3 +32,19 @@ export function calendarDateAt(instant: Date, timeZone = "Europe/London"): strin
   const part = (type: string) => parts.find((item) => item.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
+
+const DAY_MS = 86_400_000;
+const midnightUtc = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/**
+ * A calendar date (YYYY-MM-DD) some whole days later, or earlier when `days` is negative. Worked in
+ * UTC, where every day is 24 hours, so a UK clock change never moves the answer.
+ */
+export function addCalendarDays(date: string, days: number): string {
+  return new Date(midnightUtc(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from one date (YYYY-MM-DD) to another; negative when `to` comes first. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((midnightUtc(to) - midnightUtc(from)) / DAY_MS);
+}

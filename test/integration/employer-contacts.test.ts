@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contact } from "../../src/features/contacts/schema";
 import { employerContact, employerDisclosure } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { addEmployer as addEmployer_, employerContactFields, todayIn } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -39,11 +38,8 @@ async function thisWeeksCount(client: TestClient) {
 beforeAll(async () => {
   testApp = await startTestApp();
   specialist = await signedInAs(testApp.app, "employment_specialist");
-  const [row] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  organisationId = row!.organisationId;
+  const row = await demoStaff(testApp, "employment_specialist");
+  organisationId = row.organisationId;
 }, 120_000);
 
 afterAll(async () => {

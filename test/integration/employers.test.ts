@@ -9,8 +9,7 @@ import {
   jobOpportunity,
 } from "../../src/features/employment/schema";
 import { auditEvent } from "../../src/platform/audit/table";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { addEmployer as addEmployer_, employerContactFields, idFrom, todayIn } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -26,12 +25,9 @@ const contactForm = (extra: Record<string, string> = {}) => employerContactField
 beforeAll(async () => {
   testApp = await startTestApp();
   specialist = await signedInAs(testApp.app, "employment_specialist");
-  const [row] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  specialistId = row!.id;
-  organisationId = row!.organisationId;
+  const row = await demoStaff(testApp, "employment_specialist");
+  specialistId = row.id;
+  organisationId = row.organisationId;
 }, 120_000);
 
 afterAll(async () => {

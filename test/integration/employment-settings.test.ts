@@ -2,8 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentEmploymentSettings } from "../../src/features/employment/settings";
 import { auditEvent } from "../../src/platform/audit/table";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 
 let testApp: TestApp;
 let admin: TestClient;
@@ -18,11 +17,8 @@ const messageBeside = (html: string, field: string) =>
 
 beforeAll(async () => {
   testApp = await startTestApp();
-  const [row] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("admin")));
-  organisationId = row!.organisationId;
+  const row = await demoStaff(testApp, "admin");
+  organisationId = row.organisationId;
   admin = await signedInAs(testApp.app, "admin");
 }, 120_000);
 

@@ -5,8 +5,7 @@ import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { contingencyActivation, supportPlan } from "../../src/features/plans/schema";
 import { calendarDateAt } from "../../src/platform/clock";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -64,10 +63,7 @@ describe("follow-along support once in work", () => {
     let page = await specialist.get(url());
     expect(page.body).toContain("First contact after starting");
     expect(page.body).toContain("Due now");
-    const [es] = await testApp.db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const es = await demoStaff(testApp, "employment_specialist");
     await testApp.db.insert(contact).values({
       organisationId: person.organisationId,
       participantId: person.id,

@@ -14,8 +14,8 @@ import { employer, jobOpportunity, shiftPatterns } from "../../src/features/empl
 import { consentRecord } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { calendarDateAt } from "../../src/platform/clock";
-import { organisation, staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { organisation } from "../../src/platform/directory/schema";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -71,11 +71,8 @@ async function addOpportunities(orgId: string, employerId: string, list: Opportu
 beforeAll(async () => {
   testApp = await startTestApp();
   const { db, clock } = testApp;
-  const [me] = await db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  specialistId = me!.id;
+  const me = await demoStaff(testApp, "employment_specialist");
+  specialistId = me.id;
   // The demo's own vacancies (in every organisation) are closed, so each test sees only its own.
   await db.update(jobOpportunity).set({ status: "closed" });
   const person = await createTestParticipant(testApp, { stage: "engaged" });

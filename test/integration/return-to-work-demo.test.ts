@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { employer, returnToWorkPlan, sicknessAbsence } from "../../src/features/employment/schema";
 import { demoEmployers, seedDemoReturnToWork } from "../../src/features/employment/service";
 import { consentRecord, participant } from "../../src/features/participants/schema";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp } from "../support/app";
+import { demoStaff, signedInAs, startTestApp, type TestApp } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -20,10 +19,7 @@ afterAll(async () => {
 describe("the demo's return-to-work seed", () => {
   it("gives people off sick an absence from their employer and one a four-week phased return", async () => {
     const { db, clock } = testApp;
-    const [specialist] = await db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const specialist = await demoStaff(testApp, "employment_specialist");
     const offSick = await createTestParticipant(testApp, { stage: "engaged" });
     const consented = await createTestParticipant(testApp, { stage: "engaged" });
     const unemployed = await createTestParticipant(testApp, { stage: "engaged" });

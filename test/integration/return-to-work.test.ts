@@ -7,9 +7,9 @@ import {
   sicknessAbsence,
 } from "../../src/features/employment/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
-import { calendarDateAt } from "../../src/platform/clock";
-import { organisation, staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import { addCalendarDays, calendarDateAt } from "../../src/platform/clock";
+import { organisation } from "../../src/platform/directory/schema";
+import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -26,8 +26,6 @@ const ABSENCE_NOTES = "Low mood since the bereavement; sertraline started by the
 const CONDITION_WORDING = "I live with anxiety and may need a short break now and then";
 
 const base = () => `/participants/${participantId}/return-to-work`;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const words = (html: string) =>
   html
     .replaceAll("&#39;", "'")
@@ -98,7 +96,7 @@ const planRow = async () =>
 
 /** The four-week phased return the tests agree, as the form posts it. */
 const fourWeeks = (extra: Record<string, string | string[]> = {}) => ({
-  returnOn: addDays(today, 7),
+  returnOn: addCalendarDays(today, 7),
   advice: ["phased_return", "altered_hours"],
   weekCount: "4",
   "week-1-hours": "8",
@@ -109,8 +107,8 @@ const fourWeeks = (extra: Record<string, string | string[]> = {}) => ({
   alteredHours: "Start at 10am for the first month",
   amendedDuties: "",
   workplaceAdaptations: "",
-  "review-1": addDays(today, 21),
-  "review-2": addDays(today, 35),
+  "review-1": addCalendarDays(today, 21),
+  "review-2": addCalendarDays(today, 35),
   participantAgreed: "yes",
   agreedWithEmployerBy: "Sam Green, store manager",
   agreedOn: today,
@@ -135,14 +133,11 @@ beforeAll(async () => {
     .set({
       workSituation: "employed_off_sick",
       employerName: "greggs ",
-      absenceStartDate: addDays(today, -20),
+      absenceStartDate: addCalendarDays(today, -20),
     })
     .where(eq(participant.id, participantId));
-  const [staff] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  specialistId = staff!.id;
+  const staff = await demoStaff(testApp, "employment_specialist");
+  specialistId = staff.id;
   const [org] = await testApp.db.select().from(organisation).where(eq(organisation.id, organisationId));
   organisationName = org!.name;
   greggs = await makeEmployer("Greggs");
@@ -164,7 +159,7 @@ describe("sickness absence", () => {
     const form = await specialist.get(`${base()}/absences/new?from=referral`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toMatch(new RegExp(`<option value="${greggs}" selected`));
-    expect(form.body).toMatch(new RegExp(`name="startedOn"[^>]*value="${addDays(today, -20)}"`));
+    expect(form.body).toMatch(new RegExp(`name="startedOn"[^>]*value="${addCalendarDays(today, -20)}"`));
     expect(form.body).not.toContain("is not in the list of employers yet");
   });
 
@@ -187,7 +182,7 @@ describe("sickness absence", () => {
     await specialist.get(`${base()}/absences/new`);
     const bad = await specialist.post(`${base()}/absences`, {
       employerId: "",
-      startedOn: addDays(today, 3),
+      startedOn: addCalendarDays(today, 3),
       endedOn: "2026-02-30",
     });
     expect(bad.statusCode).toBe(400);
@@ -196,8 +191,8 @@ describe("sickness absence", () => {
     expect(messageBeside(bad.body, "endedOn")).toBe("Enter the first day back at work as a real date");
     const backwards = await specialist.post(`${base()}/absences`, {
       employerId: greggs,
-      startedOn: addDays(today, -5),
-      endedOn: addDays(today, -6),
+      startedOn: addCalendarDays(today, -5),
+      endedOn: addCalendarDays(today, -6),
     });
     expect(messageBeside(backwards.body, "endedOn")).toBe(
       "The first day back must be after the first day off sick",
@@ -205,7 +200,7 @@ describe("sickness absence", () => {
     // An employer that is not this organisation's is not a choice, whatever is posted.
     const foreign = await specialist.post(`${base()}/absences`, {
       employerId: "00000000-0000-4000-8000-000000000000",
-      startedOn: addDays(today, -5),
+      startedOn: addCalendarDays(today, -5),
     });
     expect(messageBeside(foreign.body, "employerId")).toBe("Choose the employer they are off sick from");
     expect(
@@ -217,7 +212,7 @@ describe("sickness absence", () => {
     await specialist.get(`${base()}/absences/new`);
     const saved = await specialist.post(`${base()}/absences`, {
       employerId: greggs,
-      startedOn: addDays(today, -20),
+      startedOn: addCalendarDays(today, -20),
       endedOn: "",
       notes: ABSENCE_NOTES,
     });
@@ -238,21 +233,21 @@ describe("sickness absence", () => {
     const first = await specialist.post(url, {
       version: "1",
       employerId: greggs,
-      startedOn: addDays(today, -21),
+      startedOn: addCalendarDays(today, -21),
       notes: ABSENCE_NOTES,
     });
     expect(first.statusCode).toBe(303);
     const stale = await specialist.post(url, {
       version: "1",
       employerId: royalMail,
-      startedOn: addDays(today, -20),
+      startedOn: addCalendarDays(today, -20),
     });
     expect(stale.statusCode).toBe(409);
     const text = words(stale.body);
     expect(text).toContain("Someone else changed this while you were editing");
     expect(stale.body).toMatch(new RegExp(`<option value="${royalMail}" selected`));
     expect((await absenceRow()).employerId).toBe(greggs);
-    expect((await absenceRow()).startedOn).toBe(addDays(today, -21));
+    expect((await absenceRow()).startedOn).toBe(addCalendarDays(today, -21));
   });
 });
 
@@ -265,13 +260,13 @@ describe("a return-to-work plan", () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain("No weeks yet.");
     const one = await specialist.post(url, {
-      returnOn: addDays(today, 7),
+      returnOn: addCalendarDays(today, 7),
       weekCount: "0",
       action: "addWeek",
     });
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('name="week-1-hours"');
-    expect(one.body).toMatch(new RegExp(`name="returnOn"[^>]*value="${addDays(today, 7)}"`));
+    expect(one.body).toMatch(new RegExp(`name="returnOn"[^>]*value="${addCalendarDays(today, 7)}"`));
     expect(one.body).toMatch(/name="advice"[^>]*value="phased_return"[^>]*checked/);
     const two = await specialist.post(url, { weekCount: "1", "week-1-hours": "8", action: "addWeek" });
     expect(two.body).toContain('name="week-2-hours"');
@@ -371,7 +366,7 @@ describe("a return-to-work plan", () => {
     expect(tab).toContain("A phased return, Altered hours");
     expect(tab).toContain("Start at 10am for the first month");
     expect((await specialist.get(base())).body).toContain(`/plans/${(await planRow())!.id}/print`);
-    expect((await planRow())!.reviewDates).toEqual([addDays(today, 21), addDays(today, 35)]);
+    expect((await planRow())!.reviewDates).toEqual([addCalendarDays(today, 21), addCalendarDays(today, 35)]);
   });
 
   it("a change based on an old version is refused with 409, the saved plan beside the typed one", async () => {
@@ -491,11 +486,11 @@ describe("the outcome", () => {
         version: "3",
         "week-4-hours": "32",
         outcome: "returned_in_full",
-        outcomeOn: addDays(today, -1),
+        outcomeOn: addCalendarDays(today, -1),
       }),
     );
     expect(saved.statusCode).toBe(303);
-    expect((await absenceRow()).endedOn).toBe(addDays(today, -1));
+    expect((await absenceRow()).endedOn).toBe(addCalendarDays(today, -1));
     const text = words((await specialist.get(base())).body);
     expect(text).toContain("Returned in full on");
     // From 21 days ago up to yesterday, the first day back.

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { job, jobApplication } from "../../src/features/employment/schema";
 import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, startTestApp, type TestApp } from "../support/app";
+import { demoStaff, startTestApp, type TestApp } from "../support/app";
 
 let testApp: TestApp;
 
@@ -19,15 +18,12 @@ afterAll(async () => {
 describe("the demo's work records", () => {
   it("gives everyone in work a competitive job that their follow-along starts from, and some job seekers applications", async () => {
     const { db } = testApp;
-    const [specialist] = await db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const specialist = await demoStaff(testApp, "employment_specialist");
     // The demo seed (run by startTestApp) recorded the jobs; nothing is seeded again here.
     const people = await db
       .select({ id: participant.id, organisationId: participant.organisationId, stage: participant.stage })
       .from(participant)
-      .where(eq(participant.organisationId, specialist!.organisationId));
+      .where(eq(participant.organisationId, specialist.organisationId));
 
     const inWork = people.filter((person) => person.stage === "in_work");
     expect(inWork.length).toBeGreaterThan(0);

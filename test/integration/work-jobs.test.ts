@@ -3,10 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { job, jobApplication } from "../../src/features/employment/schema";
 import { followAlong, participantAlert } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
-import { calendarDateAt } from "../../src/platform/clock";
-import { signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
-import { createTestEmployers } from "../support/employers";
+import { signedInAs, type TestApp, type TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
+import { dayFromToday as dayFromToday_, jobStartFields, startWorkTest } from "../support/work";
 
 let testApp: TestApp;
 let specialist: TestClient;
@@ -14,27 +13,12 @@ let person: { id: string; organisationId: string };
 let bakery: { id: string; name: string };
 let depot: { id: string; name: string };
 
-const DAY = 86_400_000;
-const dayFromToday = (days: number) => calendarDateAt(new Date(testApp.clock.now().getTime() + days * DAY));
+const dayFromToday = (days: number) => dayFromToday_(testApp, days);
 const work = () => `/participants/${person.id}/work`;
-const jobStart = (overrides: Record<string, string> = {}) => ({
-  employerId: bakery.id,
-  title: "Bakery assistant",
-  startedOn: dayFromToday(-14),
-  hoursPerWeek: "16",
-  hourlyPayPence: "12.71",
-  contractType: "permanent",
-  openLabourMarket: "yes",
-  timeLimitedByService: "no",
-  ...overrides,
-});
+const jobStart = (overrides: Record<string, string> = {}) => jobStartFields(testApp, bakery.id, overrides);
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  person = await createTestParticipant(testApp, { stage: "job_seeking" });
-  const employers = await createTestEmployers(testApp, ["Crumb & Co Bakery", "Northside Depot"]);
-  bakery = employers[0]!;
-  depot = employers[1]!;
+  ({ testApp, person, bakery, depot } = await startWorkTest());
 }, 120_000);
 
 beforeEach(async () => {

@@ -8,39 +8,20 @@ import {
 } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
 import { planAction } from "../../src/features/plans/schema";
-import { calendarDateAt } from "../../src/platform/clock";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
-import { createTestEmployers } from "../support/employers";
-import { createTestParticipant } from "../support/participants";
+import { demoStaff, signedInAs, type TestApp, type TestClient } from "../support/app";
+import { dayFromToday as dayFromToday_, jobStartFields, startWorkTest } from "../support/work";
 
 let testApp: TestApp;
 let specialist: TestClient;
 let person: { id: string; organisationId: string };
 let bakery: { id: string; name: string };
-let _depot: { id: string; name: string };
 
-const DAY = 86_400_000;
-const dayFromToday = (days: number) => calendarDateAt(new Date(testApp.clock.now().getTime() + days * DAY));
+const dayFromToday = (days: number) => dayFromToday_(testApp, days);
 const work = () => `/participants/${person.id}/work`;
-const jobStart = (overrides: Record<string, string> = {}) => ({
-  employerId: bakery.id,
-  title: "Bakery assistant",
-  startedOn: dayFromToday(-14),
-  hoursPerWeek: "16",
-  hourlyPayPence: "12.71",
-  contractType: "permanent",
-  openLabourMarket: "yes",
-  timeLimitedByService: "no",
-  ...overrides,
-});
+const jobStart = (overrides: Record<string, string> = {}) => jobStartFields(testApp, bakery.id, overrides);
 
 beforeAll(async () => {
-  testApp = await startTestApp();
-  person = await createTestParticipant(testApp, { stage: "job_seeking" });
-  const employers = await createTestEmployers(testApp, ["Crumb & Co Bakery", "Northside Depot"]);
-  bakery = employers[0]!;
-  _depot = employers[1]!;
+  ({ testApp, person, bakery } = await startWorkTest());
 }, 120_000);
 
 beforeEach(async () => {
@@ -135,10 +116,7 @@ describe("applications and interviews", () => {
   let applicationId: string;
 
   it("prefills from a vacancy, ignores an unknown one, and shows what the employer may be told", async () => {
-    const [staff] = await testApp.db
-      .select()
-      .from(staffAccount)
-      .where(eq(staffAccount.email, demoEmail("employment_specialist")));
+    const staff = await demoStaff(testApp, "employment_specialist");
     const [opportunity] = await testApp.db
       .insert(jobOpportunity)
       .values({
@@ -148,7 +126,7 @@ describe("applications and interviews", () => {
         hoursPerWeek: 12,
         hourlyPayPence: 1300,
         location: "High Street",
-        createdBy: staff!.id,
+        createdBy: staff.id,
         createdAt: testApp.clock.now(),
         updatedAt: testApp.clock.now(),
       })

@@ -1,9 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app";
 import { type Config, readConfig } from "../../src/config";
 import { DEMO_PASSWORD, demoSignIns, seedDemoService } from "../../src/demo/seed";
 import { type ManualClock, manualClock } from "../../src/platform/clock";
-import type { StaffRole } from "../../src/platform/directory/schema";
+import { type StaffRole, staffAccount } from "../../src/platform/directory/schema";
 import { openTestDatabase } from "./database";
 
 export type TestApp = {
@@ -122,6 +123,15 @@ export class TestClient {
 export const demoEmail = (role: StaffRole) => demoSignIns.find((person) => person.role === role)!.email;
 
 /** A client signed in as the demo person with this role. */
+/** The demo organisation's staff account for a role, as stored: its id and organisation. */
+export async function demoStaff(testApp: TestApp, role: StaffRole) {
+  const [row] = await testApp.db
+    .select()
+    .from(staffAccount)
+    .where(eq(staffAccount.email, demoEmail(role)));
+  return row!;
+}
+
 export async function signedInAs(app: FastifyInstance, role: StaffRole): Promise<TestClient> {
   const client = new TestClient(app);
   const response = await client.signIn(demoEmail(role));

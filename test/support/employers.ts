@@ -2,30 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { employer } from "../../src/features/employment/schema";
 import { calendarDateAt } from "../../src/platform/clock";
-import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, type TestApp, type TestClient } from "./app";
-
-/** A few employers of the demo organisation, until the employers' own pages add them. */
-export async function createTestEmployers(testApp: TestApp, names: string[]) {
-  const [specialist] = await testApp.db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("employment_specialist")));
-  const now = testApp.clock.now();
-  return testApp.db
-    .insert(employer)
-    .values(
-      names.map((name) => ({
-        organisationId: specialist!.organisationId,
-        name,
-        sector: "retail" as const,
-        createdBy: specialist!.id,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
-    .returning({ id: employer.id, name: employer.name, organisationId: employer.organisationId });
-}
+import { signedInAs, type TestApp, type TestClient } from "./app";
 
 // What the employer tests share: adding an employer through its form, and an employer contact's fields.
 
@@ -45,6 +22,21 @@ export async function addEmployer(client: TestClient, name: string, sector = "re
   });
   expect(response.statusCode).toBe(302);
   return idFrom(response.headers.location);
+}
+
+/** Employers of the demo organisation for tests that need some, added through the form in order. */
+export async function createTestEmployers(testApp: TestApp, names: string[]) {
+  const client = await signedInAs(testApp.app, "employment_specialist");
+  const added: { id: string; name: string; organisationId: string }[] = [];
+  for (const name of names) {
+    const id = await addEmployer(client, name);
+    const [row] = await testApp.db
+      .select({ id: employer.id, name: employer.name, organisationId: employer.organisationId })
+      .from(employer)
+      .where(eq(employer.id, id));
+    added.push(row!);
+  }
+  return added;
 }
 
 export const employerContactFields = (today: string, extra: Record<string, string> = {}) => ({

@@ -4,7 +4,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { ErrorPage } from "../../platform/web/error-pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { registerContactsApi } from "./api";
@@ -21,23 +21,7 @@ const contactIdParam = (request: FastifyRequest) => {
 };
 
 function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
-  // The work reads and writes inside the door's transaction and says what to answer; the answer
-  // goes out only after the commit, so nothing is shown (or redirected to) that is not audited and
-  // saved, and a quick next request always sees what this one wrote.
-  const open = async (
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord) => Promise<() => FastifyReply>,
-  ) => {
-    const answer = await door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose, what, ipAddress: request.ip },
-      work,
-    );
-    return answer();
-  };
+  const open = recordOpener(door);
 
   app.get("/participants/:participantId/contacts", read, async (request, reply) => {
     const query = contactListQuery.parse(request.query ?? {});

@@ -6,7 +6,6 @@ import {
   type FieldError,
   Form,
   Radios,
-  Select,
   Textarea,
   TextInput,
   WarningCallout,
@@ -18,7 +17,7 @@ import type { DisclosureInForce } from "./disclosure";
 import type { EmployerOption } from "./employer-options";
 import { applicationStatuses } from "./schema";
 import type { ApplicationView } from "./work";
-import { DisclosureNote, type RecordPage, WorkNotice, workBase } from "./work-view-parts";
+import { DisclosureNote, EmployerSelect, type RecordPage, WorkNotice, workBase } from "./work-view-parts";
 import { applicationDates } from "./work-views";
 
 export type PreparationState = {
@@ -70,13 +69,7 @@ export function ApplicationFormPage(
           ]}
         />
       )}
-      {props.disclosure && (
-        <DisclosureNote
-          t={t}
-          employerName={props.disclosure.employerName}
-          disclosure={props.disclosure.disclosure}
-        />
-      )}
+      {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
       <Form action={action} csrfToken={props.csrfToken}>
         {application && (
           <input type="hidden" name="version" value={String(values.version ?? application.version)} />
@@ -84,13 +77,12 @@ export function ApplicationFormPage(
         {values.opportunityId ? (
           <input type="hidden" name="opportunityId" value={String(values.opportunityId)} />
         ) : null}
-        <Select
-          name="employerId"
+        <EmployerSelect
+          t={t}
           label={t.t("work.application.employer")}
+          employers={props.employers}
           value={values.employerId}
-          error={errorFor(errors, "employerId")}
-          emptyOption={t.t("work.application.chooseEmployer")}
-          options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+          errors={errors}
         />
         <TextInput
           name="title"

@@ -1,8 +1,7 @@
 import type { Clock } from "../../platform/clock";
-import { calendarDateAt } from "../../platform/clock";
+import { addCalendarDays, calendarDateAt } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import { contactPlans, employers, opportunities, regionDistricts } from "./demo-employers-data";
-import { addDays } from "./employer-rules";
 import { employer, employerContact, employerContactPerson, jobOpportunity } from "./schema";
 
 // Demo employers for each organisation: fictional businesses of the kinds IPS teams work with,
@@ -77,7 +76,7 @@ export async function seedDemoEmployers(
         homeBased: item.homeBased ?? false,
         requirements: item.requirements,
         status: index % 7 === 6 ? ("closed" as const) : ("open" as const),
-        closesOn: index % 3 === 0 ? addDays(today, 14 + index) : null,
+        closesOn: index % 3 === 0 ? addCalendarDays(today, 14 + index) : null,
         createdBy: specialistId,
         createdAt: new Date(now.getTime() - (offered.length - index) * 86_400_000),
         updatedAt: now,
@@ -87,7 +86,7 @@ export async function seedDemoEmployers(
     await tx.insert(employerContact).values(
       planned.map((plan) => {
         const target = rows[plan.employerIndex]!;
-        const occurredOn = addDays(today, -plan.daysAgo);
+        const occurredOn = addCalendarDays(today, -plan.daysAgo);
         return {
           organisationId,
           employerId: target.id,
@@ -97,7 +96,7 @@ export async function seedDemoEmployers(
           faceToFace: plan.faceToFace,
           outcome: plan.outcome,
           nextStep: plan.nextStep ?? "",
-          nextStepDue: plan.dueIn === undefined ? null : addDays(today, plan.dueIn),
+          nextStepDue: plan.dueIn === undefined ? null : addCalendarDays(today, plan.dueIn),
           recordedBy: specialistId,
           recordedAt: new Date(`${occurredOn}T15:00:00Z`),
         };

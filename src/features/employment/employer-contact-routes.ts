@@ -3,7 +3,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { participantBanner } from "../participants/service";
 import { disclosureFor, mayContactEmployers } from "./disclosure";
@@ -45,21 +45,7 @@ export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock,
     );
   });
 
-  // Answers only after the door's transaction commits (decision 34).
-  const open = async (
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord) => Promise<() => FastifyReply>,
-  ) => {
-    const answer = await door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose, what, ipAddress: request.ip },
-      work,
-    );
-    return answer();
-  };
+  const open = recordOpener(door);
 
   const recordFrame = async (request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) => ({
     ...pageContext(request, reply),

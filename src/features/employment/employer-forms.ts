@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parsePostcodeDistrict, parsePounds } from "./employer-rules";
+import { poundsToPence } from "./money";
+import { parsePostcodeDistrict } from "./postcode";
 import {
   employerContactTypes,
   employerSectors,
@@ -132,7 +133,7 @@ export const opportunityForm = z
       .max(80, "validation.opportunity.hours")
       .refine((hours) => Number.isInteger(hours * 10), "validation.opportunity.hours"),
     hourlyPay: z.string({ message: "validation.opportunity.pay" }).transform((typed, context) => {
-      const pence = parsePounds(typed);
+      const pence = poundsToPence(typed);
       if (pence === undefined || pence < 1 || pence > 50_000) {
         context.addIssue({ code: "custom", message: "validation.opportunity.pay" });
         return z.NEVER;

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
 import { z } from "zod";
 import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { EmployerContactFormPage } from "./employer-contact-views";
 import { currentPeople, currentPerson, logEmployerContact } from "./employer-contacts";
@@ -29,15 +31,11 @@ import {
   updateEmployer,
 } from "./employers";
 import { employerOpportunities } from "./opportunities";
+import type { EmployerRow } from "./schema";
 import { currentEmploymentSettings } from "./settings";
 
 export const readEmployers = { config: { access: "employers.read" as const } };
 export const manageEmployers = { config: { access: "employers.manage" as const } };
-
-export const uuidParam = (request: FastifyRequest, name: string) => {
-  const parsed = z.uuid().safeParse((request.params as Record<string, unknown>)[name]);
-  return parsed.success ? parsed.data : undefined;
-};
 
 export const notFound = (reply: FastifyReply) => {
   reply.callNotFound();
@@ -50,6 +48,19 @@ export const notice = (request: FastifyRequest) => (request.query as { notice?: 
 export async function employerFromRequest(request: FastifyRequest, { db }: AppDeps) {
   const employerId = uuidParam(request, "employerId");
   return employerId ? findEmployer(db, request.staff!.organisationId, employerId) : undefined;
+}
+
+/** A form about the employer named in the address: not found for an unknown one, 400 with errors. */
+export async function sendEmployerForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: AppDeps,
+  errors: FieldError[] | undefined,
+  render: (employer: EmployerRow) => Promise<VNode> | VNode,
+) {
+  const found = await employerFromRequest(request, deps);
+  if (!found) return notFound(reply);
+  return sendPage(reply, await render(found), errors ? 400 : 200);
 }
 
 export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -151,12 +162,10 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const page = PersonFormPage({ ...pageContext(request, reply), employer: found, values, errors });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, (employer) =>
+      PersonFormPage({ ...pageContext(request, reply), employer, values, errors }),
+    );
 
   app.get("/employers/:employerId/people/new", manageEmployers, async (request, reply) =>
     showPersonForm(request, reply, {}),
@@ -213,19 +222,16 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const people = await currentPeople(db, found.id);
-    const page = EmployerContactFormPage({
-      ...pageContext(request, reply),
-      employer: found,
-      people,
-      values,
-      errors,
-    });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, async (employer) =>
+      EmployerContactFormPage({
+        ...pageContext(request, reply),
+        employer,
+        people: await currentPeople(db, employer.id),
+        values,
+        errors,
+      }),
+    );
 
   app.get("/employers/:employerId/contacts/new", manageEmployers, async (request, reply) =>
     showContactForm(request, reply, { occurredOn: calendarDateAt(clock.now()) }),

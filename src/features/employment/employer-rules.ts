@@ -1,45 +1,11 @@
-// Pure rules for employers, employer contacts and job opportunities, tested on their own.
+import { addCalendarDays } from "../../platform/clock";
 
-/**
- * The outward code of a UK postcode ("B15", "SW1A", "M1"), upper-cased, from what staff typed:
- * an outward code alone or a whole postcode. Undefined when it cannot be one.
- */
-export function parsePostcodeDistrict(typed: string): string | undefined {
-  const compact = typed.replace(/\s+/g, " ").trim().toUpperCase();
-  const outward = /^([A-Z]{1,2}\d[A-Z\d]?)(?: ?\d[A-Z]{2})?$/.exec(compact);
-  return outward?.[1];
-}
-
-/**
- * Pounds and pence per hour as typed ("12.71", "£12.71", "12") in pence, or undefined when it is
- * not an amount of money. Pence are stored so the wage floor comparison is exact.
- */
-export function parsePounds(typed: string): number | undefined {
-  const match = /^£?\s*(\d{1,4})(?:\.(\d{1,2}))?$/.exec(typed.trim());
-  if (!match) return undefined;
-  const pence = (match[2] ?? "").padEnd(2, "0");
-  return Number(match[1]) * 100 + Number(pence || "0");
-}
-
-/** Pence as pounds for a form field or a page: 1271 → "12.71". */
-export const poundsText = (pence: number) =>
-  `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, "0")}`;
-
-/** Below the wage floor a job would not count as competitive (domain.md, section 0). */
-export const belowWageFloor = (hourlyPayPence: number, wageFloorPence: number) =>
-  hourlyPayPence < wageFloorPence;
-
-const DAY = 86_400_000;
-
-/** A calendar date (YYYY-MM-DD) moved by whole days; calendar arithmetic, so clock changes do not matter. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-}
+// Pure rules for employer contacts (weeks and the face-to-face count), tested on their own.
 
 /** The Monday starting the Monday–Sunday week that holds this calendar date. */
 export function weekStarting(date: string): string {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -((weekday + 6) % 7));
+  return addCalendarDays(date, -((weekday + 6) % 7));
 }
 
 export type Week = { start: string; end: string };
@@ -48,8 +14,8 @@ export type Week = { start: string; end: string };
 export function recentWeeks(today: string, count: number): Week[] {
   const current = weekStarting(today);
   return Array.from({ length: count }, (_, index) => {
-    const start = addDays(current, -7 * (count - 1 - index));
-    return { start, end: addDays(start, 6) };
+    const start = addCalendarDays(current, -7 * (count - 1 - index));
+    return { start, end: addCalendarDays(start, 6) };
   });
 }
 

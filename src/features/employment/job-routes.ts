@@ -4,7 +4,8 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { uuidFrom } from "../../platform/http/params";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
 import { disclosureFor } from "./disclosure";
@@ -14,11 +15,10 @@ import { findJob, recordJobEnd, recordJobStart } from "./jobs";
 import { currentEmploymentSettings } from "./settings";
 import { applicationsOf, findApplication } from "./work";
 import { jobEndForm, jobStartForm } from "./work-forms";
-import { idFrom, opener } from "./work-request";
 
 /** Recording a job start (which begins follow-along), a job's own page, and its end. */
 export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = opener(door);
+  const open = recordOpener(door);
   const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
 
@@ -30,7 +30,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
     errors?: FieldError[],
     status?: number,
   ) => {
-    const employerId = idFrom(values, "employerId");
+    const employerId = uuidFrom(values, "employerId");
     const employer = employerId
       ? await employerOption(record.tx, record.organisationId, employerId)
       : undefined;
@@ -53,7 +53,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
 
   app.get("/participants/:participantId/work/jobs/new", write, async (request, reply) =>
     open(request, "read", "job_form", async (record) => {
-      const applicationId = idFrom(request.query, "application");
+      const applicationId = uuidFrom(request.query, "application");
       const application = applicationId ? await findApplication(record, applicationId) : undefined;
       const values = application
         ? { applicationId: application.id, employerId: application.employerId, title: application.title }
@@ -109,7 +109,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
   };
 
   app.get("/participants/:participantId/work/jobs/:jobId", read, async (request, reply) => {
-    const jobId = idFrom(request.params, "jobId");
+    const jobId = uuidFrom(request.params, "jobId");
     return open(request, "read", "job", async (record) => {
       const found = jobId ? await findJob(record, jobId) : undefined;
       if (!found) return () => notFound(reply);
@@ -118,7 +118,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
   });
 
   app.post("/participants/:participantId/work/jobs/:jobId/end", write, async (request, reply) => {
-    const jobId = idFrom(request.params, "jobId");
+    const jobId = uuidFrom(request.params, "jobId");
     const body = formBody(request.body);
     return open(request, "write", "job_end", async (record) => {
       const found = jobId ? await findJob(record, jobId) : undefined;

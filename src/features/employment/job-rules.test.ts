@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { calendarDaysBetween } from "../../platform/clock";
 import {
   applicationDateProblems,
-  daysBetween,
+  belowWageFloor,
   isCompetitive,
   isIpsJobStart,
   jobStartShortfalls,
-  poundsToPence,
   tenure,
 } from "./job-rules";
 
@@ -84,19 +84,9 @@ describe("tenure", () => {
         const { weeks, days } = tenure(start, end);
         expect(days).toBeGreaterThanOrEqual(0);
         expect(days).toBeLessThan(7);
-        expect(weeks * 7 + days).toBe(Math.max(0, daysBetween(start, end)));
+        expect(weeks * 7 + days).toBe(Math.max(0, calendarDaysBetween(start, end)));
       }),
     );
-  });
-});
-
-describe("pay as typed", () => {
-  it("reads pounds and pence into pence", () => {
-    expect(poundsToPence("12.71")).toBe(1271);
-    expect(poundsToPence("£13")).toBe(1300);
-    expect(poundsToPence("13.5")).toBe(1350);
-    expect(poundsToPence("thirteen")).toBeUndefined();
-    expect(poundsToPence("12.715")).toBeUndefined();
   });
 });
 
@@ -164,5 +154,12 @@ describe("an application's dates", () => {
         ),
       ),
     ).toEqual(["validation.application.outcomeWithoutOutcome"]);
+  });
+});
+
+describe("the wage floor", () => {
+  it("says pay below the wage floor, not at it", () => {
+    expect(belowWageFloor(1270, 1271)).toBe(true);
+    expect(belowWageFloor(1271, 1271)).toBe(false);
   });
 });

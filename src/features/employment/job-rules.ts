@@ -1,8 +1,7 @@
+import { calendarDaysBetween } from "../../platform/clock";
 import type { ApplicationStatus } from "./schema";
 
 // The rules about applications and jobs, kept apart from the database so they are tested alone.
-
-const DAY = 86_400_000;
 
 /** IPS counts a job start only at this many hours a week or more (IPS Grow, domain.md section 0). */
 export const JOB_START_MIN_HOURS = 4;
@@ -18,8 +17,16 @@ export type JobTerms = {
  * force, with no end date set by the service. Exactly the floor counts.
  */
 export function isCompetitive(terms: JobTerms, wageFloorPence: number): boolean {
-  return terms.openLabourMarket && terms.hourlyPayPence >= wageFloorPence && !terms.timeLimitedByService;
+  return (
+    terms.openLabourMarket &&
+    !belowWageFloor(terms.hourlyPayPence, wageFloorPence) &&
+    !terms.timeLimitedByService
+  );
 }
+
+/** Below the wage floor a job would not count as competitive (domain.md, section 0). */
+export const belowWageFloor = (hourlyPayPence: number, wageFloorPence: number) =>
+  hourlyPayPence < wageFloorPence;
 
 export type JobStartShortfall =
   | "not_open_labour_market"
@@ -34,7 +41,7 @@ export function jobStartShortfalls(
 ): JobStartShortfall[] {
   const reasons: JobStartShortfall[] = [];
   if (!terms.openLabourMarket) reasons.push("not_open_labour_market");
-  if (terms.hourlyPayPence < wageFloorPence) reasons.push("below_wage_floor");
+  if (belowWageFloor(terms.hourlyPayPence, wageFloorPence)) reasons.push("below_wage_floor");
   if (terms.timeLimitedByService) reasons.push("time_limited");
   if (terms.hoursPerWeek < JOB_START_MIN_HOURS) reasons.push("under_4_hours");
   return reasons;
@@ -45,30 +52,14 @@ export function isIpsJobStart(terms: { competitive: boolean; hoursPerWeek: numbe
   return terms.competitive && terms.hoursPerWeek >= JOB_START_MIN_HOURS;
 }
 
-const dayNumber = (isoDate: string) => Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY);
-
-/** Days from one calendar date to another (negative when `to` comes first). */
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
 /**
  * How long the person has held the job: from the start date to the end date (or today while
  * it lasts), in whole weeks and the days left over. Nothing before the job has started.
  */
 export function tenure(startedOn: string, endedOnOrToday: string): { weeks: number; days: number } {
-  const total = Math.max(0, daysBetween(startedOn, endedOnOrToday));
+  const total = Math.max(0, calendarDaysBetween(startedOn, endedOnOrToday));
   return { weeks: Math.floor(total / 7), days: total % 7 };
 }
-
-/** Pounds and pence as typed ("12.71", "£12.71", "12") to whole pence; undefined if unreadable. */
-export function poundsToPence(input: string): number | undefined {
-  const match = /^£?\s*(\d{1,4})(?:\.(\d{1,2}))?$/.exec(input.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
-}
-
-export const penceToPounds = (pence: number) => `£${(pence / 100).toFixed(2)}`;
 
 export type ApplicationDates = {
   status: ApplicationStatus;

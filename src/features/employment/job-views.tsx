@@ -17,10 +17,19 @@ import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { DisclosureInForce } from "./disclosure";
 import type { EmployerOption } from "./employer-options";
-import { isIpsJobStart, jobStartShortfalls, penceToPounds } from "./job-rules";
+import { isIpsJobStart, jobStartShortfalls } from "./job-rules";
+import { formatPence } from "./money";
 import { contractTypes, jobEndReasons } from "./schema";
 import type { ApplicationView, JobView } from "./work";
-import { DisclosureNote, day, type RecordPage, tenureText, WorkNotice, workBase } from "./work-view-parts";
+import {
+  DisclosureNote,
+  day,
+  EmployerSelect,
+  type RecordPage,
+  tenureText,
+  WorkNotice,
+  workBase,
+} from "./work-view-parts";
 
 const yesNo = (t: Translator) => [
   { value: "yes", label: t.t("common.yes") },
@@ -45,21 +54,14 @@ export function JobStartFormPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("work.job.newTitle")}</h1>
       <p>{t.t("work.job.intro")}</p>
-      {props.disclosure && (
-        <DisclosureNote
-          t={t}
-          employerName={props.disclosure.employerName}
-          disclosure={props.disclosure.disclosure}
-        />
-      )}
+      {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
       <Form action={`${base}/jobs`} csrfToken={props.csrfToken}>
-        <Select
-          name="employerId"
+        <EmployerSelect
+          t={t}
           label={t.t("work.job.employer")}
+          employers={props.employers}
           value={values.employerId}
-          error={errorFor(errors, "employerId")}
-          emptyOption={t.t("work.application.chooseEmployer")}
-          options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+          errors={errors}
         />
         <TextInput
           name="title"
@@ -87,7 +89,7 @@ export function JobStartFormPage(
         <TextInput
           name="hourlyPayPence"
           label={t.t("work.job.hourlyPay")}
-          hint={t.t("work.job.hourlyPay.hint", { floor: penceToPounds(props.wageFloorPence) })}
+          hint={t.t("work.job.hourlyPay.hint", { floor: formatPence(props.wageFloorPence) })}
           value={values.hourlyPayPence}
           error={errorFor(errors, "hourlyPayPence")}
           width={5}
@@ -151,7 +153,7 @@ function IpsVerdict({ t, job }: { t: Translator; job: JobView }) {
       <ul>
         {jobStartShortfalls(job, job.wageFloorPence).map((reason) => (
           <li key={reason}>
-            {t.t(`work.job.shortfall.${reason}`, { floor: penceToPounds(job.wageFloorPence) })}
+            {t.t(`work.job.shortfall.${reason}`, { floor: formatPence(job.wageFloorPence) })}
           </li>
         ))}
       </ul>
@@ -187,12 +189,12 @@ export function JobPage(
           ...(job.endedOn ? [{ key: t.t("work.job.ended"), value: day(t, job.endedOn) }] : []),
           { key: t.t("work.jobs.tenure"), value: tenureText(t, job.startedOn, job.endedOn ?? props.today) },
           { key: t.t("work.job.hoursPerWeek"), value: t.formatNumber(job.hoursPerWeek) },
-          { key: t.t("work.job.pay"), value: penceToPounds(job.hourlyPayPence) },
+          { key: t.t("work.job.pay"), value: formatPence(job.hourlyPayPence) },
           { key: t.t("work.job.contractType"), value: t.t(`work.job.contract.${job.contractType}`) },
           { key: t.t("work.job.openLabourMarket"), value: yes(job.openLabourMarket) },
           { key: t.t("work.job.timeLimited"), value: yes(job.timeLimitedByService) },
           { key: t.t("work.job.competitive"), value: yes(job.competitive) },
-          { key: t.t("work.job.wageFloor"), value: penceToPounds(job.wageFloorPence) },
+          { key: t.t("work.job.wageFloor"), value: formatPence(job.wageFloorPence) },
           ...(job.endReason
             ? [{ key: t.t("work.job.endReason"), value: t.t(`work.job.endReason.${job.endReason}`) }]
             : []),

@@ -4,7 +4,7 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendPage } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { recordOpener } from "../../platform/http/participant";
 import { recordPage } from "../contacts/request";
 import { mayContactEmployers } from "./disclosure";
 import { profileForMatching, rankedSuggestions } from "./matching-query";
@@ -17,37 +17,32 @@ const suggestionsQuery = z.object({
 
 /** Job suggestions for one person: reading their profile is reading their record, through the door. */
 export function registerMatchingRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
+  const open = recordOpener(door);
   app.get(
     "/participants/:participantId/work/suggestions",
     { config: { access: "participant.read" as const } },
     async (request, reply) => {
       const { page } = suggestionsQuery.parse(request.query ?? {});
-      const answer = await door.withParticipant(
-        request.staff!,
-        participantIdParam(request),
-        { purpose: "read", what: "job_matching", ipAddress: request.ip },
-        async (record) => {
-          const profile = await profileForMatching(record);
-          const { wageFloorPence } = await currentEmploymentSettings(record.tx, record.organisationId);
-          const found = profile
-            ? await rankedSuggestions(record.tx, record.organisationId, profile.criteria, {
-                wageFloorPence,
-                today: calendarDateAt(clock.now()),
-                page,
-              })
-            : { rows: [], total: 0, page: 1 };
-          const suggestionsPage = SuggestionsPage({
-            ...(await recordPage(request, reply, record)),
-            profile,
-            mayContactEmployers: await mayContactEmployers(record),
-            ...found,
-            wageFloorPence,
-            mayRecord: hasPermission(request.staff!.role, "participant.write"),
-          });
-          return () => sendPage(reply, suggestionsPage);
-        },
-      );
-      return answer();
+      return open(request, "read", "job_matching", async (record) => {
+        const profile = await profileForMatching(record);
+        const { wageFloorPence } = await currentEmploymentSettings(record.tx, record.organisationId);
+        const found = profile
+          ? await rankedSuggestions(record.tx, record.organisationId, profile.criteria, {
+              wageFloorPence,
+              today: calendarDateAt(clock.now()),
+              page,
+            })
+          : { rows: [], total: 0, page: 1 };
+        const suggestionsPage = SuggestionsPage({
+          ...(await recordPage(request, reply, record)),
+          profile,
+          mayContactEmployers: await mayContactEmployers(record),
+          ...found,
+          wageFloorPence,
+          mayRecord: hasPermission(request.staff!.role, "participant.write"),
+        });
+        return () => sendPage(reply, suggestionsPage);
+      });
     },
   );
 }

@@ -28,3 +28,32 @@ describe("money typed in pounds and pence", () => {
     );
   });
 });
+
+describe("pay", () => {
+  it("reads pounds and pence as pence, with or without a pound sign", () => {
+    expect(poundsToPence("12.71")).toBe(1271);
+    expect(poundsToPence("£12.7")).toBe(1270);
+    expect(poundsToPence("12")).toBe(1200);
+    expect(poundsToPence("12.715")).toBeUndefined();
+    expect(poundsToPence("twelve")).toBeUndefined();
+    expect(poundsToPence("-12")).toBeUndefined();
+  });
+
+  it("writes pence back as the pounds it read", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999_999 }), (pence) => {
+        expect(poundsToPence(penceAsPounds(pence))).toBe(pence);
+      }),
+    );
+  });
+});
+
+describe("pay as typed", () => {
+  it("reads pounds and pence into pence", () => {
+    expect(poundsToPence("12.71")).toBe(1271);
+    expect(poundsToPence("£13")).toBe(1300);
+    expect(poundsToPence("13.5")).toBe(1350);
+    expect(poundsToPence("thirteen")).toBeUndefined();
+    expect(poundsToPence("12.715")).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { opportunityForm, opportunityListQuery, versionField } from "./employer-forms";
 import {
@@ -11,7 +12,7 @@ import {
   notFound,
   notice,
   readEmployers,
-  uuidParam,
+  sendEmployerForm,
 } from "./employer-routes";
 import {
   createOpportunity,
@@ -75,12 +76,10 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const page = OpportunityFormPage({ ...pageContext(request, reply), employer: found, values, errors });
-    return sendPage(reply, page, errors ? 400 : 200);
-  };
+  ) =>
+    sendEmployerForm(request, reply, deps, errors, (employer) =>
+      OpportunityFormPage({ ...pageContext(request, reply), employer, values, errors }),
+    );
 
   app.get("/employers/:employerId/opportunities/new", manageEmployers, async (request, reply) =>
     showNewForm(request, reply, {}),

@@ -19,13 +19,14 @@ import { PagedResults, SavedVersionWarning } from "../../platform/web/form-field
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { OpportunityListQuery } from "./employer-forms";
-import { belowWageFloor, poundsText } from "./employer-rules";
 import { Notice, sectorOptions } from "./employer-views";
+import { belowWageFloor } from "./job-rules";
+import { penceAsPounds } from "./money";
 import { type EmployerRow, type JobOpportunityRow, opportunityStatuses, shiftPatterns } from "./schema";
 
 const dateText = (t: Translator, date: string) => t.formatDate(new Date(`${date}T12:00:00Z`), "short");
 const payText = (t: Translator, pence: number) =>
-  t.t("opportunities.payValue", { pounds: poundsText(pence) });
+  t.t("opportunities.payValue", { pounds: penceAsPounds(pence) });
 const whereText = (t: Translator, row: JobOpportunityRow) =>
   row.homeBased ? t.t("opportunities.homeBased") : `${row.location} (${row.postcodeDistrict})`;
 
@@ -70,7 +71,7 @@ export function OpportunityTable({
             <>
               <br />
               <Tag colour="orange">
-                {t.t("opportunities.belowFloor", { floor: poundsText(wageFloorPence) })}
+                {t.t("opportunities.belowFloor", { floor: penceAsPounds(wageFloorPence) })}
               </Tag>
             </>
           )}
@@ -168,7 +169,7 @@ export function OpportunityPage(
       </h1>
       {below && (
         <WarningCallout heading={t.t("common.importantTitle")}>
-          <p>{t.t("opportunities.belowFloor", { floor: poundsText(props.wageFloorPence) })}</p>
+          <p>{t.t("opportunities.belowFloor", { floor: penceAsPounds(props.wageFloorPence) })}</p>
         </WarningCallout>
       )}
       <SummaryList
@@ -220,7 +221,7 @@ export function OpportunityPage(
 /** What an opportunity's form shows from a saved row: pay as pounds, shifts as the boxes ticked. */
 export const opportunityValues = (row: JobOpportunityRow): Record<string, unknown> => ({
   ...row,
-  hourlyPay: poundsText(row.hourlyPayPence),
+  hourlyPay: penceAsPounds(row.hourlyPayPence),
   homeBased: row.homeBased ? "yes" : "",
   postcodeDistrict: row.postcodeDistrict ?? "",
   closesOn: row.closesOn ?? "",

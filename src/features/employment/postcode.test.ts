@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findUkPostcode } from "./postcode";
+import { findUkPostcode, parsePostcodeDistrict } from "./postcode";
 
 // Valid postcodes built from Royal Mail's letter rules, in every outward shape (A9, A99, A9A,
 // AA9, AA99, AA9A), so properties cover the whole pattern rather than a few examples.
@@ -84,6 +84,43 @@ describe("finding a UK postcode in an address", () => {
           expect(found.district.startsWith(found.area)).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe("postcode districts", () => {
+  it("reads an outward code or a whole postcode, in any case and spacing", () => {
+    expect(parsePostcodeDistrict("b15")).toBe("B15");
+    expect(parsePostcodeDistrict(" B15 2TT ")).toBe("B15");
+    expect(parsePostcodeDistrict("sw1a1aa")).toBe("SW1A");
+    expect(parsePostcodeDistrict("M1")).toBe("M1");
+    expect(parsePostcodeDistrict("EC1V 9HX")).toBe("EC1V");
+  });
+
+  it("refuses what cannot be a postcode", () => {
+    for (const typed of ["", "Birmingham", "15B", "B", "BBB1", "B15 2T", "B15-2TT"])
+      expect(parsePostcodeDistrict(typed)).toBeUndefined();
+  });
+
+  it("gives back the same district for any whole postcode built on it", () => {
+    const letter = fc.constantFrom(..."ABCDEFGHJKLMNOPRSTUWYZ".split(""));
+    const digit = fc.integer({ min: 0, max: 9 }).map(String);
+    const district = fc
+      .tuple(letter, fc.option(letter, { nil: "" }), fc.integer({ min: 1, max: 99 }))
+      .map(([first, second, number]) => `${first}${second}${number}`);
+    const inward = fc.tuple(digit, letter, letter).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(
+        district,
+        inward,
+        fc.constantFrom("", " ", "  "),
+        fc.boolean(),
+        (outward, rest, gap, lower) => {
+          const typed = `${outward}${gap}${rest}`;
+          expect(parsePostcodeDistrict(lower ? typed.toLowerCase() : typed)).toBe(outward);
+          expect(parsePostcodeDistrict(outward)).toBe(outward);
+        },
+      ),
     );
   });
 });

@@ -1,4 +1,8 @@
-// Finding a UK postcode in a free-text address, for travel matching without a geocoder.
+// UK postcodes: the district staff type for an employer or a vacancy, and the postcode found in
+// a free-text address for travel matching, without a geocoder. The two read differently on
+// purpose: a field that asks for a postcode refuses only what cannot have a postcode's shape,
+// while a search through an address needs Royal Mail's letter rules so that "Flat 2A" or a phone
+// number is not taken for one.
 
 /** A UK postcode split the way travel matching compares places. */
 export type UkPostcode = {
@@ -32,4 +36,14 @@ export function findUkPostcode(text: string | null | undefined): UkPostcode | nu
     found = { postcode: `${district} ${inwardCode}`, district, area: district.match(/^[A-Z]+/)![0] };
   }
   return found;
+}
+
+/**
+ * The outward code of a UK postcode ("B15", "SW1A", "M1"), upper-cased, from what staff typed:
+ * an outward code alone or a whole postcode. Undefined when it cannot be one.
+ */
+export function parsePostcodeDistrict(typed: string): string | undefined {
+  const compact = typed.replace(/\s+/g, " ").trim().toUpperCase();
+  const outward = /^([A-Z]{1,2}\d[A-Z\d]?)(?: ?\d[A-Z]{2})?$/.exec(compact);
+  return outward?.[1];
 }

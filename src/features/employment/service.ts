@@ -3,11 +3,10 @@
 export { type SeededEmployer, seedDemoEmployers } from "./demo-employers";
 export { type DisclosureInForce, disclosureFor, disclosuresFor, mayContactEmployers } from "./disclosure";
 export { type EmployerOption, employerOption, employerOptions } from "./employer-options";
-export { belowWageFloor, parsePostcodeDistrict, parsePounds, poundsText } from "./employer-rules";
 export { seedDemoJobs } from "./jobs-demo";
 export { type MatchProfile, type MatchResult, matchOpportunity } from "./matching";
 export { findOpportunity } from "./opportunities";
-export { findUkPostcode, type UkPostcode } from "./postcode";
+export { findUkPostcode, parsePostcodeDistrict, type UkPostcode } from "./postcode";
 export { demoEmployers, seedDemoReturnToWork } from "./return-to-work/demo";
 export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings";

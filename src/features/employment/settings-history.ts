@@ -1,8 +1,6 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/db";
-import { staffAccount } from "../../platform/directory/schema";
 import { type AdminRequest, auditedChange, isUniqueViolation } from "../administration/service";
 import { poundsToPence } from "./money";
 import { type EmploymentSettings, employmentSettings } from "./schema";
@@ -11,6 +9,7 @@ import {
   type EmploymentSettingsVersion,
   employmentSettingsInForce,
   employmentSettingsSchema,
+  savedEmploymentSettings,
 } from "./settings";
 
 // Saving and the history of an organisation's employment settings. Every save is a new version
@@ -49,29 +48,12 @@ export type EmploymentSettingsHistoryEntry = EmploymentSettingsVersion & {
   changes: EmploymentSettingChange[];
 };
 
-function readSettings(stored: unknown): EmploymentSettings {
-  const parsed = employmentSettingsSchema.safeParse({ ...defaultEmploymentSettings, ...(stored as object) });
-  return parsed.success ? parsed.data : defaultEmploymentSettings;
-}
-
 /** Every version, newest first, each with what it changed. */
 export async function employmentSettingsHistory(
   executor: Executor,
   organisationId: string,
 ): Promise<EmploymentSettingsHistoryEntry[]> {
-  const rows = await executor
-    .select({
-      version: employmentSettings.version,
-      settings: employmentSettings.settings,
-      changedAt: employmentSettings.changedAt,
-      changedByName: staffAccount.fullName,
-      reason: employmentSettings.reason,
-    })
-    .from(employmentSettings)
-    .innerJoin(staffAccount, eq(staffAccount.id, employmentSettings.changedBy))
-    .where(eq(employmentSettings.organisationId, organisationId))
-    .orderBy(desc(employmentSettings.version));
-  const versions = rows.map((row) => ({ ...row, settings: readSettings(row.settings) }));
+  const versions = await savedEmploymentSettings(executor, organisationId);
   return versions.map((entry, index) => ({
     ...entry,
     changes: employmentSettingChanges(

@@ -41,12 +41,13 @@ export type EmploymentSettingsVersion = {
   reason: string | null;
 };
 
-/** The settings in force with their version; version 0 (the defaults) before the first save. */
-export async function employmentSettingsInForce(
+/** Every saved version, newest first, with who saved it (or only the newest `limit`). */
+export async function savedEmploymentSettings(
   executor: Executor,
   organisationId: string,
-): Promise<EmploymentSettingsVersion> {
-  const [row] = await executor
+  limit?: number,
+): Promise<EmploymentSettingsVersion[]> {
+  const query = executor
     .select({
       version: employmentSettings.version,
       settings: employmentSettings.settings,
@@ -58,16 +59,26 @@ export async function employmentSettingsInForce(
     .innerJoin(staffAccount, eq(staffAccount.id, employmentSettings.changedBy))
     .where(eq(employmentSettings.organisationId, organisationId))
     .orderBy(desc(employmentSettings.version))
-    .limit(1);
-  if (!row)
-    return {
+    .$dynamic();
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  return rows.map((row) => ({ ...row, settings: readSettings(row.settings) }));
+}
+
+/** The settings in force with their version; version 0 (the defaults) before the first save. */
+export async function employmentSettingsInForce(
+  executor: Executor,
+  organisationId: string,
+): Promise<EmploymentSettingsVersion> {
+  const [latest] = await savedEmploymentSettings(executor, organisationId, 1);
+  return (
+    latest ?? {
       version: 0,
       settings: defaultEmploymentSettings,
       changedAt: null,
       changedByName: null,
       reason: null,
-    };
-  return { ...row, settings: readSettings(row.settings) };
+    }
+  );
 }
 
 export async function currentEmploymentSettings(

@@ -39,6 +39,15 @@ describe("the job start form", () => {
       "startedOn: validation.job.startedOnRange",
     ]);
   });
+
+  it("takes pay up to £9,999.99 an hour and refuses more", () => {
+    expect(jobStartForm(today).parse({ ...start, hourlyPayPence: "9999.99" })).toMatchObject({
+      hourlyPayPence: 999_999,
+    });
+    expect(messages(jobStartForm(today).safeParse({ ...start, hourlyPayPence: "10000" }))).toEqual([
+      "hourlyPayPence: validation.job.pay",
+    ]);
+  });
 });
 
 describe("the job end form", () => {

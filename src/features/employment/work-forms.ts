@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { calendarDaysBetween } from "../../platform/clock";
 import { zonedInstant } from "../contacts/service";
 import { parseCalendarDate } from "../plans/service";
-import { applicationDateProblems, daysBetween, poundsToPence } from "./job-rules";
+import { applicationDateProblems } from "./job-rules";
+import { poundsToPence } from "./money";
 import { applicationStatuses, contractTypes, jobEndReasons } from "./schema";
 
 // The Work tab's forms. Messages are catalogue keys (en-work.ts holds the words).
@@ -139,9 +141,12 @@ const hours = z
   .transform(Number)
   .refine((value) => value > 0 && value <= 80, "validation.job.hoursRange");
 
+const MAX_HOURLY_PAY_PENCE = 999_999;
+
 const pay = z.string({ message: "validation.job.pay" }).transform((value, context) => {
   const pence = poundsToPence(value);
-  if (pence === undefined || pence === 0) {
+  // Up to £9,999.99 an hour, as the form has always taken; anything larger is a typing slip.
+  if (pence === undefined || pence === 0 || pence > MAX_HOURLY_PAY_PENCE) {
     context.addIssue({ code: "custom", message: "validation.job.pay" });
     return z.NEVER;
   }
@@ -158,7 +163,7 @@ export function jobStartForm(today: string) {
       .min(1, "validation.job.title")
       .max(200, "validation.tooLong"),
     startedOn: requiredDate("validation.job.startedOn").refine((value) => {
-      const days = daysBetween(today, value);
+      const days = calendarDaysBetween(today, value);
       return days <= 92 && days >= -731;
     }, "validation.job.startedOnRange"),
     hoursPerWeek: hours,

@@ -4,7 +4,8 @@ import { hasPermission } from "../../platform/access/roles";
 import { calendarDateAt } from "../../platform/clock";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
+import { uuidFrom } from "../../platform/http/params";
+import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, type FormBody, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
 import { ApplicationFormPage, type PreparationState } from "./application-views";
@@ -21,7 +22,6 @@ import {
   workOverview,
 } from "./work";
 import { applicationForm, disclosureForm, preparationActionForm, version } from "./work-forms";
-import { idFrom, opener } from "./work-request";
 import { DisclosureFormPage, WorkPage } from "./work-views";
 
 const ukTime = (instant: Date) =>
@@ -47,14 +47,14 @@ const applicationValues = (row: ApplicationView) => ({
 
 /** What this employer may be told, when the form names one of the organisation's employers. */
 async function disclosureOf(record: ParticipantRecord, employerId: unknown) {
-  const id = idFrom({ employerId }, "employerId");
+  const id = uuidFrom({ employerId }, "employerId");
   const found = id ? await employerOption(record.tx, record.organisationId, id) : undefined;
   return found ? { employerName: found.name, disclosure: await disclosureFor(record, found.id) } : undefined;
 }
 
 /** The Work tab, disclosure choices, and applications with their preparation actions. */
 export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = opener(door);
+  const open = recordOpener(door);
   const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
 
@@ -92,7 +92,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
 
   app.get("/participants/:participantId/work/disclosures/new", write, async (request, reply) =>
     open(request, "read", "disclosure_form", (record) =>
-      disclosurePage(request, reply, record, { employerId: idFrom(request.query, "employer") ?? "" }),
+      disclosurePage(request, reply, record, { employerId: uuidFrom(request.query, "employer") ?? "" }),
     ),
   );
 
@@ -140,7 +140,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
 
   app.get("/participants/:participantId/work/applications/new", write, async (request, reply) =>
     open(request, "read", "application_form", async (record) => {
-      const prefill = await opportunityPrefill(record, idFrom(request.query, "opportunity"));
+      const prefill = await opportunityPrefill(record, uuidFrom(request.query, "opportunity"));
       return applicationPage(request, reply, record, { values: { status: "preparing", ...prefill } });
     }),
   );
@@ -167,7 +167,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
   });
 
   app.get("/participants/:participantId/work/applications/:applicationId", write, async (request, reply) => {
-    const applicationId = idFrom(request.params, "applicationId");
+    const applicationId = uuidFrom(request.params, "applicationId");
     return open(request, "read", "application", async (record) => {
       const found = applicationId ? await findApplication(record, applicationId) : undefined;
       if (!found) return () => notFound(reply);
@@ -179,7 +179,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
   });
 
   app.post("/participants/:participantId/work/applications/:applicationId", write, async (request, reply) => {
-    const applicationId = idFrom(request.params, "applicationId");
+    const applicationId = uuidFrom(request.params, "applicationId");
     const body = formBody(request.body);
     const parsed = applicationForm(today()).safeParse(body);
     const basedOn = version.safeParse(body.version);
@@ -218,7 +218,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
     "/participants/:participantId/work/applications/:applicationId/plan-actions",
     write,
     async (request, reply) => {
-      const applicationId = idFrom(request.params, "applicationId");
+      const applicationId = uuidFrom(request.params, "applicationId");
       const body = formBody(request.body);
       const parsed = preparationActionForm(today()).safeParse(body);
       return open(request, parsed.success ? "write" : "read", "application_plan_action", async (record) => {

@@ -1,11 +1,19 @@
 import type { PageContext } from "../../platform/http/pages";
-import { InsetText, NotificationBanner } from "../../platform/web/components";
+import {
+  errorFor,
+  type FieldError,
+  InsetText,
+  NotificationBanner,
+  Select,
+} from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner, RecordTab } from "../../platform/web/participant-header";
 import type { DisclosureInForce } from "./disclosure";
+import type { EmployerOption } from "./employer-options";
 import { tenure } from "./job-rules";
 
-// What the Work tab's pages share: the record frame's props, dates, tenure and the disclosure note.
+// What the Work tab's pages share: the record frame's props, dates, tenure, the employer choice
+// and the disclosure note.
 
 export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
 
@@ -51,6 +59,26 @@ export function DisclosureNote({
       <p>{disclosureText(t, disclosure)}</p>
       <p class="nhsuk-body-s">{disclosureSource(t, disclosure)}</p>
     </InsetText>
+  );
+}
+
+/** The employer an application, a job or a disclosure is about, chosen from the employer list. */
+export function EmployerSelect(props: {
+  t: Translator;
+  label: string;
+  employers: EmployerOption[];
+  value: unknown;
+  errors?: FieldError[];
+}) {
+  return (
+    <Select
+      name="employerId"
+      label={props.label}
+      value={props.value}
+      error={errorFor(props.errors, "employerId")}
+      emptyOption={props.t.t("work.application.chooseEmployer")}
+      options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+    />
   );
 }
 

@@ -8,7 +8,6 @@ import {
   Form,
   InsetText,
   Radios,
-  Select,
   Table,
   Tag,
   Textarea,
@@ -26,6 +25,7 @@ import {
   day,
   disclosureSource,
   disclosureText,
+  EmployerSelect,
   type RecordPage,
   tenureText,
   WorkNotice,
@@ -267,21 +267,14 @@ export function DisclosureFormPage(
         </>
       ) : (
         <>
-          {props.inForce && (
-            <DisclosureNote
-              t={t}
-              employerName={props.inForce.employerName}
-              disclosure={props.inForce.disclosure}
-            />
-          )}
+          {props.inForce && <DisclosureNote t={t} {...props.inForce} />}
           <Form action={`${base}/disclosures`} csrfToken={props.csrfToken}>
-            <Select
-              name="employerId"
+            <EmployerSelect
+              t={t}
               label={t.t("work.disclosure.employer")}
+              employers={props.employers}
               value={values.employerId}
-              error={errorFor(errors, "employerId")}
-              emptyOption={t.t("work.application.chooseEmployer")}
-              options={props.employers.map((row) => ({ value: row.id, label: row.name }))}
+              errors={errors}
             />
             <Radios
               name="choice"

@@ -1,8 +1,7 @@
+import { addCalendarDays } from "../../platform/clock";
 // The IPS follow-along contact rhythm (domain.md, fidelity item V12): contact within 3 days after
 // a job starts, weekly in the first month, then at least monthly — with no end date, because IPS
 // support is time-unlimited. Pure: dates in, windows out, tested directly.
-
-const DAY = 86_400_000;
 
 export type FollowAlongWindow = {
   /** "first" (within 3 days of starting), "week" (weeks 1–4), "month" (every month after). */
@@ -17,25 +16,22 @@ export type FollowAlongWindow = {
   metOn?: string;
 };
 
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
-
 /** The first month is four weeks; months after it are 30 days, so windows never overlap. */
 function windowBounds(jobStartedOn: string, upTo: string): Omit<FollowAlongWindow, "status" | "metOn">[] {
   const windows: Omit<FollowAlongWindow, "status" | "metOn">[] = [
-    { kind: "first", number: 1, from: jobStartedOn, to: addDays(jobStartedOn, 3) },
+    { kind: "first", number: 1, from: jobStartedOn, to: addCalendarDays(jobStartedOn, 3) },
   ];
   for (let week = 1; week <= 4; week += 1)
     windows.push({
       kind: "week",
       number: week,
-      from: addDays(jobStartedOn, (week - 1) * 7),
-      to: addDays(jobStartedOn, week * 7 - 1),
+      from: addCalendarDays(jobStartedOn, (week - 1) * 7),
+      to: addCalendarDays(jobStartedOn, week * 7 - 1),
     });
   // Months continue for as long as support does: always at least one window beyond today.
   for (let month = 1; ; month += 1) {
-    const from = addDays(jobStartedOn, 28 + (month - 1) * 30);
-    windows.push({ kind: "month", number: month, from, to: addDays(from, 29) });
+    const from = addCalendarDays(jobStartedOn, 28 + (month - 1) * 30);
+    windows.push({ kind: "month", number: month, from, to: addCalendarDays(from, 29) });
     if (from > upTo) break;
   }
   return windows;

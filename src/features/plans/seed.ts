@@ -1,4 +1,5 @@
 import type { Clock } from "../../platform/clock";
+import { addCalendarDays } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import type { ParticipantStage } from "../participants/schema";
 import { calendarDateAt } from "./rules";
@@ -66,12 +67,6 @@ const storylines = [
   },
 ];
 
-const addDays = (date: string, days: number) => {
-  const value = new Date(`${date}T12:00:00Z`);
-  value.setUTCDate(value.getUTCDate() + days);
-  return value.toISOString().slice(0, 10);
-};
-
 /**
  * Gives demo participants past the referral stage a realistic plan: goals in their own words,
  * actions with due dates (some already overdue), a referral to another support, an early-warning
@@ -92,7 +87,9 @@ export async function seedDemoPlans(tx: Transaction, clock: Clock, participants:
         createdBy: person.specialistId,
         contingencyText: story.contingency,
         contingencyAlternatives: story.alternatives,
-        checkBackDate: story.alternatives.includes("pause_with_check_back") ? addDays(today, 90) : null,
+        checkBackDate: story.alternatives.includes("pause_with_check_back")
+          ? addCalendarDays(today, 90)
+          : null,
         ...stamps,
       })
       .returning({ id: supportPlan.id });
@@ -112,7 +109,7 @@ export async function seedDemoPlans(tx: Transaction, clock: Clock, participants:
         description: "Write down three kinds of work I would enjoy",
         ownerKind: "participant",
         ownerStaffId: null,
-        dueDate: addDays(today, -7),
+        dueDate: addCalendarDays(today, -7),
         status: "done",
       },
       {
@@ -120,14 +117,14 @@ export async function seedDemoPlans(tx: Transaction, clock: Clock, participants:
         ownerKind: "staff",
         ownerStaffId: person.specialistId,
         // Every other plan has an action that has slipped, so the overdue marking is visible.
-        dueDate: addDays(today, index % 2 === 0 ? -3 : 10),
+        dueDate: addCalendarDays(today, index % 2 === 0 ? -3 : 10),
         status: "to_do",
       },
       {
         description: "Review how my medication affects my mornings",
         ownerKind: "staff",
         ownerStaffId: person.clinicianId,
-        dueDate: addDays(today, 14),
+        dueDate: addCalendarDays(today, 14),
         status: "in_progress",
       },
     ];

@@ -1,3 +1,4 @@
+import { addCalendarDays } from "../../platform/clock";
 import type { ActionStatus } from "../plans/schema";
 
 export type OwnAction = {
@@ -11,18 +12,12 @@ export type OwnAction = {
 /** "Anything due" on the home page looks a fortnight ahead: far enough to plan, near enough to act. */
 export const DUE_SOON_DAYS = 14;
 
-const addDays = (date: string, days: number) => {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-  return next.toISOString().slice(0, 10);
-};
-
 /** The person's open actions due within the fortnight, overdue ones included, earliest first. */
 export function actionsDueSoon<Action extends OwnAction>(
   actions: readonly Action[],
   today: string,
 ): Action[] {
-  const horizon = addDays(today, DUE_SOON_DAYS);
+  const horizon = addCalendarDays(today, DUE_SOON_DAYS);
   return actions
     .filter(
       (action) => (action.status === "to_do" || action.status === "in_progress") && action.dueDate <= horizon,

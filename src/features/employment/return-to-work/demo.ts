@@ -1,10 +1,9 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { type Clock, calendarDateAt } from "../../../platform/clock";
+import { addCalendarDays, type Clock, calendarDateAt } from "../../../platform/clock";
 import type { Transaction } from "../../../platform/db";
 import { consentGiven } from "../../participants/consent";
 import { participant } from "../../participants/schema";
 import { employer, returnToWorkPlan, sicknessAbsence } from "../schema";
-import { addDays } from "./rules";
 
 type DemoPerson = { id: string; organisationId: string; specialistId: string };
 
@@ -51,7 +50,7 @@ export async function seedDemoReturnToWork(
     const chosen =
       ofOrganisation.find((option) => option.name.trim().toLowerCase() === wanted) ??
       ofOrganisation[index % ofOrganisation.length]!;
-    const startedOn = row.absenceStartDate ?? addDays(today, -30);
+    const startedOn = row.absenceStartDate ?? addCalendarDays(today, -30);
     const [absence] = await tx
       .insert(sicknessAbsence)
       .values({
@@ -67,7 +66,7 @@ export async function seedDemoReturnToWork(
     const record = { participantId: person.id, organisationId: person.organisationId, tx };
     if (planned || !(await consentGiven(record, "contact_employers"))) continue;
     planned = true;
-    const returnOn = addDays(today, 7);
+    const returnOn = addCalendarDays(today, 7);
     await tx.insert(returnToWorkPlan).values({
       organisationId: person.organisationId,
       participantId: person.id,
@@ -83,9 +82,9 @@ export async function seedDemoReturnToWork(
       alteredHours: "Start at 10am rather than 8am for the first month",
       amendedDuties: "",
       workplaceAdaptations: "A quieter desk away from the shop floor, and a short break mid-morning",
-      reviewDates: [addDays(returnOn, 13), addDays(returnOn, 27)],
+      reviewDates: [addCalendarDays(returnOn, 13), addCalendarDays(returnOn, 27)],
       agreedWithEmployerBy: "Sam Green, store manager",
-      agreedOn: addDays(today, -3),
+      agreedOn: addCalendarDays(today, -3),
       participantAgreed: true,
       createdBy: person.specialistId,
       createdAt: now,

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
 import { sendPage, translatorFor } from "../../../platform/http/pages";
-import { participantIdParam } from "../../../platform/http/participant";
+import { uuidParam } from "../../../platform/http/params";
+import { participantIdParam, recordOpener } from "../../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody, translateIssue } from "../../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../../contacts/request";
 import { disclosureFor, mayContactEmployers } from "../disclosure";
@@ -32,28 +32,9 @@ import { AbsenceFormPage, ReturnToWorkPage, SharingBlockedPage } from "./views";
 // agreed with the employer, and that plan printed for the employer with only what the person
 // agreed to disclose. Everything reaches the record through the door.
 
-const idParam = (request: FastifyRequest, name: "absenceId" | "planId") => {
-  const parsed = z.uuid().safeParse((request.params as Record<string, unknown>)[name]);
-  return parsed.success ? parsed.data : undefined;
-};
-
 export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
   const today = () => calendarDateAt(clock.now());
-  // The answer goes out only after the door's transaction commits (decision 34).
-  const open = async (
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord) => Promise<() => FastifyReply>,
-  ) => {
-    const answer = await door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose, what, ipAddress: request.ip },
-      work,
-    );
-    return answer();
-  };
+  const open = recordOpener(door);
   const base = "/participants/:participantId/return-to-work";
 
   app.get(base, read, async (request, reply) =>
@@ -141,7 +122,7 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
     what: string,
     work: (record: ParticipantRecord, absence: AbsenceView) => Promise<() => FastifyReply>,
   ) => {
-    const absenceId = idParam(request, "absenceId");
+    const absenceId = uuidParam(request, "absenceId");
     return open(request, purpose, what, async (record) => {
       const absence = absenceId ? await findAbsence(record, absenceId) : undefined;
       if (!absence) return () => notFound(reply);
@@ -300,7 +281,7 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
   });
 
   app.get(`${base}/plans/:planId/print`, read, async (request, reply) => {
-    const planId = idParam(request, "planId");
+    const planId = uuidParam(request, "planId");
     return open(request, "read", "return_to_work_plan_print", async (record) => {
       const found = planId ? await findPlan(record, planId) : undefined;
       if (!found?.plan) return () => notFound(reply);

@@ -1,18 +1,7 @@
+import { calendarDaysBetween } from "../../../platform/clock";
 import type { FitNoteAdviceKind, PhasedReturnWeek, ReturnToWorkOutcome } from "../schema";
 
 // The rules of sickness absence and return-to-work plans, without HTTP or the database.
-
-const DAY_MS = 86_400_000;
-
-/** Whole days from one calendar date (YYYY-MM-DD) to another; negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** A calendar date some days after another. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * Calendar days off sick, counted as an employer counts them: weekends and bank holidays too.
@@ -20,7 +9,8 @@ export function addDays(date: string, days: number): string {
  * counts. Nothing is off before the absence starts, so a future start is 0 days.
  */
 export function daysOff(startedOn: string, endedOn: string | null, today: string): number {
-  const days = endedOn === null ? daysBetween(startedOn, today) + 1 : daysBetween(startedOn, endedOn);
+  const days =
+    endedOn === null ? calendarDaysBetween(startedOn, today) + 1 : calendarDaysBetween(startedOn, endedOn);
   return Math.max(0, days);
 }
 
