@@ -27,6 +27,18 @@ const cards: { href: string; heading: MessageKey; description: MessageKey; requi
   },
   { href: "/alerts", heading: "nav.alerts", description: "home.alertsCard", requires: "caseload.own" },
   {
+    href: "/employers",
+    heading: "nav.employers",
+    description: "home.employersCard",
+    requires: "employers.read",
+  },
+  {
+    href: "/employer-contacts",
+    heading: "nav.employerContacts",
+    description: "home.employerContactsCard",
+    requires: "employers.read",
+  },
+  {
     href: "/emergency-access",
     heading: "nav.emergencyAccess",
     description: "home.emergencyCard",
@@ -54,6 +66,12 @@ const cards: { href: string; heading: MessageKey; description: MessageKey; requi
     href: "/admin/regions",
     heading: "nav.adminRegions",
     description: "home.regionsCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/employment-settings",
+    heading: "nav.adminEmploymentSettings",
+    description: "home.employmentSettingsCard",
     requires: "directory.manage",
   },
   {

@@ -1,6 +1,9 @@
 // Employers, their people, employer contacts and job opportunities.
 
 export const enEmployers = {
+  "home.employersCard": "Employers you work with: their people, vacancies and the history of your contacts.",
+  "home.employerContactsCard":
+    "Your employer contacts this week against the face-to-face target, and the next steps you agreed.",
   "nav.employers": "Employers",
   "nav.employerContacts": "Employer contacts",
 

@@ -1,6 +1,8 @@
 // English for the organisation's employment settings (admin page).
 
 export const enEmploymentSettings = {
+  "home.employmentSettingsCard":
+    "The wage floor for a competitive job and the weekly employer-contact target.",
   "nav.adminEmploymentSettings": "Employment settings",
   "employmentSettings.title": "Employment settings",
   "employmentSettings.intro":
