@@ -495,7 +495,8 @@ export const contactPlans: ContactPlan[] = [
     dueIn: 5,
   },
   {
-    daysAgo: 2,
+    // Today, so the specialist's week is never empty in the demo, whichever day it starts.
+    daysAgo: 0,
     employerIndex: 5,
     faceToFace: true,
     type: "introduction",
