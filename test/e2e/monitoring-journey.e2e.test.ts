@@ -176,6 +176,12 @@ describe("noticing early: check-ins, an alert, and what was done", () => {
     const main = page.locator("main");
     expect(await textOf(main)).toContain("Your team dealt with this on");
     expect(await textOf(main)).not.toContain("night shifts");
+    // Their work page, reached from their navigation, says plainly that nothing is recorded yet.
+    const loaded = page.waitForEvent("load");
+    await page.getByRole("link", { name: "My work" }).first().click();
+    await loaded;
+    await expectNoSeriousAxeViolations(page);
+    expect(await textOf(page.locator("main"))).toContain("No job is recorded at the moment.");
     await page.context().close();
   });
 });

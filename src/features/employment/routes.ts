@@ -5,6 +5,7 @@ import { registerEmployerRoutes } from "./employer-routes";
 import { registerJobRoutes } from "./job-routes";
 import { registerMatchingRoutes } from "./matching-routes";
 import { registerOpportunityRoutes } from "./opportunity-routes";
+import { registerOwnWorkRoutes } from "./own-work-routes";
 import { registerReturnToWorkRoutes } from "./return-to-work/routes";
 import { registerEmploymentSettingsRoutes } from "./settings-routes";
 import { registerWorkApi } from "./work-api";
@@ -20,6 +21,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerEmployerRoutes(app, deps);
   registerOpportunityRoutes(app, deps);
   registerEmployerContactRoutes(app, deps);
+  registerOwnWorkRoutes(app, deps);
 }
 
 export const employmentFeature: Feature = {
@@ -37,5 +39,6 @@ export const employmentFeature: Feature = {
     { path: "/work", label: "work.tab", requires: "participant.read", order: 52 },
     { path: "/return-to-work", label: "returnToWork.tab", requires: "participant.read", order: 57 },
   ],
+  ownPagesNavigation: [{ href: "/my/work", label: "ownWork.nav", order: 40 }],
   registerRoutes,
 };

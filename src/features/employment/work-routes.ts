@@ -102,7 +102,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
     return open(request, parsed.success ? "write" : "read", "disclosure", async (record) => {
       const t = translatorFor(request);
       if (!parsed.success) return disclosurePage(request, reply, record, body, fieldErrors(parsed.error, t));
-      if ((await recordDisclosure(record, clock, parsed.data)) === "unknown_employer")
+      if ((await recordDisclosure(record, clock, parsed.data, record.actor.staffId)) === "unknown_employer")
         return disclosurePage(request, reply, record, body, [
           { field: "employerId", message: t.t("validation.disclosure.employer") },
         ]);

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
@@ -13,12 +14,12 @@ import type { ApplicationForm, DisclosureForm } from "./work-forms";
 // The Work tab's reads and its disclosure and application writes. Everything here is one
 // participant's data, reached only through a record the door opened.
 
-const owned = (record: ParticipantRecord) => ({
+const owned = (record: RecordScope) => ({
   organisationId: record.organisationId,
   participantId: record.participantId,
 });
 
-export function applicationsOf(record: ParticipantRecord) {
+export function applicationsOf(record: RecordScope) {
   return record.tx
     .select({ application: jobApplication, employerName: employer.name })
     .from(jobApplication)
@@ -29,7 +30,7 @@ export function applicationsOf(record: ParticipantRecord) {
 }
 export type ApplicationView = Awaited<ReturnType<typeof applicationsOf>>[number];
 
-export function jobsOf(record: ParticipantRecord) {
+export function jobsOf(record: RecordScope) {
   return record.tx
     .select({ job, employerName: employer.name })
     .from(job)
@@ -40,7 +41,7 @@ export function jobsOf(record: ParticipantRecord) {
 }
 export type JobView = Awaited<ReturnType<typeof jobsOf>>[number];
 
-export function disclosureHistory(record: ParticipantRecord) {
+export function disclosureHistory(record: RecordScope) {
   return record.tx
     .select({
       id: employerDisclosure.id,
@@ -62,7 +63,7 @@ export type DisclosureHistoryRow = Awaited<ReturnType<typeof disclosureHistory>>
 export type ConnectedEmployer = { id: string; name: string; disclosure: DisclosureInForce };
 
 /** Everything on the Work tab: consent, the employers the person is connected to, applications, jobs. */
-export async function workOverview(record: ParticipantRecord) {
+export async function workOverview(record: RecordScope) {
   const consented = await mayContactEmployers(record);
   const applications = await applicationsOf(record);
   const jobs = await jobsOf(record);
@@ -76,11 +77,15 @@ export async function workOverview(record: ParticipantRecord) {
   return { consented, applications, jobs, history, employers };
 }
 
-/** A new row every time: the choice in force is the latest, and what was agreed before stays. */
+/**
+ * A new row every time: the choice in force is the latest, and what was agreed before stays.
+ * Recorded by a member of staff with the person, or by the person on their own pages (no staff).
+ */
 export async function recordDisclosure(
-  record: ParticipantRecord,
+  record: RecordScope,
   clock: Clock,
   form: DisclosureForm,
+  recordedBy: string | null,
 ): Promise<"saved" | "unknown_employer"> {
   if (!(await employerOption(record.tx, record.organisationId, form.employerId))) return "unknown_employer";
   await record.tx.insert(employerDisclosure).values({
@@ -88,7 +93,7 @@ export async function recordDisclosure(
     employerId: form.employerId,
     choice: form.choice,
     wording: form.wording,
-    recordedBy: record.actor.staffId,
+    recordedBy,
     recordedAt: clock.now(),
   });
   return "saved";

@@ -1,6 +1,42 @@
 // The Work tab: disclosure per employer, applications and interviews, jobs.
 
 export const enWork = {
+  "ownWork.nav": "My work",
+  "ownWork.title": "My work",
+  "ownWork.intro":
+    "Your jobs, the jobs you have applied for, and what each employer may be told about you. What an employer is told is always your choice.",
+  "ownWork.jobs": "Your job",
+  "ownWork.noJob": "No job is recorded at the moment.",
+  "ownWork.jobAt": "{title} at {employer}",
+  "ownWork.since": "Since {date}",
+  "ownWork.between": "{from} to {to}",
+  "ownWork.pastJobs": "Jobs you had before",
+  "ownWork.applications": "Jobs you have applied for",
+  "ownWork.employersHeading": "What employers may be told",
+  "ownWork.consented": "You have agreed that your team may contact employers for you.",
+  "ownWork.notConsented":
+    "You have not agreed that your team may contact employers for you, so nobody will. You can talk to your team about it at any time.",
+  "ownWork.noEmployers":
+    "No employers yet. When you apply for a job or start one, the employer appears here with what they may be told.",
+  "ownWork.choice.nothing": "Nothing about your health or this service",
+  "ownWork.choice.support_from_service": "That you have support from this service",
+  "ownWork.choice.condition": "Your condition, in words you agreed",
+  "ownWork.choice.conditionWords": "Your condition, in these words: “{wording}”",
+  "ownWork.source.profile":
+    "From what you told your team in general. You have not chosen for this employer yet.",
+  "ownWork.source.none": "You have not chosen yet, so they are told nothing.",
+  "ownWork.change": "Change",
+  "ownWork.yourChoice":
+    "This is your choice, and you can change it here whenever you like. Your team follows the latest choice for each employer and never tells an employer more.",
+  "ownWork.disclosureTitle": "What {employer} may be told",
+  "ownWork.disclosureIntro":
+    "Choose what this employer may be told about you. Your team never tells them more than this. You can change it again at any time.",
+  "ownWork.disclosureQuestion": "What may {employer} be told?",
+  "ownWork.wording": "The words they may be told (only if you chose your condition)",
+  "ownWork.wordingHint": "For example: I have anxiety and may need a quiet place to take a break.",
+  "ownWork.save": "Save my choice",
+  "ownWork.wordingMissing": "Write the words your employer may be told about your condition",
+  "ownWork.saved": "Your choice has been saved. Your team will follow it.",
   "work.tab": "Work",
   "work.title": "Work",
   "work.intro":
