@@ -367,3 +367,5 @@ export async function updateTeam(
     throw error;
   }
 }
+
+export { changedSettingNames, type SettingsSave, saveSettingsVersion } from "./versioned-settings";

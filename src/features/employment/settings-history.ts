@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/db";
-import { type AdminRequest, auditedChange, isUniqueViolation } from "../administration/service";
+import { type AdminRequest, type SettingsSave, saveSettingsVersion } from "../administration/service";
 import { poundsToPence } from "./money";
 import { type EmploymentSettings, employmentSettings } from "./schema";
 import {
@@ -63,56 +63,26 @@ export async function employmentSettingsHistory(
   }));
 }
 
-export type EmploymentSettingsSave =
-  | { kind: "saved"; version: number }
-  | { kind: "stale"; current: EmploymentSettingsVersion };
+export type EmploymentSettingsSave = SettingsSave<EmploymentSettingsVersion>;
 
-/**
- * Saves a new version if the form was based on the one in force; otherwise "stale" with what is
- * in force now, so the admin sees both. The audit event names the organisation, the version and
- * which settings changed: identifiers only, never the reason's words.
- */
-export async function saveEmploymentSettings(
+/** A new version of the organisation's employment settings (versioned-settings.ts says how). */
+export function saveEmploymentSettings(
   db: Database,
   clock: Clock,
   request: AdminRequest,
   organisationId: string,
   form: { settings: EmploymentSettings; version: number; reason?: string | null },
 ): Promise<EmploymentSettingsSave> {
-  try {
-    return await auditedChange<EmploymentSettingsSave>(
-      db,
-      clock,
-      request,
-      { action: "employment_settings.update", subjectType: "organisation", organisationId },
-      async (tx) => {
-        const current = await employmentSettingsInForce(tx, organisationId);
-        if (current.version !== form.version) return { result: { kind: "stale", current }, audit: false };
-        const version = current.version + 1;
-        await tx.insert(employmentSettings).values({
-          organisationId,
-          version,
-          settings: form.settings,
-          changedBy: request.actor.staffId,
-          changedAt: clock.now(),
-          reason: form.reason?.trim() ? form.reason.trim() : null,
-        });
-        return {
-          result: { kind: "saved", version },
-          subjectId: organisationId,
-          detail: {
-            version,
-            changed: employmentSettingChanges(current.settings, form.settings)
-              .map((change) => change.setting)
-              .join(","),
-          },
-          audit: true,
-        };
-      },
-    );
-  } catch (error) {
-    // Two admins saved the same version at the same moment: the unique version let one through.
-    if (!isUniqueViolation(error)) throw error;
-    return { kind: "stale", current: await employmentSettingsInForce(db, organisationId) };
-  }
+  return saveSettingsVersion(
+    db,
+    clock,
+    request,
+    organisationId,
+    {
+      action: "employment_settings.update",
+      inForce: employmentSettingsInForce,
+      insert: (tx, row) => tx.insert(employmentSettings).values(row),
+    },
+    form,
+  );
 }

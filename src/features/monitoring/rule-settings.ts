@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
-import { type AdminRequest, auditedChange, isUniqueViolation } from "../administration/service";
+import { type AdminRequest, type SettingsSave, saveSettingsVersion } from "../administration/service";
 import { defaultRuleSettings, monitoringRuleSettings, type RuleSettings, ruleSettingsSchema } from "./schema";
 
 // An organisation's early-warning rule settings: every save is a new version, the latest is in
@@ -90,56 +90,26 @@ export async function ruleSettingsHistory(
   }));
 }
 
-export type RuleSettingsSave =
-  | { kind: "saved"; version: number }
-  | { kind: "stale"; current: RuleSettingsVersion };
+export type RuleSettingsSave = SettingsSave<RuleSettingsVersion>;
 
-/**
- * Saves a new version if the form was based on the one in force; otherwise "stale" with what is
- * in force now, so the admin sees both. The audit event names the organisation, the version and
- * which settings changed: identifiers only, never the reason's words.
- */
-export async function saveRuleSettings(
+/** A new version of the organisation's early-warning rule settings (versioned-settings.ts says how). */
+export function saveRuleSettings(
   db: Database,
   clock: Clock,
   request: AdminRequest,
   organisationId: string,
   form: { settings: RuleSettings; version: number; reason?: string | null },
 ): Promise<RuleSettingsSave> {
-  try {
-    return await auditedChange<RuleSettingsSave>(
-      db,
-      clock,
-      request,
-      { action: "monitoring_rules.update", subjectType: "organisation", organisationId },
-      async (tx) => {
-        const current = await ruleSettingsInForce(tx, organisationId);
-        if (current.version !== form.version) return { result: { kind: "stale", current }, audit: false };
-        const version = current.version + 1;
-        await tx.insert(monitoringRuleSettings).values({
-          organisationId,
-          version,
-          settings: form.settings,
-          changedBy: request.actor.staffId,
-          changedAt: clock.now(),
-          reason: form.reason?.trim() ? form.reason.trim() : null,
-        });
-        return {
-          result: { kind: "saved", version },
-          subjectId: organisationId,
-          detail: {
-            version,
-            changed: settingChanges(current.settings, form.settings)
-              .map((change) => change.setting)
-              .join(","),
-          },
-          audit: true,
-        };
-      },
-    );
-  } catch (error) {
-    // Two admins saved the same version at the same moment: the unique version let one through.
-    if (!isUniqueViolation(error)) throw error;
-    return { kind: "stale", current: await ruleSettingsInForce(db, organisationId) };
-  }
+  return saveSettingsVersion(
+    db,
+    clock,
+    request,
+    organisationId,
+    {
+      action: "monitoring_rules.update",
+      inForce: ruleSettingsInForce,
+      insert: (tx, row) => tx.insert(monitoringRuleSettings).values(row),
+    },
+    form,
+  );
 }

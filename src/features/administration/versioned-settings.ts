@@ -1,0 +1,76 @@
+import type { Clock } from "../../platform/clock";
+import type { Database, Executor, Transaction } from "../../platform/db";
+import { type AdminRequest, auditedChange, isUniqueViolation } from "./service";
+
+// An organisation's settings kept as versions (early-warning rules, employment settings): every
+// save is a new row, the highest version is in force, none is edited or deleted, so "who changed
+// that, and when" always has an answer.
+
+export type SettingsSave<Version> = { kind: "saved"; version: number } | { kind: "stale"; current: Version };
+
+/** The names of the settings whose values differ between two versions. */
+export function changedSettingNames<Settings extends object>(before: Settings, after: Settings): string[] {
+  return (Object.keys(after) as (keyof Settings & string)[]).filter((name) => before[name] !== after[name]);
+}
+
+export type NewSettingsRow<Settings> = {
+  organisationId: string;
+  version: number;
+  settings: Settings;
+  changedBy: string;
+  changedAt: Date;
+  reason: string | null;
+};
+
+/**
+ * Saves a new version if the form was based on the one in force; otherwise "stale" with what is
+ * in force now, so the admin sees both. The audit event names the organisation, the version and
+ * which settings changed: identifiers only, never the reason's words. Two admins saving the same
+ * version at once race on the table's unique version: one wins, the other is told it is stale.
+ */
+export async function saveSettingsVersion<
+  Settings extends object,
+  Version extends { version: number; settings: Settings },
+>(
+  db: Database,
+  clock: Clock,
+  request: AdminRequest,
+  organisationId: string,
+  store: {
+    action: string;
+    inForce: (executor: Executor, organisationId: string) => Promise<Version>;
+    insert: (tx: Transaction, row: NewSettingsRow<Settings>) => Promise<unknown>;
+  },
+  form: { settings: Settings; version: number; reason?: string | null },
+): Promise<SettingsSave<Version>> {
+  try {
+    return await auditedChange<SettingsSave<Version>>(
+      db,
+      clock,
+      request,
+      { action: store.action, subjectType: "organisation", organisationId },
+      async (tx) => {
+        const current = await store.inForce(tx, organisationId);
+        if (current.version !== form.version) return { result: { kind: "stale", current }, audit: false };
+        const version = current.version + 1;
+        await store.insert(tx, {
+          organisationId,
+          version,
+          settings: form.settings,
+          changedBy: request.actor.staffId,
+          changedAt: clock.now(),
+          reason: form.reason?.trim() ? form.reason.trim() : null,
+        });
+        return {
+          result: { kind: "saved", version },
+          subjectId: organisationId,
+          detail: { version, changed: changedSettingNames(current.settings, form.settings).join(",") },
+          audit: true,
+        };
+      },
+    );
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    return { kind: "stale", current: await store.inForce(db, organisationId) };
+  }
+}
