@@ -30,6 +30,14 @@ afterAll(async () => {
 });
 
 describe("jobs", () => {
+  it("shows, before an employer is chosen, what each employer may be told", async () => {
+    const form = await specialist.get(`${work()}/jobs/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain("What each employer may be told");
+    // Any employer the person has not chosen for is told nothing until they choose.
+    expect(form.body).toMatch(/Any other employer<\/strong>: Nothing about their health or the service/);
+  });
+
   it("checks a job start's details", async () => {
     const before = await testApp.db.select().from(job).where(eq(job.participantId, person.id));
     const bad = await specialist.post(

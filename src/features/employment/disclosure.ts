@@ -46,23 +46,25 @@ export async function disclosuresFor(
   }
   const missing = employerIds.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    const [profile] = await record.tx
-      .select({
-        choice: vocationalProfile.disclosurePreference,
-        wording: vocationalProfile.disclosureWording,
-      })
-      .from(vocationalProfile)
-      .where(eq(vocationalProfile.participantId, record.participantId))
-      .limit(1);
-    for (const id of missing)
-      found.set(
-        id,
-        profile?.choice
-          ? { choice: profile.choice, wording: profile.wording, source: "profile", recordedAt: null }
-          : { choice: "nothing", wording: "", source: "none", recordedAt: null },
-      );
+    const general = await generalDisclosure(record);
+    for (const id of missing) found.set(id, general);
   }
   return found;
+}
+
+/** For an employer the person has not chosen for: their profile's general preference, else nothing. */
+export async function generalDisclosure(record: RecordScope): Promise<DisclosureInForce> {
+  const [profile] = await record.tx
+    .select({
+      choice: vocationalProfile.disclosurePreference,
+      wording: vocationalProfile.disclosureWording,
+    })
+    .from(vocationalProfile)
+    .where(eq(vocationalProfile.participantId, record.participantId))
+    .limit(1);
+  return profile?.choice
+    ? { choice: profile.choice, wording: profile.wording, source: "profile", recordedAt: null }
+    : { choice: "nothing", wording: "", source: "none", recordedAt: null };
 }
 
 export async function disclosureFor(record: RecordScope, employerId: string): Promise<DisclosureInForce> {

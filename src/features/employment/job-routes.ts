@@ -8,12 +8,12 @@ import { uuidFrom } from "../../platform/http/params";
 import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
-import { disclosureFor } from "./disclosure";
+import { disclosureFor, generalDisclosure } from "./disclosure";
 import { employerOption, employerOptions } from "./employer-options";
 import { JobPage, JobStartFormPage } from "./job-views";
 import { findJob, recordJobEnd, recordJobStart } from "./jobs";
 import { currentEmploymentSettings } from "./settings";
-import { applicationsOf, findApplication } from "./work";
+import { applicationsOf, findApplication, workOverview } from "./work";
 import { jobEndForm, jobStartForm } from "./work-forms";
 
 /** Recording a job start (which begins follow-along), a job's own page, and its end. */
@@ -45,6 +45,11 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       disclosure: employer
         ? { employerName: employer.name, disclosure: await disclosureFor(record, employer.id) }
         : undefined,
+      // Before an employer is chosen (the page cannot react to the choice without JavaScript):
+      // what each employer the person is connected to may be told, and any other employer.
+      disclosures: employer
+        ? undefined
+        : { connected: (await workOverview(record)).employers, general: await generalDisclosure(record) },
       values,
       errors,
     });

@@ -20,10 +20,11 @@ import type { EmployerOption } from "./employer-options";
 import { isIpsJobStart, jobStartShortfalls } from "./job-rules";
 import { formatPence } from "./money";
 import { contractTypes, jobEndReasons } from "./schema";
-import type { ApplicationView, JobView } from "./work";
+import type { ApplicationView, ConnectedEmployer, JobView } from "./work";
 import {
   DisclosureNote,
   day,
+  disclosureText,
   EmployerSelect,
   type RecordPage,
   tenureText,
@@ -44,6 +45,7 @@ export function JobStartFormPage(
     values: Record<string, unknown>;
     errors?: FieldError[];
     disclosure?: { employerName: string; disclosure: DisclosureInForce };
+    disclosures?: { connected: ConnectedEmployer[]; general: DisclosureInForce };
   },
 ) {
   const { t, participant, values, errors } = props;
@@ -55,6 +57,7 @@ export function JobStartFormPage(
       <h1>{t.t("work.job.newTitle")}</h1>
       <p>{t.t("work.job.intro")}</p>
       {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
+      {props.disclosures && <DisclosureList t={t} {...props.disclosures} />}
       <Form action={`${base}/jobs`} csrfToken={props.csrfToken}>
         <EmployerSelect
           t={t}
@@ -234,5 +237,32 @@ export function JobPage(
         </>
       )}
     </Layout>
+  );
+}
+
+/** What each employer may be told, for a form whose employer is not chosen yet. */
+function DisclosureList({
+  t,
+  connected,
+  general,
+}: {
+  t: Translator;
+  connected: ConnectedEmployer[];
+  general: DisclosureInForce;
+}) {
+  return (
+    <InsetText>
+      <h2 class="nhsuk-heading-s">{t.t("work.disclosure.listHeading")}</h2>
+      <ul class="nhsuk-list">
+        {connected.map((row) => (
+          <li key={row.id}>
+            <strong>{row.name}</strong>: {disclosureText(t, row.disclosure)}
+          </li>
+        ))}
+        <li>
+          <strong>{t.t("work.disclosure.anyOther")}</strong>: {disclosureText(t, general)}
+        </li>
+      </ul>
+    </InsetText>
   );
 }

@@ -81,6 +81,8 @@ export const enWork = {
   "work.disclosure.when": "Recorded",
   "work.disclosure.recordedBy": "Recorded by",
   "work.disclosure.inForceHeading": "What {employer} may be told",
+  "work.disclosure.listHeading": "What each employer may be told",
+  "work.disclosure.anyOther": "Any other employer",
   "work.disclosure.chooseEmployer": "Choose the employer to see what they may be told.",
 
   "work.applications.heading": "Applications and interviews",
