@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { ownPagesContext } from "../../platform/http/own-pages";
+import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
 import { crisisInformation } from "../monitoring/service";
@@ -18,6 +18,7 @@ const ownMeasure = (request: FastifyRequest): MeasureDefinition | undefined => {
 };
 
 export function registerOwnMeasureRoutes(app: FastifyInstance, { clock, ownRecordDoor }: AppDeps) {
+  const openOwnRecord = ownRecordOpener(ownRecordDoor);
   app.get("/my/questionnaires/:instrument", signedIn, async (request, reply) => {
     const definition = ownMeasure(request);
     if (!definition) return reply.callNotFound();
@@ -29,18 +30,14 @@ export function registerOwnMeasureRoutes(app: FastifyInstance, { clock, ownRecor
     if (!definition) return reply.callNotFound();
     const body = formBody(request.body);
     const answers = Object.fromEntries(definition.items.map((item) => [item.id, body[`item${item.id}`]]));
-    const outcome = await ownRecordDoor.withOwnRecord(
-      request.participant!,
-      { purpose: "write", what: "assessment", ipAddress: request.ip },
-      async (record) => {
-        const result = await recordOwnMeasure(record, definition, answers, clock.now());
-        const crisis =
-          result.kind === "saved" && result.alertId
-            ? await crisisInformation(record.tx, record.organisationId)
-            : undefined;
-        return { result, crisis };
-      },
-    );
+    const outcome = await openOwnRecord(request, "write", "assessment", async (record) => {
+      const result = await recordOwnMeasure(record, definition, answers, clock.now());
+      const crisis =
+        result.kind === "saved" && result.alertId
+          ? await crisisInformation(record.tx, record.organisationId)
+          : undefined;
+      return { result, crisis };
+    });
     const { result } = outcome;
     if (result.kind === "invalid") {
       const errors = itemErrors(result.problems, translatorFor(request));

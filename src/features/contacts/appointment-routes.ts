@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
-import { ownPagesContext } from "../../platform/http/own-pages";
+import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
@@ -38,6 +38,7 @@ const appointmentIdParam = (request: FastifyRequest) => {
 
 /** Booking, listing and settling appointments on a participant's record. */
 export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, ownRecordDoor }: AppDeps) {
+  const openOwnRecord = ownRecordOpener(ownRecordDoor);
   const open = <Result>(
     request: FastifyRequest,
     purpose: "read" | "write",
@@ -249,10 +250,8 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
 
   app.get("/my/appointments", signedIn, async (request, reply) => {
     const now = clock.now();
-    const view = await ownRecordDoor.withOwnRecord(
-      request.participant!,
-      { purpose: "read", what: "appointments", ipAddress: request.ip },
-      (record) => ownAppointments(record, now),
+    const view = await openOwnRecord(request, "read", "appointments", (record) =>
+      ownAppointments(record, now),
     );
     return sendPage(reply, OwnAppointmentsPage({ ...ownPagesContext(request, reply), ...view }));
   });

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { OwnRecord } from "../../platform/access/own-record";
 import type { AppDeps } from "../../platform/http/feature";
-import { ownPagesContext } from "../../platform/http/own-pages";
+import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { uuidParam } from "../../platform/http/params";
 import { fieldErrors, formBody } from "../../platform/web/forms";
@@ -17,12 +17,7 @@ const signedIn = { config: { access: "participant" as const } };
  * choice and theirs to change here.
  */
 export function registerOwnWorkRoutes(app: FastifyInstance, { ownRecordDoor, clock }: AppDeps) {
-  const open = <Result>(
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: OwnRecord) => Promise<Result>,
-  ) => ownRecordDoor.withOwnRecord(request.participant!, { purpose, what, ipAddress: request.ip }, work);
+  const open = ownRecordOpener(ownRecordDoor);
 
   app.get("/my/work", signedIn, async (request, reply) => {
     const overview = await open(request, "read", "work", workOverview);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppDeps } from "../../platform/http/feature";
-import { ownPagesContext } from "../../platform/http/own-pages";
+import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
 import { measuresDue } from "../assessments/service";
@@ -18,19 +18,16 @@ const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).ca
  * door. The record is the session's; no address names anyone.
  */
 export function registerOwnCheckInRoutes(app: FastifyInstance, { clock, ownRecordDoor }: AppDeps) {
+  const openOwnRecord = ownRecordOpener(ownRecordDoor);
   app.get("/my/check-ins", signedIn, async (request, reply) => {
     const { page } = pageQuery.parse(request.query ?? {});
-    const view = await ownRecordDoor.withOwnRecord(
-      request.participant!,
-      { purpose: "read", what: "check_ins", ipAddress: request.ip },
-      async (record) => ({
-        list: await listCheckIns(record, page),
-        recent: await recentCheckIns(record, clock.now()),
-        due: (
-          await measuresDue(record, (await measuresInterval(record))?.everyWeeks ?? null, clock.now())
-        ).map((definition) => ({ id: definition.id, title: definition.title })),
-      }),
-    );
+    const view = await openOwnRecord(request, "read", "check_ins", async (record) => ({
+      list: await listCheckIns(record, page),
+      recent: await recentCheckIns(record, clock.now()),
+      due: (await measuresDue(record, (await measuresInterval(record))?.everyWeeks ?? null, clock.now())).map(
+        (definition) => ({ id: definition.id, title: definition.title }),
+      ),
+    }));
     const notice = (request.query as { notice?: string } | undefined)?.notice;
     return sendPage(
       reply,
@@ -44,17 +41,14 @@ export function registerOwnCheckInRoutes(app: FastifyInstance, { clock, ownRecor
 
   const step = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const body = request.method === "POST" ? formBody(request.body) : {};
-    const outcome = await ownRecordDoor.withOwnRecord(
-      request.participant!,
-      { purpose: checkInPurpose(body), what: "check_in", ipAddress: request.ip },
-      (record) =>
-        checkInStep(
-          record,
-          { body, submitted: request.method === "POST" },
-          { source: "participant", staffId: null },
-          translatorFor(request),
-          clock.now(),
-        ),
+    const outcome = await openOwnRecord(request, checkInPurpose(body), "check_in", (record) =>
+      checkInStep(
+        record,
+        { body, submitted: request.method === "POST" },
+        { source: "participant", staffId: null },
+        translatorFor(request),
+        clock.now(),
+      ),
     );
     if (outcome.kind === "saved") return reply.redirect("/my/check-ins?notice=saved", 303);
     const { status, ...state } = outcome.state;

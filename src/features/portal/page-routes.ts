@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { OwnRecord } from "../../platform/access/own-record";
 import type { AppDeps } from "../../platform/http/feature";
+import { ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
 import type { MessageKey } from "../../platform/web/i18n";
@@ -41,12 +41,7 @@ function noticeOf(request: FastifyRequest): string | undefined {
 
 /** The participant's own pages. No address names a participant: whose record is the session's. */
 export function registerPortalPageRoutes(app: FastifyInstance, { clock, ownRecordDoor }: AppDeps) {
-  const open = <Result>(
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: OwnRecord) => Promise<Result>,
-  ) => ownRecordDoor.withOwnRecord(request.participant!, { purpose, what, ipAddress: request.ip }, work);
+  const open = ownRecordOpener(ownRecordDoor);
 
   app.get("/my", signedIn, async (request, reply) => {
     const home = await open(request, "read", "portal_home", (record) => homeFor(record, clock));

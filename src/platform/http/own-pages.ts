@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { OwnRecord, OwnRecordDoor } from "../access/own-record";
 import type { MessageKey } from "../web/i18n";
 import type { HeaderLinks } from "../web/layout";
 import { type PageContext, pageContext } from "./pages";
@@ -34,4 +35,17 @@ export function ownPagesContext(request: FastifyRequest, reply: FastifyReply): O
       : [],
     links: ownPagesLinks,
   };
+}
+
+/**
+ * Opens the signed-in participant's own record through their door for one request: whose record
+ * is the session's, and the request's address goes into the audit event.
+ */
+export function ownRecordOpener(ownRecordDoor: OwnRecordDoor) {
+  return <Result>(
+    request: FastifyRequest,
+    purpose: "read" | "write",
+    what: string,
+    work: (record: OwnRecord) => Promise<Result>,
+  ) => ownRecordDoor.withOwnRecord(request.participant!, { purpose, what, ipAddress: request.ip }, work);
 }
