@@ -368,4 +368,10 @@ export async function updateTeam(
   }
 }
 
-export { changedSettingNames, type SettingsSave, saveSettingsVersion } from "./versioned-settings";
+export {
+  type SettingChange,
+  type SettingsSave,
+  saveSettingsVersion,
+  settingChanges,
+  withChanges,
+} from "./versioned-settings";

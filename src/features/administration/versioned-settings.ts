@@ -8,9 +8,31 @@ import { type AdminRequest, auditedChange, isUniqueViolation } from "./service";
 
 export type SettingsSave<Version> = { kind: "saved"; version: number } | { kind: "stale"; current: Version };
 
-/** The names of the settings whose values differ between two versions. */
-export function changedSettingNames<Settings extends object>(before: Settings, after: Settings): string[] {
-  return (Object.keys(after) as (keyof Settings & string)[]).filter((name) => before[name] !== after[name]);
+export type SettingChange<Settings> = {
+  setting: keyof Settings & string;
+  from: Settings[keyof Settings];
+  to: Settings[keyof Settings];
+};
+
+/** What a version changed from the one before it: each setting whose value differs. */
+export function settingChanges<Settings extends object>(
+  before: Settings,
+  after: Settings,
+): SettingChange<Settings>[] {
+  return (Object.keys(after) as (keyof Settings & string)[])
+    .filter((setting) => before[setting] !== after[setting])
+    .map((setting) => ({ setting, from: before[setting], to: after[setting] }));
+}
+
+/** Versions newest first, each with what it changed (the oldest, from the defaults). */
+export function withChanges<Settings extends object, Version extends { settings: Settings }>(
+  versions: readonly Version[],
+  defaults: Settings,
+): (Version & { changes: SettingChange<Settings>[] })[] {
+  return versions.map((entry, index) => ({
+    ...entry,
+    changes: settingChanges(versions[index + 1]?.settings ?? defaults, entry.settings),
+  }));
 }
 
 export type NewSettingsRow<Settings> = {
@@ -64,7 +86,12 @@ export async function saveSettingsVersion<
         return {
           result: { kind: "saved", version },
           subjectId: organisationId,
-          detail: { version, changed: changedSettingNames(current.settings, form.settings).join(",") },
+          detail: {
+            version,
+            changed: settingChanges(current.settings, form.settings)
+              .map((change) => change.setting)
+              .join(","),
+          },
           audit: true,
         };
       },

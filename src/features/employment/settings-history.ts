@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/db";
-import { type AdminRequest, type SettingsSave, saveSettingsVersion } from "../administration/service";
+import {
+  type AdminRequest,
+  type SettingChange,
+  type SettingsSave,
+  saveSettingsVersion,
+  withChanges,
+} from "../administration/service";
 import { poundsToPence } from "./money";
 import { type EmploymentSettings, employmentSettings } from "./schema";
 import {
@@ -32,18 +38,7 @@ export const employmentSettingsForm = z.object({
   reason: z.string().trim().max(1000, "validation.tooLong").optional(),
 });
 
-export type EmploymentSettingChange = { setting: keyof EmploymentSettings; from: number; to: number };
-
-/** What a version changed from the one before it (the first, from the defaults). */
-export function employmentSettingChanges(
-  before: EmploymentSettings,
-  after: EmploymentSettings,
-): EmploymentSettingChange[] {
-  return (Object.keys(after) as (keyof EmploymentSettings)[])
-    .filter((setting) => before[setting] !== after[setting])
-    .map((setting) => ({ setting, from: before[setting], to: after[setting] }));
-}
-
+export type EmploymentSettingChange = SettingChange<EmploymentSettings>;
 export type EmploymentSettingsHistoryEntry = EmploymentSettingsVersion & {
   changes: EmploymentSettingChange[];
 };
@@ -53,14 +48,7 @@ export async function employmentSettingsHistory(
   executor: Executor,
   organisationId: string,
 ): Promise<EmploymentSettingsHistoryEntry[]> {
-  const versions = await savedEmploymentSettings(executor, organisationId);
-  return versions.map((entry, index) => ({
-    ...entry,
-    changes: employmentSettingChanges(
-      versions[index + 1]?.settings ?? defaultEmploymentSettings,
-      entry.settings,
-    ),
-  }));
+  return withChanges(await savedEmploymentSettings(executor, organisationId), defaultEmploymentSettings);
 }
 
 export type EmploymentSettingsSave = SettingsSave<EmploymentSettingsVersion>;

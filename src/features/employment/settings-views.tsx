@@ -6,7 +6,6 @@ import {
   type FieldError,
   Form,
   NotificationBanner,
-  Table,
   Textarea,
   TextInput,
   WarningCallout,
@@ -14,6 +13,7 @@ import {
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
+import { SettingsHistoryTable, settingsVersionLine } from "../../platform/web/settings-history";
 import { formatPence } from "./money";
 import type { EmploymentSettings } from "./schema";
 import type { EmploymentSettingsVersion } from "./settings";
@@ -27,52 +27,6 @@ const settingValue = (t: Translator, setting: keyof EmploymentSettings, value: n
   setting === "wageFloorPence"
     ? t.t("employmentSettings.perHour", { amount: formatPence(value) })
     : t.t("employmentSettings.perWeek", { count: t.formatNumber(value) });
-
-const versionLine = (t: Translator, version: EmploymentSettingsVersion) =>
-  version.changedAt
-    ? t.t("employmentSettings.inForce", {
-        version: version.version,
-        name: version.changedByName ?? "",
-        date: t.formatDate(version.changedAt, "dateTime"),
-      })
-    : t.t("employmentSettings.defaults");
-
-function HistoryTable({ t, history }: { t: Translator; history: EmploymentSettingsHistoryEntry[] }) {
-  if (history.length === 0) return <p>{t.t("employmentSettings.historyNone")}</p>;
-  return (
-    <Table
-      caption={t.t("employmentSettings.historyCaption")}
-      columns={[
-        { label: t.t("employmentSettings.columns.version"), numeric: true },
-        { label: t.t("employmentSettings.columns.when") },
-        { label: t.t("employmentSettings.columns.who") },
-        { label: t.t("employmentSettings.columns.changes") },
-        { label: t.t("employmentSettings.columns.reason") },
-      ]}
-      rows={history.map((entry) => [
-        t.formatNumber(entry.version),
-        entry.changedAt ? t.formatDate(entry.changedAt, "dateTime") : "",
-        entry.changedByName ?? "",
-        entry.changes.length === 0 ? (
-          t.t("employmentSettings.noChanges")
-        ) : (
-          <ul class="nhsuk-list">
-            {entry.changes.map((change) => (
-              <li key={change.setting}>
-                {t.t("employmentSettings.change", {
-                  setting: settingLabel(t, change.setting),
-                  from: settingValue(t, change.setting, change.from),
-                  to: settingValue(t, change.setting, change.to),
-                })}
-              </li>
-            ))}
-          </ul>
-        ),
-        entry.reason ?? "",
-      ])}
-    />
-  );
-}
 
 export function EmploymentSettingsPage(
   props: PageContext & {
@@ -101,7 +55,7 @@ export function EmploymentSettingsPage(
         <SavedVersionWarning
           t={t}
           saved={[
-            { key: t.t("employmentSettings.columns.version"), value: versionLine(t, conflict) },
+            { key: t.t("settingsHistory.columns.version"), value: settingsVersionLine(t, conflict) },
             ...(Object.keys(conflict.settings) as (keyof EmploymentSettings)[]).map((setting) => ({
               key: settingLabel(t, setting),
               value: settingValue(t, setting, conflict.settings[setting]),
@@ -114,7 +68,7 @@ export function EmploymentSettingsPage(
       <WarningCallout heading={t.t("employmentSettings.unverifiedHeading")}>
         <p>{t.t("employmentSettings.unverified")}</p>
       </WarningCallout>
-      <p class="nhsuk-body-s">{versionLine(t, inForce)}</p>
+      <p class="nhsuk-body-s">{settingsVersionLine(t, inForce)}</p>
       <Form action="/admin/employment-settings" csrfToken={props.csrfToken}>
         <input type="hidden" name="version" value={String(inForce.version)} />
         <TextInput
@@ -146,7 +100,16 @@ export function EmploymentSettingsPage(
         <Button>{t.t("employmentSettings.save")}</Button>
       </Form>
       <h2>{t.t("employmentSettings.history")}</h2>
-      <HistoryTable t={t} history={props.history} />
+      <SettingsHistoryTable
+        t={t}
+        history={props.history}
+        emptyText={t.t("employmentSettings.historyNone")}
+        word={(change) => ({
+          setting: settingLabel(t, change.setting),
+          from: settingValue(t, change.setting, change.from),
+          to: settingValue(t, change.setting, change.to),
+        })}
+      />
     </Layout>
   );
 }

@@ -6,7 +6,6 @@ import {
   type FieldError,
   Form,
   NotificationBanner,
-  Table,
   Tag,
   Textarea,
   TextInput,
@@ -14,6 +13,7 @@ import {
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
+import { SettingsHistoryTable, settingsVersionLine } from "../../platform/web/settings-history";
 import type { RuleSettingsHistoryEntry, RuleSettingsVersion } from "./rule-settings";
 import type { MonitoringRule } from "./rules";
 import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "./schema";
@@ -77,43 +77,6 @@ function OnOff({ name, label, checked }: { name: string; label: string; checked:
   );
 }
 
-function HistoryTable({ t, history }: { t: Translator; history: RuleSettingsHistoryEntry[] }) {
-  if (history.length === 0) return <p>{t.t("ruleSettings.historyNone")}</p>;
-  return (
-    <Table
-      caption={t.t("ruleSettings.historyCaption")}
-      columns={[
-        { label: t.t("ruleSettings.columns.version"), numeric: true },
-        { label: t.t("ruleSettings.columns.when") },
-        { label: t.t("ruleSettings.columns.who") },
-        { label: t.t("ruleSettings.columns.changes") },
-        { label: t.t("ruleSettings.columns.reason") },
-      ]}
-      rows={history.map((entry) => [
-        t.formatNumber(entry.version),
-        entry.changedAt ? t.formatDate(entry.changedAt, "dateTime") : "",
-        entry.changedByName ?? "",
-        entry.changes.length === 0 ? (
-          t.t("ruleSettings.noChanges")
-        ) : (
-          <ul class="nhsuk-list">
-            {entry.changes.map((change) => (
-              <li key={change.setting}>
-                {t.t("ruleSettings.change", {
-                  setting: settingLabel(t, change.setting),
-                  from: settingValue(t, change.from),
-                  to: settingValue(t, change.to),
-                })}
-              </li>
-            ))}
-          </ul>
-        ),
-        entry.reason ?? "",
-      ])}
-    />
-  );
-}
-
 export function RuleSettingsPage(
   props: PageContext & {
     inForce: RuleSettingsVersion;
@@ -143,14 +106,8 @@ export function RuleSettingsPage(
           t={t}
           saved={[
             {
-              key: t.t("ruleSettings.columns.version"),
-              value: conflict.changedAt
-                ? t.t("ruleSettings.inForce", {
-                    version: conflict.version,
-                    name: conflict.changedByName ?? "",
-                    date: t.formatDate(conflict.changedAt, "dateTime"),
-                  })
-                : t.t("ruleSettings.defaults"),
+              key: t.t("settingsHistory.columns.version"),
+              value: settingsVersionLine(t, conflict),
             },
             ...(Object.keys(conflict.settings) as (keyof RuleSettings)[]).map((setting) => ({
               key: settingLabel(t, setting),
@@ -161,15 +118,7 @@ export function RuleSettingsPage(
       )}
       <h1>{title}</h1>
       <p>{t.t("ruleSettings.intro")}</p>
-      <p class="nhsuk-body-s">
-        {inForce.changedAt
-          ? t.t("ruleSettings.inForce", {
-              version: inForce.version,
-              name: inForce.changedByName ?? "",
-              date: t.formatDate(inForce.changedAt, "dateTime"),
-            })
-          : t.t("ruleSettings.defaults")}
-      </p>
+      <p class="nhsuk-body-s">{settingsVersionLine(t, inForce)}</p>
       <Form action="/admin/monitoring-rules" csrfToken={props.csrfToken}>
         <input type="hidden" name="version" value={String(inForce.version)} />
         {ruleRows.map((row) => (
@@ -213,7 +162,16 @@ export function RuleSettingsPage(
         <Button>{t.t("ruleSettings.save")}</Button>
       </Form>
       <h2>{t.t("ruleSettings.history")}</h2>
-      <HistoryTable t={t} history={props.history} />
+      <SettingsHistoryTable
+        t={t}
+        history={props.history}
+        emptyText={t.t("ruleSettings.historyNone")}
+        word={(change) => ({
+          setting: settingLabel(t, change.setting),
+          from: settingValue(t, change.from),
+          to: settingValue(t, change.to),
+        })}
+      />
     </Layout>
   );
 }

@@ -2,7 +2,13 @@ import { desc, eq } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
-import { type AdminRequest, type SettingsSave, saveSettingsVersion } from "../administration/service";
+import {
+  type AdminRequest,
+  type SettingChange,
+  type SettingsSave,
+  saveSettingsVersion,
+  withChanges,
+} from "../administration/service";
 import { defaultRuleSettings, monitoringRuleSettings, type RuleSettings, ruleSettingsSchema } from "./schema";
 
 // An organisation's early-warning rule settings: every save is a new version, the latest is in
@@ -27,12 +33,13 @@ export type RuleSettingsVersion = {
   reason: string | null;
 };
 
-/** The settings in force with their version; version 0 (the defaults) before the first save. */
-export async function ruleSettingsInForce(
+/** The saved versions, newest first (at most `limit`), each read back through the schema. */
+async function savedRuleSettings(
   executor: Executor,
   organisationId: string,
-): Promise<RuleSettingsVersion> {
-  const [row] = await executor
+  limit?: number,
+): Promise<RuleSettingsVersion[]> {
+  const query = executor
     .select({
       version: monitoringRuleSettings.version,
       settings: monitoringRuleSettings.settings,
@@ -44,10 +51,26 @@ export async function ruleSettingsInForce(
     .innerJoin(staffAccount, eq(staffAccount.id, monitoringRuleSettings.changedBy))
     .where(eq(monitoringRuleSettings.organisationId, organisationId))
     .orderBy(desc(monitoringRuleSettings.version))
-    .limit(1);
-  if (!row)
-    return { version: 0, settings: defaultRuleSettings, changedAt: null, changedByName: null, reason: null };
-  return { ...row, settings: readSettings(row.settings) };
+    .$dynamic();
+  const rows = await (limit === undefined ? query : query.limit(limit));
+  return rows.map((row) => ({ ...row, settings: readSettings(row.settings) }));
+}
+
+/** The settings in force with their version; version 0 (the defaults) before the first save. */
+export async function ruleSettingsInForce(
+  executor: Executor,
+  organisationId: string,
+): Promise<RuleSettingsVersion> {
+  const [latest] = await savedRuleSettings(executor, organisationId, 1);
+  return (
+    latest ?? {
+      version: 0,
+      settings: defaultRuleSettings,
+      changedAt: null,
+      changedByName: null,
+      reason: null,
+    }
+  );
 }
 
 /** The settings the rules run with for this organisation (the defaults when none were saved). */
@@ -55,15 +78,7 @@ export async function currentRuleSettings(executor: Executor, organisationId: st
   return (await ruleSettingsInForce(executor, organisationId)).settings;
 }
 
-export type RuleSettingChange = { setting: keyof RuleSettings; from: boolean | number; to: boolean | number };
-
-/** What a version changed from the one before it (the first, from the defaults). */
-export function settingChanges(before: RuleSettings, after: RuleSettings): RuleSettingChange[] {
-  return (Object.keys(after) as (keyof RuleSettings)[])
-    .filter((setting) => before[setting] !== after[setting])
-    .map((setting) => ({ setting, from: before[setting], to: after[setting] }));
-}
-
+export type RuleSettingChange = SettingChange<RuleSettings>;
 export type RuleSettingsHistoryEntry = RuleSettingsVersion & { changes: RuleSettingChange[] };
 
 /** Every version, newest first, each with what it changed. */
@@ -71,23 +86,7 @@ export async function ruleSettingsHistory(
   executor: Executor,
   organisationId: string,
 ): Promise<RuleSettingsHistoryEntry[]> {
-  const rows = await executor
-    .select({
-      version: monitoringRuleSettings.version,
-      settings: monitoringRuleSettings.settings,
-      changedAt: monitoringRuleSettings.changedAt,
-      changedByName: staffAccount.fullName,
-      reason: monitoringRuleSettings.reason,
-    })
-    .from(monitoringRuleSettings)
-    .innerJoin(staffAccount, eq(staffAccount.id, monitoringRuleSettings.changedBy))
-    .where(eq(monitoringRuleSettings.organisationId, organisationId))
-    .orderBy(desc(monitoringRuleSettings.version));
-  const versions = rows.map((row) => ({ ...row, settings: readSettings(row.settings) }));
-  return versions.map((entry, index) => ({
-    ...entry,
-    changes: settingChanges(versions[index + 1]?.settings ?? defaultRuleSettings, entry.settings),
-  }));
+  return withChanges(await savedRuleSettings(executor, organisationId), defaultRuleSettings);
 }
 
 export type RuleSettingsSave = SettingsSave<RuleSettingsVersion>;

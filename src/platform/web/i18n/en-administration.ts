@@ -1,6 +1,16 @@
 // English for the administration pages: regions, organisations, teams and staff.
 
 export const enAdministration = {
+  "settingsHistory.inForce": "Version {version}, saved by {name} on {date}.",
+  "settingsHistory.defaults": "These are the default settings: nobody has changed them yet.",
+  "settingsHistory.caption": "Every saved version, newest first",
+  "settingsHistory.columns.version": "Version",
+  "settingsHistory.columns.when": "When",
+  "settingsHistory.columns.who": "Who",
+  "settingsHistory.columns.changes": "What changed",
+  "settingsHistory.columns.reason": "Why",
+  "settingsHistory.noChanges": "Saved with no changes",
+  "settingsHistory.change": "{setting}: {from} to {to}",
   "admin.notice.created": "Created.",
   "admin.notice.saved": "Your changes have been saved.",
   "admin.notice.deactivate": "The account has been deactivated and every session ended.",
