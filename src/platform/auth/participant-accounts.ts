@@ -5,16 +5,9 @@ import type { Clock } from "../clock";
 import type { Database, Executor } from "../db";
 import { acceptedStep } from "./mfa";
 import { createParticipantSession, endAllParticipantSessionsOf } from "./participant-sessions";
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 import { participantAccount } from "./schema";
-import {
-  accountKey,
-  addressKey,
-  clearFailures,
-  lockedUntil,
-  recordFailure,
-  type ThrottlePolicy,
-} from "./throttle";
+import { accountKey, addressKey, type ThrottlePolicy, throttledPasswordCheck } from "./throttle";
 
 // A participant's own account: signing in, the optional authenticator, the password.
 
@@ -89,47 +82,37 @@ export async function signInParticipant(
       outcome,
       reason,
     });
-  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
-  if (lock) {
-    await audit(db, "refused", "locked after repeated failures");
-    return { kind: "locked", until: lock, delayMs: 0 };
-  }
   const usable = account?.status === "active";
-  const matches = usable
-    ? await verifyPassword(account.passwordHash, attempt.password)
-    : await verifyAgainstDecoy(attempt.password);
-  if (!account || !usable || !matches) {
-    return db.transaction(async (tx) => {
-      const failure = await recordFailure(tx, clock, context.throttle, keys);
+  return throttledPasswordCheck(
+    context,
+    keys,
+    {
+      passwordHash: usable ? account.passwordHash : null,
+      unusableReason: !account ? "unknown sign-in name" : "access withdrawn",
+    },
+    attempt.password,
+    audit,
+    async (tx) => {
+      // A usable account is the only way here.
+      const signedIn = account!;
+      const secondFactor = signedIn.mfaEnrolledAt !== null;
+      const token = await createParticipantSession(tx, clock, signedIn.id, !secondFactor, attempt.ipAddress);
+      await tx
+        .update(participantAccount)
+        .set({ lastSignInAt: clock.now() })
+        .where(eq(participantAccount.id, signedIn.id));
       await audit(
         tx,
-        "failed",
-        !account ? "unknown sign-in name" : !usable ? "access withdrawn" : "wrong password",
+        "succeeded",
+        secondFactor ? "password accepted; second factor next" : "password accepted",
       );
-      return failure.lockedUntil
-        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
-        : { kind: "refused" as const, delayMs: failure.delayMs };
-    });
-  }
-  const secondFactor = account.mfaEnrolledAt !== null;
-  return db.transaction(async (tx) => {
-    await clearFailures(tx, keys.account);
-    const token = await createParticipantSession(tx, clock, account.id, !secondFactor, attempt.ipAddress);
-    await tx
-      .update(participantAccount)
-      .set({ lastSignInAt: clock.now() })
-      .where(eq(participantAccount.id, account.id));
-    await audit(
-      tx,
-      "succeeded",
-      secondFactor ? "password accepted; second factor next" : "password accepted",
-    );
-    return {
-      kind: "signed_in" as const,
-      token,
-      next: secondFactor ? ("second_factor" as const) : ("home" as const),
-    };
-  });
+      return {
+        kind: "signed_in" as const,
+        token,
+        next: secondFactor ? ("second_factor" as const) : ("home" as const),
+      };
+    },
+  );
 }
 
 /** Checks an authenticator code, each time step usable once. */

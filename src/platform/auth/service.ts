@@ -6,7 +6,7 @@ import type { Clock } from "../clock";
 import { type Database, type Executor, preparedRowsOf } from "../db";
 import { organisation, type StaffRole, staffAccount, teamMembership } from "../directory/schema";
 import { acceptedStep, hashRecoveryCode, newRecoveryCodes } from "./mfa";
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from "./passwords";
+import { hashPassword, verifyPassword } from "./passwords";
 import { mfaRecoveryCode, staffInvitation, staffSession } from "./schema";
 import {
   createSession,
@@ -16,14 +16,7 @@ import {
   sessionFreshness,
   touchSession,
 } from "./sessions";
-import {
-  accountKey,
-  addressKey,
-  clearFailures,
-  lockedUntil,
-  recordFailure,
-  type ThrottlePolicy,
-} from "./throttle";
+import { accountKey, addressKey, type ThrottlePolicy, throttledPasswordCheck } from "./throttle";
 import { hashToken } from "./tokens";
 
 export type SignedInStaff = Actor & {
@@ -195,47 +188,39 @@ export async function signInWithPassword(
       reason,
     });
 
-  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
-  if (lock) {
-    await audit(db, "refused", "locked after repeated failures");
-    return { kind: "locked", until: lock, delayMs: 0 };
-  }
   const usable = row && row.staff.status === "active" && row.staff.passwordHash;
-  const passwordMatches = usable
-    ? await verifyPassword(row.staff.passwordHash!, attempt.password)
-    : await verifyAgainstDecoy(attempt.password);
-  if (!row || !usable || !passwordMatches) {
-    return db.transaction(async (tx) => {
-      const failure = await recordFailure(tx, clock, context.throttle, keys);
-      const reason = !row ? "unknown email" : !usable ? `account ${row.staff.status}` : "wrong password";
-      await audit(tx, "failed", reason);
-      return failure.lockedUntil
-        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
-        : { kind: "refused" as const, delayMs: failure.delayMs };
-    });
-  }
-  const staff = row.staff;
-  const secondFactor = mustUseSecondFactor(
-    { role: staff.role, mfaEnrolled: staff.mfaEnrolledAt !== null },
-    row.organisationRequiresMfa,
-    context.demoMode,
+  return throttledPasswordCheck(
+    context,
+    keys,
+    {
+      passwordHash: usable ? row.staff.passwordHash : null,
+      unusableReason: !row ? "unknown email" : `account ${row.staff.status}`,
+    },
+    attempt.password,
+    audit,
+    async (tx) => {
+      // A usable account is the only way here.
+      const staff = row!.staff;
+      const secondFactor = mustUseSecondFactor(
+        { role: staff.role, mfaEnrolled: staff.mfaEnrolledAt !== null },
+        row!.organisationRequiresMfa,
+        context.demoMode,
+      );
+      const token = await createSession(tx, clock, staff.id, !secondFactor, attempt.ipAddress);
+      await tx.update(staffAccount).set({ lastSignInAt: clock.now() }).where(eq(staffAccount.id, staff.id));
+      await audit(
+        tx,
+        "succeeded",
+        secondFactor ? "password accepted; second factor next" : "password accepted",
+      );
+      return {
+        kind: "signed_in" as const,
+        token,
+        staffId: staff.id,
+        next: !secondFactor ? "home" : staff.mfaEnrolledAt ? "verify_second_factor" : "enrol_second_factor",
+      } as const;
+    },
   );
-  return db.transaction(async (tx) => {
-    await clearFailures(tx, keys.account);
-    const token = await createSession(tx, clock, staff.id, !secondFactor, attempt.ipAddress);
-    await tx.update(staffAccount).set({ lastSignInAt: clock.now() }).where(eq(staffAccount.id, staff.id));
-    await audit(
-      tx,
-      "succeeded",
-      secondFactor ? "password accepted; second factor next" : "password accepted",
-    );
-    return {
-      kind: "signed_in" as const,
-      token,
-      staffId: staff.id,
-      next: !secondFactor ? "home" : staff.mfaEnrolledAt ? "verify_second_factor" : "enrol_second_factor",
-    } as const;
-  });
 }
 
 /** Checks a TOTP code or a recovery code for someone part-way through signing in. */

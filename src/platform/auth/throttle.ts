@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Clock } from "../clock";
-import type { Executor } from "../db";
+import type { Database, Executor, Transaction } from "../db";
+import { verifyAgainstDecoy, verifyPassword } from "./passwords";
 import { signInThrottle } from "./schema";
 
 export type ThrottlePolicy = {
@@ -67,4 +68,52 @@ export async function recordFailure(
 
 export async function clearFailures(executor: Executor, key: string): Promise<void> {
   await executor.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}
+
+export type RefusedPasswordCheck =
+  | { kind: "locked"; until: Date; delayMs: number }
+  | { kind: "refused"; delayMs: number };
+
+type AuditOutcome = (
+  executor: Executor,
+  outcome: "succeeded" | "failed" | "refused",
+  reason: string,
+) => Promise<unknown>;
+
+/**
+ * The password check every sign-in makes, staff or participant: refused while the account or the
+ * address is locked; an unusable account is checked against a decoy hash so the time taken says
+ * nothing; a failure is counted and audited in one transaction. On success the failures are
+ * cleared and `succeed` runs in the same transaction (it writes its own audit event).
+ */
+export async function throttledPasswordCheck<Success>(
+  context: { db: Database; clock: Clock; throttle: ThrottlePolicy },
+  keys: { account: string; address: string },
+  candidate: { passwordHash: string | null; unusableReason: string },
+  password: string,
+  audit: AuditOutcome,
+  succeed: (tx: Transaction) => Promise<Success>,
+): Promise<RefusedPasswordCheck | Success> {
+  const { db, clock } = context;
+  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
+  if (lock) {
+    await audit(db, "refused", "locked after repeated failures");
+    return { kind: "locked", until: lock, delayMs: 0 };
+  }
+  const matches = candidate.passwordHash
+    ? await verifyPassword(candidate.passwordHash, password)
+    : await verifyAgainstDecoy(password);
+  if (!candidate.passwordHash || !matches) {
+    return db.transaction(async (tx) => {
+      const failure = await recordFailure(tx, clock, context.throttle, keys);
+      await audit(tx, "failed", candidate.passwordHash ? "wrong password" : candidate.unusableReason);
+      return failure.lockedUntil
+        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
+        : { kind: "refused" as const, delayMs: failure.delayMs };
+    });
+  }
+  return db.transaction(async (tx) => {
+    await clearFailures(tx, keys.account);
+    return succeed(tx);
+  });
 }
