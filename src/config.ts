@@ -41,6 +41,7 @@ const environmentSchema = z.object({
     .default(64 * 1024),
   TRUST_PROXY: booleanFlag.default(false),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  AUDIT_ANCHOR_KEY: z.string().min(32, "must be at least 32 characters (a random secret)").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SELF_REFERRALS_PER_HOUR: z.coerce.number().int().min(1).default(10),
@@ -93,6 +94,8 @@ export type Config = {
   bodyLimitBytes: number;
   trustProxy: boolean;
   auditSealIntervalMs: number;
+  /** Key for the seals' HMAC, kept outside the database; null leaves seals unanchored. */
+  auditAnchorKey: string | null;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** Self-referrals accepted from one address an hour (the public form is the one anonymous write). */
   selfReferralsPerHour: number;
@@ -150,6 +153,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     auditSealIntervalMs: env.AUDIT_SEAL_INTERVAL_MS,
+    auditAnchorKey: env.AUDIT_ANCHOR_KEY ?? null,
     logLevel: env.LOG_LEVEL,
     selfReferralsPerHour: env.SELF_REFERRALS_PER_HOUR,
     emergencyAccessMinutes: env.EMERGENCY_ACCESS_MINUTES,

@@ -11,6 +11,12 @@ import {
   invitationLink,
 } from "./features/administration/staff";
 import { startMonitoring } from "./features/monitoring/background";
+import {
+  anchorKeyFrom,
+  anchorsFromLog,
+  type ChainAnchor,
+  parseAnchorArgument,
+} from "./platform/audit/anchor";
 import { ensureAuditPartitions, startAuditSealer, verifyAuditChain } from "./platform/audit/service";
 import { removeExpiredParticipantSessions } from "./platform/auth/participant-sessions";
 import { removeExpiredSessions } from "./platform/auth/sessions";
@@ -23,7 +29,10 @@ const usage = `Usage: tandem <command>
   serve            start the web app (migrates, and seeds the demo service on first start in demo mode)
   migrate          apply database migrations
   seed             create the demo service (only into an empty database)
-  audit verify     check the audit trail's hash chain and report the first broken link
+  audit verify [--anchor SEQ:HASH]... [--anchor-log FILE]...
+                   check the audit trail's hash chain and report the first broken link; with
+                   AUDIT_ANCHOR_KEY set, every seal's anchor too; --anchor and --anchor-log check
+                   the chain against heads recorded outside the database (the log's "auditSeal")
   backup [file]    embedded database: write a consistent copy of the data folder
                    PostgreSQL: prints the pg_dump command to use
   restore <file>   embedded database: replace the data folder with a backup (server must be stopped)
@@ -66,7 +75,15 @@ async function serveHttp(config: Config, onListening: () => void) {
   const database = await openDatabase(config.database);
   if (!cluster.isWorker) await prepareDatabase(config, database);
   const app = await buildApp({ config, db: database.db, clock: systemClock, ping: database.ping });
-  const stopSealer = startAuditSealer(database.db, systemClock, config.auditSealIntervalMs, app.log);
+  const stopSealer = startAuditSealer(
+    database.db,
+    systemClock,
+    config.auditSealIntervalMs,
+    app.log,
+    anchorKeyFrom(config.auditAnchorKey),
+  );
+  if (!config.auditAnchorKey && !config.demoMode && !cluster.isWorker)
+    app.log.warn("AUDIT_ANCHOR_KEY is not set: audit seals are not anchored outside the database");
   const stopMailSender = startMailSender(database.db, systemClock, config.mail, app.log);
   const stopMonitoring = startMonitoring(database.db, systemClock, config.monitoring, app.log);
   const sessionSweep = setInterval(
@@ -200,6 +217,24 @@ async function restore(config: Config, source?: string) {
   );
 }
 
+/** `--anchor SEQ:HASH` and `--anchor-log FILE`, any number of each; undefined if any is malformed. */
+function readAnchors(args: string[]): ChainAnchor[] | undefined {
+  const anchors: ChainAnchor[] = [];
+  for (let index = 0; index < args.length; index += 2) {
+    const [flag, value] = [args[index], args[index + 1]];
+    if (value === undefined) return undefined;
+    if (flag === "--anchor") {
+      const anchor = parseAnchorArgument(value);
+      if (!anchor)
+        throw new ConfigError(`--anchor takes SEQ:HASH (a 64-character hex hash), not "${value}".`);
+      anchors.push(anchor);
+    } else if (flag === "--anchor-log") {
+      anchors.push(...anchorsFromLog(fs.readFileSync(value, "utf8")));
+    } else return undefined;
+  }
+  return anchors;
+}
+
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const config = readConfig();
@@ -224,10 +259,22 @@ async function main(argv: string[]) {
       });
     case "audit": {
       if (rest[0] !== "verify") break;
-      const verdict = await withDatabase(config, (database) => verifyAuditChain(database.db));
+      const anchors = readAnchors(rest.slice(1));
+      if (!anchors) break;
+      const anchorKey = anchorKeyFrom(config.auditAnchorKey);
+      const verdict = await withDatabase(config, (database) =>
+        verifyAuditChain(database.db, { anchorKey, anchors }),
+      );
+      const anchoring = anchorKey
+        ? `${verdict.anchoredSeals} seals' anchors checked` +
+          (verdict.sealsBeforeAnchoring
+            ? ` (${verdict.sealsBeforeAnchoring} sealed before anchoring began)`
+            : "")
+        : "seals' anchors not checked (AUDIT_ANCHOR_KEY is not set)";
+      const external = anchors.length ? `, ${verdict.externalAnchorsChecked} recorded heads matched` : "";
       if (verdict.intact) {
         say(
-          `Audit trail intact: ${verdict.checked} sealed events checked, ${verdict.unsealed} awaiting sealing.`,
+          `Audit trail intact: ${verdict.checked} sealed events checked, ${verdict.unsealed} awaiting sealing; ${anchoring}${external}.`,
         );
         return;
       }

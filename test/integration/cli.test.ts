@@ -4,10 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { promisify } from "node:util";
-import { count, sql } from "drizzle-orm";
+import { asc, count, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anchorKeyFrom } from "../../src/platform/audit/anchor";
+import { linkHash } from "../../src/platform/audit/chain";
 import { sealPendingEvents } from "../../src/platform/audit/service";
+import { auditEvent } from "../../src/platform/audit/table";
 import { systemClock } from "../../src/platform/clock";
 import { openDatabase } from "../../src/platform/db";
 import { region } from "../../src/platform/directory/schema";
@@ -24,10 +27,10 @@ afterAll(() => {
 });
 
 /** The command line as an operator runs it, on the embedded database in a folder of its own. */
-async function cli(args: string[], dataDir: string) {
+async function cli(args: string[], dataDir: string, env: Record<string, string> = {}) {
   try {
     const { stdout } = await run("npx", ["tsx", "src/main.ts", ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", ...env },
     });
     return { code: 0, stdout };
   } catch (error) {
@@ -67,6 +70,45 @@ describe("the command line", () => {
     const broken = await cli(["audit", "verify"], dataDir);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toContain("Audit trail BROKEN at event 1");
+  }, 120_000);
+
+  it("catches a history rewritten with every hash and seal recomputed, through the anchor key and the logged heads", async () => {
+    const dataDir = path.join(workDir, "anchored");
+    const key = "an-operator-chosen-anchor-key-0123456789abcdef";
+    await cli(["seed"], dataDir);
+    const logFile = path.join(workDir, "tandem.log");
+    // The sealer's log lines, as `npm start` would write them to its log.
+    await withData(dataDir, (handle) =>
+      sealPendingEvents(handle.db, systemClock, 2000, anchorKeyFrom(key), (head) =>
+        fs.appendFileSync(
+          logFile,
+          `${JSON.stringify({ level: 30, auditSeal: head, msg: "audit trail sealed" })}\n`,
+        ),
+      ),
+    );
+    const intact = await cli(["audit", "verify", "--anchor-log", logFile], dataDir, {
+      AUDIT_ANCHOR_KEY: key,
+    });
+    expect(intact).toMatchObject({ code: 0 });
+    expect(intact.stdout).toContain("1 seals' anchors checked, 1 recorded heads matched");
+
+    await withData(dataDir, (handle) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update audit_event set reason = 'rewritten' where chain_seq = 1`);
+        const [event] = await tx.select().from(auditEvent).orderBy(asc(auditEvent.chainSeq)).limit(1);
+        const forged = linkHash("0".repeat(64), 1, event!);
+        await tx.execute(sql`update audit_event set hash = ${forged} where chain_seq = 1`);
+        await tx.execute(sql`update audit_seal set last_hash = ${forged} where last_seq = 1`);
+      }),
+    );
+    expect((await cli(["audit", "verify"], dataDir)).code).toBe(0);
+    const byKey = await cli(["audit", "verify"], dataDir, { AUDIT_ANCHOR_KEY: key });
+    expect(byKey.code).toBe(2);
+    expect(byKey.stdout).toContain("does not match: the seal was forged or rewritten");
+    const byLog = await cli(["audit", "verify", "--anchor-log", logFile], dataDir);
+    expect(byLog.code).toBe(2);
+    expect(byLog.stdout).toContain("does not have the hash the log recorded");
   }, 120_000);
 
   it("backs up the embedded database and restores it, keeping the replaced data beside it", async () => {

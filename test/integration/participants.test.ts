@@ -529,9 +529,22 @@ describe("emergency access (break-glass)", () => {
     expect(events.map((event) => event.action)).toEqual(
       expect.arrayContaining(["participant.emergency_access", "participant.read"]),
     );
-    expect(events.find((event) => event.action === "participant.emergency_access")?.reason).toContain(
-      "welfare check",
-    );
+    // The reason is participant data: kept with the grant and shown on the record's access log,
+    // never in the audit trail admins read (decision 58).
+    const grantEvent = events.find((event) => event.action === "participant.emergency_access");
+    expect(grantEvent?.reason ?? "").not.toContain("welfare check");
+    expect(grantEvent?.detail.grantId).toEqual(expect.any(String));
+    const admin = await signedInAs(testApp.app, "admin");
+    const trail = await admin.get(`/admin/audit?subjectId=${created!.id}`);
+    expect(trail.body).toContain("participant.emergency_access");
+    expect(trail.body).toContain("kept with the record and shown on its access log");
+    expect(trail.body).not.toContain("welfare check");
+    const trailApi = await admin.request("GET", `/api/v1/audit-events?subjectId=${created!.id}`);
+    expect(trailApi.body).toContain("participant.emergency_access");
+    expect(trailApi.body).not.toContain("welfare check");
+    const teamLeader = await signedInAs(testApp.app, "team_leader");
+    const accessLog = await teamLeader.get(`/participants/${created!.id}/access-log`);
+    expect(accessLog.body).toContain("Police welfare check requested");
     testApp.clock.advance(61 * 60_000);
     // Signed in afresh (the idle timeout has passed too): the grant has expired.
     const later = await signedInAs(testApp.app, "manager");

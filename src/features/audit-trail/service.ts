@@ -27,6 +27,17 @@ export function toAuditSearch(filter: AuditFilter, now: Date): AuditSearch {
 
 export type AuditPage = Awaited<ReturnType<typeof auditTrailPage>>;
 
+/**
+ * Actions whose reason was written by a member of staff about a participant. Events written before
+ * decision 58 still hold that text in the (unchangeable) chain; the audit trail, which admins read,
+ * shows that a reason was given and where it is kept, never the words.
+ */
+export const REASONS_KEPT_WITH_THE_RECORD = new Set(["participant.emergency_access"]);
+
+export function reasonShownToAdmins(event: { action: string; reason: string | null }): string | null {
+  return REASONS_KEPT_WITH_THE_RECORD.has(event.action) ? null : event.reason;
+}
+
 /** One page of events with the names of the staff involved, and the cursor for the next page. */
 export async function auditTrailPage(executor: Executor, filter: AuditFilter, now: Date) {
   const rows = await searchAuditEvents(executor, toAuditSearch(filter, now));
@@ -45,6 +56,7 @@ export async function auditTrailPage(executor: Executor, filter: AuditFilter, no
   return {
     events: events.map((event) => ({
       ...event,
+      reason: reasonShownToAdmins(event),
       actor: event.actorId ? actors.get(event.actorId) : undefined,
     })),
     nextCursor:

@@ -11,7 +11,7 @@ import {
 } from "../../platform/web/components";
 import { Layout } from "../../platform/web/layout";
 import type { AuditFilter } from "./schema";
-import type { AuditPage, chainStatus } from "./service";
+import { type AuditPage, type chainStatus, REASONS_KEPT_WITH_THE_RECORD } from "./service";
 
 type Props = PageContext & {
   query: Record<string, string | undefined>;
@@ -184,7 +184,8 @@ export function AuditTrailPage(props: Props) {
             ),
             outcomeLabel(event.outcome),
             event.ipAddress ?? "",
-            event.reason ?? "",
+            event.reason ??
+              (REASONS_KEPT_WITH_THE_RECORD.has(event.action) ? t.t("audit.reasonKeptWithRecord") : ""),
           ])}
         />
       )}

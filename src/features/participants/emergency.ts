@@ -54,8 +54,10 @@ export async function grantEmergencyAccess(
       organisationId: target.organisationId,
       ipAddress,
       outcome: "succeeded",
-      reason,
-      detail: { teamId: target.teamId, minutes },
+      // The reason is in the person's words about a participant, so it stays with the grant, behind
+      // the door, and reaches the record's access log from there; admins read the audit trail and
+      // must not read it (decision 58).
+      detail: { teamId: target.teamId, minutes, grantId: grant!.id },
     });
     return { kind: "granted" as const, expiresAt };
   });

@@ -96,7 +96,10 @@ export async function participantAccessLog(
  */
 async function fillEmergencyReasons(executor: Executor, participantId: string, entries: AccessLogEntry[]) {
   const emergencies = entries.filter(
-    (entry) => entry.basis === "emergency" && !entry.reason && entry.actorId,
+    (entry) =>
+      (entry.basis === "emergency" || entry.action === "participant.emergency_access") &&
+      !entry.reason &&
+      entry.actorId,
   );
   if (emergencies.length === 0) return;
   const grants = await executor

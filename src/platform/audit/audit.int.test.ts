@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/database";
 import { manualClock } from "../clock";
 import { rowsOf } from "../db";
+import { anchorKeyFrom, type ChainAnchor } from "./anchor";
 import { GENESIS_HASH, linkHash } from "./chain";
 import {
   AuditUnavailableError,
@@ -12,7 +13,7 @@ import {
   searchAuditEvents,
   verifyAuditChain,
 } from "./service";
-import { auditEvent } from "./table";
+import { auditEvent, auditSeal } from "./table";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 const clock = manualClock("2026-03-10T12:00:00.000Z");
@@ -56,7 +57,14 @@ describe("the audit trail's hash chain", () => {
     expect(await sealPendingEvents(database.db, clock, 3)).toBe(1);
     expect(await sealPendingEvents(database.db, clock)).toBe(0);
     await writeEvents(2);
-    expect(await verifyAuditChain(database.db, 4)).toEqual({ intact: true, checked: 9, unsealed: 2 });
+    expect(await verifyAuditChain(database.db, 4)).toEqual({
+      intact: true,
+      checked: 9,
+      unsealed: 2,
+      anchoredSeals: null,
+      sealsBeforeAnchoring: 0,
+      externalAnchorsChecked: 0,
+    });
   });
 
   it("refuses updates, deletes and truncation through the database's own triggers", async () => {
@@ -109,6 +117,105 @@ describe("the audit trail's hash chain", () => {
     const verdict = await verifyAuditChain(database.db);
     expect(verdict).toMatchObject({ intact: false, checked: 3 });
     expect(verdict.intact ? "" : verdict.firstBrokenLink.problem).toContain("seal");
+  });
+});
+
+/**
+ * What a database superuser can do that the plain chain cannot see: alter an event, then recompute
+ * every hash after it and rewrite every seal to match.
+ */
+async function rewriteHistory(alteration: string) {
+  await tamper(alteration);
+  const events = await database.db.select().from(auditEvent).orderBy(asc(auditEvent.chainSeq));
+  let previous = GENESIS_HASH;
+  const hashAt = new Map<number, string>();
+  for (const event of events) {
+    previous = linkHash(previous, event.chainSeq!, event);
+    hashAt.set(event.chainSeq!, previous);
+    await tamper(`update audit_event set hash = '${previous}' where chain_seq = ${event.chainSeq}`);
+  }
+  for (const seal of await database.db.select().from(auditSeal)) {
+    await tamper(
+      `update audit_seal set last_hash = '${hashAt.get(seal.lastSeq)}' where batch_id = ${seal.batchId}`,
+    );
+  }
+}
+
+describe("anchors outside the database", () => {
+  const anchorKey = anchorKeyFrom("a-test-anchor-key-that-is-long-enough-0123456789")!;
+
+  /** Seals in three batches with the key, keeping what the sealer would have written to the log. */
+  async function sealWithLog(): Promise<ChainAnchor[]> {
+    const logged: ChainAnchor[] = [];
+    const log = (head: { lastSeq: number; lastHash: string }) =>
+      logged.push({ seq: head.lastSeq, hash: head.lastHash });
+    for (const batch of [3, 2, 4]) {
+      await writeEvents(batch);
+      await sealPendingEvents(database.db, clock, 2000, anchorKey, log);
+    }
+    return logged;
+  }
+
+  it("verifies an intact chain against every seal's anchor and every head the log recorded", async () => {
+    const logged = await sealWithLog();
+    expect(logged.map((anchor) => anchor.seq)).toEqual([3, 5, 9]);
+    expect(await verifyAuditChain(database.db, { anchorKey, anchors: logged })).toMatchObject({
+      intact: true,
+      checked: 9,
+      anchoredSeals: 3,
+      externalAnchorsChecked: 3,
+    });
+  });
+
+  it("catches a history rewritten by a superuser, seals included, through the key the database never held", async () => {
+    await sealWithLog();
+    await rewriteHistory("update audit_event set outcome = 'succeeded' where chain_seq = 4");
+    // Without anything from outside the database the forgery holds: this is the gap anchors close.
+    expect(await verifyAuditChain(database.db)).toMatchObject({ intact: true, checked: 9 });
+    const verdict = await verifyAuditChain(database.db, { anchorKey });
+    expect(verdict).toMatchObject({ intact: false, firstBrokenLink: { chainSeq: 5 } });
+    expect(verdict.intact ? "" : verdict.firstBrokenLink.problem).toContain("forged or rewritten");
+  });
+
+  it("catches the same rewrite without the key, from the heads written to the log", async () => {
+    const logged = await sealWithLog();
+    await rewriteHistory("update audit_event set reason = 'nothing to see' where chain_seq = 2");
+    const verdict = await verifyAuditChain(database.db, { anchors: logged });
+    expect(verdict).toMatchObject({ intact: false, firstBrokenLink: { chainSeq: 3 } });
+    expect(verdict.intact ? "" : verdict.firstBrokenLink.problem).toContain("the log recorded");
+  });
+
+  it("catches the newest events and their seal removed together, from the log", async () => {
+    const logged = await sealWithLog();
+    await tamper("delete from audit_event where chain_seq >= 6");
+    await tamper("delete from audit_seal where last_seq = 9");
+    expect(await verifyAuditChain(database.db, { anchorKey })).toMatchObject({ intact: true, checked: 5 });
+    const verdict = await verifyAuditChain(database.db, { anchorKey, anchors: logged });
+    expect(verdict).toMatchObject({ intact: false, checked: 5 });
+    expect(verdict.intact ? "" : verdict.firstBrokenLink.problem).toContain("events were deleted");
+  });
+
+  it("refuses a seal whose anchor was stripped after anchoring began, and one anchored with another key", async () => {
+    await sealWithLog();
+    await tamper("update audit_seal set anchor = null, anchor_key_id = null where last_seq = 5");
+    const stripped = await verifyAuditChain(database.db, { anchorKey });
+    expect(stripped.intact ? "" : stripped.firstBrokenLink.problem).toContain("has no anchor");
+    const otherKey = anchorKeyFrom("another-key-another-key-another-key-0000")!;
+    const verdict = await verifyAuditChain(database.db, { anchorKey: otherKey });
+    expect(verdict).toMatchObject({ intact: false, firstBrokenLink: { chainSeq: 3 } });
+    expect(verdict.intact ? "" : verdict.firstBrokenLink.problem).toContain("another key");
+  });
+
+  it("counts seals made before the key was set as not anchored, without calling them broken", async () => {
+    await writeEvents(2);
+    await sealPendingEvents(database.db, clock);
+    await sealWithLog();
+    expect(await verifyAuditChain(database.db, { anchorKey })).toMatchObject({
+      intact: true,
+      checked: 11,
+      sealsBeforeAnchoring: 1,
+      anchoredSeals: 3,
+    });
   });
 });
 

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
 import { type Database, type Executor, preparedRowsOf, rowsOf } from "../db";
+import { type AnchorKey, sealAnchor } from "./anchor";
 import { GENESIS_HASH, linkHash } from "./chain";
 import { type AuditDetail, type AuditEventRow, auditEvent, auditSeal } from "./table";
 
+export { type ChainVerdict, verifyAuditChain } from "./verify";
 export type { AuditDetail };
 
 export type AuditActor = { id: string; role: string };
@@ -61,7 +63,13 @@ const SEALER_LOCK_KEY = 7_204_114;
  * Seals events written since the last batch into the hash chain, in the order the sealer sees
  * them committed. Returns how many were sealed (0 if another node holds the sealer lock).
  */
-export async function sealPendingEvents(db: Database, clock: Clock, batchSize = 2000): Promise<number> {
+export async function sealPendingEvents(
+  db: Database,
+  clock: Clock,
+  batchSize = 2000,
+  anchorKey: AnchorKey | null = null,
+  onSealed?: (head: SealedHead) => void,
+): Promise<number> {
   return db.transaction(async (tx) => {
     const [lock] = await rowsOf<{ acquired: boolean }>(
       tx,
@@ -98,75 +106,18 @@ export async function sealPendingEvents(db: Database, clock: Clock, batchSize = 
                unnest(${`{${hashes.join(",")}}`}::text[]) as hash
       ) as sealed
       where event.id = sealed.id and event.hash is null`);
+    const sealed = { firstSeq, lastSeq: chainSeq, lastHash: previousHash };
+    const anchor = anchorKey ? sealAnchor(anchorKey.key, sealed) : null;
     await tx.insert(auditSeal).values({
       batchId: sql`nextval('audit_seal_batch_id_seq')` as unknown as number,
-      firstSeq,
-      lastSeq: chainSeq,
-      lastHash: previousHash,
+      ...sealed,
       sealedAt: clock.now(),
+      anchor,
+      anchorKeyId: anchorKey?.id ?? null,
     });
+    onSealed?.({ ...sealed, anchor });
     return pending.length;
   });
-}
-
-export type ChainVerdict =
-  | { intact: true; checked: number; unsealed: number }
-  | {
-      intact: false;
-      checked: number;
-      unsealed: number;
-      firstBrokenLink: { chainSeq: number; problem: string };
-    };
-
-/** Walks the whole chain in order and reports the first link that does not hold. */
-export async function verifyAuditChain(db: Database, pageSize = 5000): Promise<ChainVerdict> {
-  const [{ unsealed } = { unsealed: 0 }] = await rowsOf<{ unsealed: number }>(
-    db,
-    sql`select count(*)::int as unsealed from audit_event where hash is null`,
-  );
-  let previousHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let checked = 0;
-  const broken = (chainSeq: number, problem: string): ChainVerdict => ({
-    intact: false,
-    checked,
-    unsealed,
-    firstBrokenLink: { chainSeq, problem },
-  });
-  for (;;) {
-    const page: AuditEventRow[] = await db
-      .select()
-      .from(auditEvent)
-      .where(gte(auditEvent.chainSeq, expectedSeq))
-      .orderBy(asc(auditEvent.chainSeq))
-      .limit(pageSize);
-    for (const event of page) {
-      const chainSeq = event.chainSeq ?? 0;
-      if (chainSeq !== expectedSeq) {
-        return broken(expectedSeq, `event ${expectedSeq} is missing: the chain jumps to ${chainSeq}`);
-      }
-      const expectedHash = linkHash(previousHash, chainSeq, event);
-      if (expectedHash !== event.hash) {
-        return broken(chainSeq, `event ${chainSeq} (id ${event.id}) does not match its hash: it was altered`);
-      }
-      previousHash = expectedHash;
-      expectedSeq += 1;
-      checked += 1;
-    }
-    if (page.length < pageSize) break;
-  }
-  const [head] = await db.select().from(auditSeal).orderBy(desc(auditSeal.batchId)).limit(1);
-  const lastSealedSeq = head?.lastSeq ?? 0;
-  if (lastSealedSeq !== checked) {
-    return broken(
-      checked + 1,
-      `the seal records ${lastSealedSeq} events but the chain ends at ${checked}: events were deleted`,
-    );
-  }
-  if (head && head.lastHash !== previousHash) {
-    return broken(checked, "the last event does not match the hash recorded in the seal");
-  }
-  return { intact: true, checked, unsealed };
 }
 
 /** Creates this month's partition and the next few; the default partition catches anything else. */
@@ -175,10 +126,23 @@ export async function ensureAuditPartitions(db: Database, clock: Clock, monthsAh
   await db.execute(sql`select audit_ensure_partitions(${today}::date, ${monthsAhead})`);
 }
 
-type Logger = { error(details: object, message: string): void };
+/** What the sealer writes to the log after each batch: hashes and positions, never an event. */
+export type SealedHead = { firstSeq: number; lastSeq: number; lastHash: string; anchor: string | null };
+
+type Logger = { error(details: object, message: string): void; info(details: object, message: string): void };
 
 /** Seals on an interval in the background; returns a function that stops it and seals once more. */
-export function startAuditSealer(db: Database, clock: Clock, intervalMs: number, logger: Logger) {
+export function startAuditSealer(
+  db: Database,
+  clock: Clock,
+  intervalMs: number,
+  logger: Logger,
+  anchorKey: AnchorKey | null = null,
+) {
+  // The head goes to the log, which lives outside the database: `audit verify --anchor-log` later
+  // checks the chain still has these hashes at these places (decision 57).
+  const logHead = (head: SealedHead) => logger.info({ auditSeal: head }, "audit trail sealed");
+  const seal = () => sealPendingEvents(db, clock, 2000, anchorKey, logHead);
   let running: Promise<unknown> = Promise.resolve();
   let lastPartitionDay = "";
   const tick = () => {
@@ -188,7 +152,7 @@ export function startAuditSealer(db: Database, clock: Clock, intervalMs: number,
         await ensureAuditPartitions(db, clock);
         lastPartitionDay = day;
       }
-      while ((await sealPendingEvents(db, clock)) > 0) {
+      while ((await seal()) > 0) {
         // Keep going until caught up.
       }
     })().catch((error: unknown) => logger.error({ err: error }, "audit sealer failed; will retry"));
@@ -199,7 +163,7 @@ export function startAuditSealer(db: Database, clock: Clock, intervalMs: number,
   return async () => {
     clearInterval(timer);
     await running;
-    await sealPendingEvents(db, clock).catch(() => 0);
+    await seal().catch(() => 0);
   };
 }
 

@@ -295,6 +295,7 @@ const enAudit = {
   "audit.columns.reason": "Reason",
   "audit.system": "The system",
   "audit.caption": "Audit events",
+  "audit.reasonKeptWithRecord": "Given by the person; kept with the record and shown on its access log",
 } as const;
 
 export const en = {
