@@ -20,8 +20,14 @@ import {
   PARTICIPANT_SESSION_COOKIE,
 } from "../../platform/auth/participant-sessions";
 import { endSession } from "../../platform/auth/sessions";
+import { minutesUntil } from "../../platform/auth/throttle";
 import type { AppDeps } from "../../platform/http/feature";
-import { SESSION_COOKIE, sessionCookieOptions } from "../../platform/http/guard";
+import {
+  deviceCookieOptions,
+  PARTICIPANT_DEVICE_COOKIE,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from "../../platform/http/guard";
 import { safeNextPath, sendPage, translatorFor } from "../../platform/http/pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import {
@@ -92,13 +98,18 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         );
       const result = await signInParticipant(
         { db, clock, throttle },
-        { signInName: parsed.data.signInName, password: parsed.data.password, ipAddress: request.ip },
+        {
+          signInName: parsed.data.signInName,
+          password: parsed.data.password,
+          ipAddress: request.ip,
+          deviceToken: request.cookies[PARTICIPANT_DEVICE_COOKIE],
+        },
       );
       if (result.kind !== "signed_in") {
         if (result.delayMs > 0) await sleep(result.delayMs);
         const message =
           result.kind === "locked"
-            ? t.t("validation.signIn.locked", { minutes: config.signIn.lockMinutes })
+            ? t.t("validation.signIn.locked", { minutes: minutesUntil(result.until, clock.now()) })
             : t.t("validation.portal.wrong");
         return sendPage(
           reply,
@@ -111,6 +122,11 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         );
       }
       await startSession(request, reply, result.token);
+      reply.setCookie(
+        PARTICIPANT_DEVICE_COOKIE,
+        result.deviceToken,
+        deviceCookieOptions(config.secureCookies, "/my/sign-in"),
+      );
       const next = portalNext(parsed.data.next);
       if (result.next === "second_factor")
         return reply.redirect(`/my/sign-in/second-factor?next=${encodeURIComponent(next)}`);

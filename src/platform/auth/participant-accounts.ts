@@ -51,7 +51,7 @@ export async function loadSignedInParticipant(
 export type ParticipantSignInResult =
   | { kind: "locked"; until: Date; delayMs: number }
   | { kind: "refused"; delayMs: number }
-  | { kind: "signed_in"; token: string; next: "home" | "second_factor" };
+  | { kind: "signed_in"; token: string; next: "home" | "second_factor"; deviceToken: string };
 
 /**
  * Sign-in name and password, throttled like staff sign-in. The answer is the same for an unknown
@@ -59,7 +59,7 @@ export type ParticipantSignInResult =
  */
 export async function signInParticipant(
   context: { db: Database; clock: Clock; throttle: ThrottlePolicy },
-  attempt: { signInName: string; password: string; ipAddress: string },
+  attempt: { signInName: string; password: string; ipAddress: string; deviceToken?: string },
 ): Promise<ParticipantSignInResult> {
   const { db, clock } = context;
   // Their own key space: a participant's name never shares a count with a staff email.
@@ -112,6 +112,7 @@ export async function signInParticipant(
         next: secondFactor ? ("second_factor" as const) : ("home" as const),
       };
     },
+    attempt.deviceToken,
   );
 }
 

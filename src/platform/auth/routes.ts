@@ -3,7 +3,12 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { recordAuditEvent } from "../audit/service";
 import type { AppDeps, Feature } from "../http/feature";
-import { SESSION_COOKIE, sessionCookieOptions } from "../http/guard";
+import {
+  deviceCookieOptions,
+  SESSION_COOKIE,
+  STAFF_DEVICE_COOKIE,
+  sessionCookieOptions,
+} from "../http/guard";
 import { pageContext, safeNextPath, sendPage, translatorFor } from "../http/pages";
 import { fieldErrors, formBody } from "../web/forms";
 import { newPasswordForm } from "./forms";
@@ -17,6 +22,7 @@ import {
   verifySecondFactor,
 } from "./service";
 import { createSession, endSession } from "./sessions";
+import { minutesUntil } from "./throttle";
 import {
   InvitationPage,
   InvitationUnusablePage,
@@ -102,7 +108,12 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       }
       const result = await signInWithPassword(
         { db, clock, throttle, demoMode: config.demoMode },
-        { email: parsed.data.email, password: parsed.data.password, ipAddress: request.ip },
+        {
+          email: parsed.data.email,
+          password: parsed.data.password,
+          ipAddress: request.ip,
+          deviceToken: request.cookies[STAFF_DEVICE_COOKIE],
+        },
       );
       if (result.kind !== "signed_in") {
         if (result.delayMs > 0) await sleep(result.delayMs);
@@ -112,7 +123,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
                 {
                   field: "email",
                   message: translatorFor(request).t("validation.signIn.locked", {
-                    minutes: config.signIn.lockMinutes,
+                    minutes: minutesUntil(result.until, clock.now()),
                   }),
                 },
               ]
@@ -125,6 +136,11 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       }
       if (request.sessionToken) await endSession(db, request.sessionToken);
       setSessionCookie(reply, deps, result.token);
+      reply.setCookie(
+        STAFF_DEVICE_COOKIE,
+        result.deviceToken,
+        deviceCookieOptions(config.secureCookies, "/sign-in"),
+      );
       const next = safeNextPath(parsed.data.next);
       if (result.next === "verify_second_factor")
         return reply.redirect(`/sign-in/second-factor?next=${encodeURIComponent(next)}`);

@@ -20,6 +20,25 @@ export const staffSession = pgTable(
 );
 
 /**
+ * A browser that has signed in to an account before (its cookie holds a random token; only the
+ * SHA-256 is kept). Its attempts on that account are not held up by a lock that failures from
+ * elsewhere caused, so nobody can lock a person out by guessing at their account (decision 59).
+ */
+export const knownDevice = pgTable(
+  "known_device",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    /** The throttle's account key ("account:<email>" or "account:participant:<name>"). */
+    accountKey: text("account_key").notNull(),
+    /** Wrong passwords from this browser since its last success; at the account limit it is forgotten. */
+    failures: integer("failures").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("known_device_account_idx").on(table.accountKey)],
+);
+
+/**
  * Failed sign-ins counted per key ("account:<email>" or "address:<ip>") so that every app node
  * sees the same count. Keys exist for unknown emails too, so a lockout reveals nothing.
  */

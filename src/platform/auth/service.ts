@@ -152,6 +152,8 @@ export type SignInResult =
       token: string;
       staffId: string;
       next: "home" | "verify_second_factor" | "enrol_second_factor";
+      /** For the known-device cookie (decision 59). */
+      deviceToken: string;
     };
 
 export type SignInContext = {
@@ -167,7 +169,7 @@ export type SignInContext = {
  */
 export async function signInWithPassword(
   context: SignInContext,
-  attempt: { email: string; password: string; ipAddress: string },
+  attempt: { email: string; password: string; ipAddress: string; deviceToken?: string },
 ): Promise<SignInResult> {
   const { db, clock } = context;
   const keys = { account: accountKey(attempt.email), address: addressKey(attempt.ipAddress) };
@@ -220,6 +222,7 @@ export async function signInWithPassword(
         next: !secondFactor ? "home" : staff.mfaEnrolledAt ? "verify_second_factor" : "enrol_second_factor",
       } as const;
     },
+    attempt.deviceToken,
   );
 }
 

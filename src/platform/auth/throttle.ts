@@ -1,8 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Clock } from "../clock";
 import type { Database, Executor, Transaction } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./passwords";
-import { signInThrottle } from "./schema";
+import { knownDevice, signInThrottle } from "./schema";
+import { hashToken, newToken } from "./tokens";
 
 export type ThrottlePolicy = {
   maxFailures: number;
@@ -13,6 +14,11 @@ export type ThrottlePolicy = {
 };
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+/** Consecutive failures on an account from browsers it does not know, across lock windows. */
+const streakKey = (account: string) => `streak:${account}`;
+/** NIST SP 800-63B 5.2.2: no more than 100 consecutive failed attempts on one account. */
+export const MAX_CONSECUTIVE_FAILURES = 100;
+const STREAK_LOCK_MS = 24 * 3_600_000;
 export const addressKey = (ipAddress: string) => `address:${ipAddress}`;
 
 /** The latest lock among the keys, if any is locked now. */
@@ -66,9 +72,77 @@ export async function recordFailure(
   return lock ? { delayMs, lockedUntil: lock } : { delayMs };
 }
 
+/**
+ * Counts a failure in the account's streak, which only a success ends: past the cap, browsers the
+ * account does not know wait a day between attempts; its own known browsers still get in.
+ */
+async function recordStreak(executor: Executor, clock: Clock, account: string) {
+  const key = streakKey(account);
+  const now = clock.now();
+  const [existing] = await executor.select().from(signInThrottle).where(eq(signInThrottle.key, key));
+  const failures = (existing?.failures ?? 0) + 1;
+  const lockedUntil = failures >= MAX_CONSECUTIVE_FAILURES ? new Date(now.getTime() + STREAK_LOCK_MS) : null;
+  await executor
+    .insert(signInThrottle)
+    .values({ key, failures, firstFailureAt: now, lockedUntil })
+    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures, lockedUntil } });
+  return lockedUntil ?? undefined;
+}
+
 export async function clearFailures(executor: Executor, key: string): Promise<void> {
   await executor.delete(signInThrottle).where(eq(signInThrottle.key, key));
 }
+
+/** A browser is remembered this long after it last signed in. */
+export const KNOWN_DEVICE_DAYS = 180;
+
+/** The known-device record for this cookie, if it belongs to this account and is still fresh. */
+async function knownDeviceFor(executor: Executor, clock: Clock, token: string | undefined, account: string) {
+  if (!token || token.length > 128) return undefined;
+  const [row] = await executor
+    .select()
+    .from(knownDevice)
+    .where(and(eq(knownDevice.tokenHash, hashToken(token)), eq(knownDevice.accountKey, account)));
+  const freshSince = clock.now().getTime() - KNOWN_DEVICE_DAYS * 86_400_000;
+  return row && row.lastUsedAt.getTime() > freshSince ? row : undefined;
+}
+
+/** A new token for this browser (the old one, if any, stops working). */
+async function rememberDevice(executor: Executor, clock: Clock, account: string, previousHash?: string) {
+  if (previousHash) await executor.delete(knownDevice).where(eq(knownDevice.tokenHash, previousHash));
+  const token = newToken();
+  await executor
+    .insert(knownDevice)
+    .values({
+      tokenHash: hashToken(token),
+      accountKey: account,
+      createdAt: clock.now(),
+      lastUsedAt: clock.now(),
+    });
+  return token;
+}
+
+/**
+ * A wrong password from a known browser counts against that browser only; at the account's limit
+ * the browser is forgotten, and its later attempts are throttled like anyone's.
+ */
+async function recordDeviceFailure(
+  executor: Executor,
+  policy: ThrottlePolicy,
+  device: { tokenHash: string; failures: number },
+) {
+  const failures = device.failures + 1;
+  if (failures >= policy.maxFailures) {
+    await executor.delete(knownDevice).where(eq(knownDevice.tokenHash, device.tokenHash));
+  } else {
+    await executor.update(knownDevice).set({ failures }).where(eq(knownDevice.tokenHash, device.tokenHash));
+  }
+  return { delayMs: Math.min(policy.delayStepMs * failures, 2000) };
+}
+
+/** How long a lock has left, in whole minutes, for the message that says when to try again. */
+export const minutesUntil = (until: Date, now: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
 export type RefusedPasswordCheck =
   | { kind: "locked"; until: Date; delayMs: number }
@@ -82,38 +156,56 @@ type AuditOutcome = (
 
 /**
  * The password check every sign-in makes, staff or participant: refused while the account or the
- * address is locked; an unusable account is checked against a decoy hash so the time taken says
- * nothing; a failure is counted and audited in one transaction. On success the failures are
- * cleared and `succeed` runs in the same transaction (it writes its own audit event).
+ * address is locked, unless this browser signed in to the account before (decision 59); an
+ * unusable account is checked against a decoy hash so the time taken says nothing; a failure is
+ * counted and audited in one transaction. On success the failures are cleared, the browser is
+ * remembered (a new device token comes back for its cookie) and `succeed` runs in the same
+ * transaction (it writes its own audit event).
  */
-export async function throttledPasswordCheck<Success>(
+export async function throttledPasswordCheck<Success extends object>(
   context: { db: Database; clock: Clock; throttle: ThrottlePolicy },
   keys: { account: string; address: string },
   candidate: { passwordHash: string | null; unusableReason: string },
   password: string,
   audit: AuditOutcome,
   succeed: (tx: Transaction) => Promise<Success>,
-): Promise<RefusedPasswordCheck | Success> {
+  deviceToken?: string,
+): Promise<RefusedPasswordCheck | (Success & { deviceToken: string })> {
   const { db, clock } = context;
-  const lock = await lockedUntil(db, clock, [keys.account, keys.address]);
-  if (lock) {
-    await audit(db, "refused", "locked after repeated failures");
-    return { kind: "locked", until: lock, delayMs: 0 };
+  const device = await knownDeviceFor(db, clock, deviceToken, keys.account);
+  if (!device) {
+    const lock = await lockedUntil(db, clock, [keys.account, keys.address, streakKey(keys.account)]);
+    if (lock) {
+      await audit(db, "refused", "locked after repeated failures");
+      return { kind: "locked", until: lock, delayMs: 0 };
+    }
   }
   const matches = candidate.passwordHash
     ? await verifyPassword(candidate.passwordHash, password)
     : await verifyAgainstDecoy(password);
   if (!candidate.passwordHash || !matches) {
     return db.transaction(async (tx) => {
+      const reason = candidate.passwordHash ? "wrong password" : candidate.unusableReason;
+      if (device) {
+        const failure = await recordDeviceFailure(tx, context.throttle, device);
+        await audit(tx, "failed", `${reason} (from a browser that signed in before)`);
+        return { kind: "refused" as const, delayMs: failure.delayMs };
+      }
       const failure = await recordFailure(tx, clock, context.throttle, keys);
-      await audit(tx, "failed", candidate.passwordHash ? "wrong password" : candidate.unusableReason);
-      return failure.lockedUntil
-        ? { kind: "locked" as const, until: failure.lockedUntil, delayMs: failure.delayMs }
+      const streakLock = await recordStreak(tx, clock, keys.account);
+      await audit(tx, "failed", reason);
+      const until = [failure.lockedUntil, streakLock]
+        .filter((date): date is Date => date !== undefined)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      return until
+        ? { kind: "locked" as const, until, delayMs: failure.delayMs }
         : { kind: "refused" as const, delayMs: failure.delayMs };
     });
   }
   return db.transaction(async (tx) => {
     await clearFailures(tx, keys.account);
-    return succeed(tx);
+    await clearFailures(tx, streakKey(keys.account));
+    const token = await rememberDevice(tx, clock, keys.account, device?.tokenHash);
+    return { ...(await succeed(tx)), deviceToken: token };
   });
 }

@@ -38,6 +38,14 @@ export type GuardOptions = {
   renderForbidden: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
 };
 
+/** Remembers a browser that signed in before, sent only to the sign-in form it belongs to (decision 59). */
+export const STAFF_DEVICE_COOKIE = "tandem_device";
+export const PARTICIPANT_DEVICE_COOKIE = "tandem_my_device";
+
+export function deviceCookieOptions(secure: boolean, path: "/sign-in" | "/my/sign-in") {
+  return { path, httpOnly: true, sameSite: "strict" as const, secure, maxAge: 180 * 86_400 };
+}
+
 export function sessionCookieOptions(secure: boolean) {
   return { path: "/", httpOnly: true, sameSite: "lax" as const, secure };
 }
