@@ -3,29 +3,38 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { changePasswordForm } from "../../platform/auth/forms";
 import { newMfaSecret, otpauthUri, qrCodeSvg } from "../../platform/auth/mfa";
 import {
+  auditAccountChange,
   changeParticipantPassword,
-  enrolParticipantSecondFactor,
   recordParticipantSignOut,
-  removeParticipantSecondFactor,
   signInParticipant,
-  verifyParticipantSecondFactor,
 } from "../../platform/auth/participant-accounts";
 import {
   acceptParticipantInvitation,
   lookUpParticipantInvitation,
 } from "../../platform/auth/participant-invitations";
 import {
+  enrolFirstParticipantSecondFactor,
+  removeParticipantSecondFactor,
+  verifyParticipantSecondFactor,
+} from "../../platform/auth/participant-second-factor";
+import {
   createParticipantSession,
   endParticipantSession,
   PARTICIPANT_SESSION_COOKIE,
 } from "../../platform/auth/participant-sessions";
+import { MAX_PASSWORD_LENGTH } from "../../platform/auth/passwords";
+import { codeThrottle } from "../../platform/auth/second-factor";
 import { endSession } from "../../platform/auth/sessions";
+import { isAllowed, type SignInState, signInStateOf } from "../../platform/auth/sign-in-states";
+import { lockedUntil, minutesUntil, secondFactorKey } from "../../platform/auth/throttle";
 import type { AppDeps } from "../../platform/http/feature";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../platform/http/guard";
+import { ownRecordOpener } from "../../platform/http/own-pages";
 import { safeNextPath, sendPage, translatorFor } from "../../platform/http/pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import {
   AccountPage,
+  AuthenticatorAlreadyPage,
   AuthenticatorPage,
   InvitationAcceptPage,
   InvitationCodePage,
@@ -35,6 +44,7 @@ import {
 } from "./account-views";
 import { portalContext } from "./navigation";
 import { acceptForm, chosenSignInName, codeForm, enrolForm, signInForm } from "./schema";
+import { securityNoticeAddress } from "./security-notice";
 
 const publicAccess = { config: { access: "public" as const } };
 const partly = { config: { access: "participant_partly_signed_in" as const } };
@@ -52,6 +62,25 @@ const text = (body: Record<string, unknown>, field: string) =>
 export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock, config } = deps;
   const throttle = { ...config.signIn, delayStepMs: deps.signInDelayStepMs };
+  const codePolicy = codeThrottle(config.secondFactor, deps.signInDelayStepMs);
+  const openOwnRecord = ownRecordOpener(deps.ownRecordDoor);
+  const codesLockedUntil = (accountId: string) =>
+    lockedUntil(db, clock, [secondFactorKey("participant", accountId)]);
+
+  /** Where this browser stands in signing in (sign-in-states.ts), as for staff. */
+  async function signInState(request: FastifyRequest): Promise<SignInState> {
+    const participant = request.participant;
+    if (!participant) return "signed_out";
+    const pending = participant.secondFactorPending;
+    return signInStateOf({
+      session: pending ? "partly" : "full",
+      factorEnrolled: participant.mfaEnrolled,
+      codesLocked: pending && (await codesLockedUntil(participant.accountId)) !== undefined,
+    });
+  }
+
+  const lockedMessage = (request: FastifyRequest, until: Date) =>
+    translatorFor(request).t("validation.secondFactor.locked", { minutes: minutesUntil(clock, until) });
 
   /** Signs this browser in as the participant, and out of any staff session it had. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, token: string) {
@@ -121,7 +150,9 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get("/my/sign-in/second-factor", partly, async (request, reply) => {
     if (!request.participant!.secondFactorPending) return reply.redirect("/my");
     const next = (request.query as Record<string, string | undefined>).next;
-    return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next }));
+    const until = await codesLockedUntil(request.participant!.accountId);
+    const errors = until ? [{ field: "code", message: lockedMessage(request, until) }] : undefined;
+    return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next, errors }));
   });
 
   app.post(
@@ -134,21 +165,34 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       const next = text(body, "next") || undefined;
       const code = text(body, "code").trim();
       const t = translatorFor(request);
-      if (
-        !code ||
-        !(await verifyParticipantSecondFactor(db, clock, participant.accountId, code, request.ip))
-      ) {
-        await sleep(deps.signInDelayStepMs);
+      if (!code || code.length > 32) {
         const errors = [
           {
             field: "code",
             message: t.t(code ? "validation.secondFactor.wrong" : "validation.secondFactor.code"),
           },
         ];
+        return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next, errors }), 400);
+      }
+      // While codes are locked even the right one is refused (checked again in the service's transaction).
+      const check = await verifyParticipantSecondFactor(
+        db,
+        clock,
+        codePolicy,
+        participant.accountId,
+        code,
+        request.ip,
+      );
+      if (check.kind !== "accepted") {
+        await sleep(Math.max(check.delayMs, deps.signInDelayStepMs));
+        const message =
+          check.kind === "locked"
+            ? lockedMessage(request, check.until)
+            : t.t("validation.secondFactor.wrong");
         return sendPage(
           reply,
-          SecondFactorPage({ ...portalContext(request, reply), next, errors }),
-          code ? 401 : 400,
+          SecondFactorPage({ ...portalContext(request, reply), next, errors: [{ field: "code", message }] }),
+          check.kind === "locked" ? 429 : 401,
         );
       }
       // A fresh session once fully signed in, so a token seen before the code is worthless.
@@ -338,17 +382,35 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       errors ? 400 : 200,
     );
 
-  app.get("/my/account/authenticator", signedIn, (request, reply) =>
-    authenticatorPage(request, reply, newMfaSecret()),
-  );
+  /** A set-up asked for where an authenticator exists: removing it first needs the password and a code. */
+  async function refuseEnrolment(request: FastifyRequest, reply: FastifyReply) {
+    if (request.method === "GET") return reply.redirect("/my/account");
+    await auditAccountChange(
+      db,
+      clock,
+      request.participant!,
+      "participant_portal.second_factor_enrolled",
+      request.ip,
+      "failed",
+    );
+    return sendPage(reply, AuthenticatorAlreadyPage({ ...portalContext(request, reply) }), 403);
+  }
+
+  app.get("/my/account/authenticator", signedIn, async (request, reply) => {
+    if (!isAllowed(await signInState(request), "first_factor_enrolled"))
+      return refuseEnrolment(request, reply);
+    return authenticatorPage(request, reply, newMfaSecret());
+  });
 
   app.post("/my/account/authenticator", signedIn, async (request, reply) => {
+    if (!isAllowed(await signInState(request), "first_factor_enrolled"))
+      return refuseEnrolment(request, reply);
     const body = formBody(request.body);
     const t = translatorFor(request);
     const parsed = enrolForm.safeParse(body);
     const secret = parsed.success ? parsed.data.secret : newMfaSecret();
     if (!parsed.success) return authenticatorPage(request, reply, secret, fieldErrors(parsed.error, t));
-    const enrolled = await enrolParticipantSecondFactor(
+    const enrolled = await enrolFirstParticipantSecondFactor(
       db,
       clock,
       request.participant!,
@@ -356,7 +418,8 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       parsed.data.code,
       request.ip,
     );
-    if (!enrolled)
+    if (enrolled === "already_enrolled") return refuseEnrolment(request, reply);
+    if (enrolled === "wrong_code")
       return authenticatorPage(request, reply, secret, [
         { field: "code", message: t.t("validation.secondFactor.enrolWrong") },
       ]);
@@ -364,18 +427,46 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post("/my/account/authenticator/remove", signedIn, async (request, reply) => {
-    const password = text(formBody(request.body), "removePassword");
+    const participant = request.participant!;
+    if (!isAllowed(await signInState(request), "factor_removed")) return reply.redirect("/my/account");
+    const body = formBody(request.body);
+    const t = translatorFor(request);
+    const password = text(body, "removePassword");
+    const currentCode = text(body, "removeCode").trim();
+    const missing: FieldError[] = [];
+    if (!password || password.length > MAX_PASSWORD_LENGTH)
+      missing.push({ field: "removePassword", message: t.t("validation.password.current") });
+    if (!currentCode || currentCode.length > 32)
+      missing.push({ field: "removeCode", message: t.t("validation.secondFactor.participantCurrentCode") });
+    if (missing.length > 0) return showAccount(request, reply, { removeErrors: missing }, 400);
+    const notifyTo = await openOwnRecord(request, "read", "account_security_notice", (record) =>
+      securityNoticeAddress(record, participant.signInName),
+    );
     const outcome = await removeParticipantSecondFactor(
       db,
       clock,
-      request.participant!,
-      password,
+      codePolicy,
+      participant,
+      { password, currentCode },
       request.ip,
+      notifyTo,
     );
-    if (outcome === "wrong_password") {
-      const message = translatorFor(request).t("validation.password.currentWrong");
-      return showAccount(request, reply, { removeErrors: [{ field: "removePassword", message }] }, 400);
+    if (outcome.kind === "no_factor") return reply.redirect("/my/account");
+    if (outcome.kind !== "removed") {
+      if (outcome.kind !== "locked") await sleep(outcome.delayMs);
+      const removeErrors =
+        outcome.kind === "wrong_password"
+          ? [{ field: "removePassword", message: t.t("validation.password.currentWrong") }]
+          : outcome.kind === "wrong_current_code"
+            ? [{ field: "removeCode", message: t.t("validation.secondFactor.participantCurrentCodeWrong") }]
+            : [{ field: "removeCode", message: lockedMessage(request, outcome.until) }];
+      return showAccount(request, reply, { removeErrors }, outcome.kind === "locked" ? 429 : 400);
     }
+    reply.setCookie(
+      PARTICIPANT_SESSION_COOKIE,
+      outcome.sessionToken,
+      sessionCookieOptions(config.secureCookies),
+    );
     return reply.redirect("/my/account?notice=authenticator_removed");
   });
 }

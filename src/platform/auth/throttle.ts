@@ -14,6 +14,13 @@ export type ThrottlePolicy = {
 
 export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
 export const addressKey = (ipAddress: string) => `address:${ipAddress}`;
+/** Wrong second-factor codes are counted per account, apart from passwords, staff and participants apart. */
+export const secondFactorKey = (kind: "staff" | "participant", accountId: string) =>
+  `second-factor:${kind}:${accountId}`;
+
+/** Whole minutes until a lock ends, at least one, for telling the person how long to wait. */
+export const minutesUntil = (clock: Clock, until: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60_000));
 
 /** The latest lock among the keys, if any is locked now. */
 export async function lockedUntil(
@@ -30,21 +37,23 @@ export async function lockedUntil(
   return locks[0];
 }
 
-/** Counts a failure against the account and the address; returns the delay to apply and any new lock. */
+/**
+ * Counts a failure against the account and (when given) the address; returns the delay to apply
+ * and any new lock.
+ */
 export async function recordFailure(
   executor: Executor,
   clock: Clock,
   policy: ThrottlePolicy,
-  keys: { account: string; address: string },
+  keys: { account: string; address?: string },
 ): Promise<{ delayMs: number; lockedUntil?: Date }> {
   const now = clock.now();
   const windowMs = policy.lockMinutes * 60_000;
   let delayMs = 0;
   let lock: Date | undefined;
-  for (const [key, limit] of [
-    [keys.account, policy.maxFailures],
-    [keys.address, policy.maxFailuresPerAddress],
-  ] as const) {
+  const counted: [string, number][] = [[keys.account, policy.maxFailures]];
+  if (keys.address) counted.push([keys.address, policy.maxFailuresPerAddress]);
+  for (const [key, limit] of counted) {
     const [existing] = await executor.select().from(signInThrottle).where(eq(signInThrottle.key, key));
     // Failures older than the window, or from before a lock that has passed, start a fresh count.
     const stale =
@@ -116,4 +125,38 @@ export async function throttledPasswordCheck<Success>(
     await clearFailures(tx, keys.account);
     return succeed(tx);
   });
+}
+
+export type CodeCheck = { kind: "accepted" } | RefusedPasswordCheck;
+
+/**
+ * The second-factor check every sign-in makes, staff or participant, counted per account as the
+ * password check is: refused while the account's codes are locked, even for the right code; a
+ * wrong code is counted, and the one that reaches the limit locks; the right one clears the count.
+ * Runs in the caller's transaction (which holds the account row), so the count and the audit
+ * events commit with the check.
+ */
+export async function throttledCodeCheck(
+  tx: Transaction,
+  clock: Clock,
+  policy: ThrottlePolicy,
+  key: string,
+  check: () => Promise<boolean>,
+  audit: (outcome: "succeeded" | "failed" | "refused" | "locked") => Promise<unknown>,
+): Promise<CodeCheck> {
+  const lock = await lockedUntil(tx, clock, [key]);
+  if (lock) {
+    await audit("refused");
+    return { kind: "locked", until: lock, delayMs: 0 };
+  }
+  if (await check()) {
+    await clearFailures(tx, key);
+    await audit("succeeded");
+    return { kind: "accepted" };
+  }
+  const failure = await recordFailure(tx, clock, policy, { account: key });
+  await audit("failed");
+  if (!failure.lockedUntil) return { kind: "refused", delayMs: failure.delayMs };
+  await audit("locked");
+  return { kind: "locked", until: failure.lockedUntil, delayMs: failure.delayMs };
 }
