@@ -130,7 +130,7 @@ describe("staff: a password alone cannot set or replace the second factor", () =
     expect(page.statusCode).toBe(200);
     const newSecret = secretOn(page.body);
     const newCode = () => currentCode(newSecret, testApp.clock.now());
-    const attempts = [
+    const attempts: Record<string, string>[] = [
       { secret: newSecret, code: newCode() },
       { secret: newSecret, code: newCode(), currentPassword: DEMO_PASSWORD },
       {

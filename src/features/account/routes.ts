@@ -148,15 +148,14 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       status,
     );
 
+  // With no factor there is nothing to replace: the account page offers setting one up.
   app.get("/account/second-factor", { config: { access: "account.manage_own" } }, async (request, reply) => {
-    if (!isAllowed(stateOf(request), "factor_replaced"))
-      return reply.redirect("/sign-in/set-up-second-factor");
+    if (!isAllowed(stateOf(request), "factor_replaced")) return reply.redirect("/account");
     return replacePage(request, reply, newMfaSecret());
   });
 
   app.post("/account/second-factor", { config: { access: "account.manage_own" } }, async (request, reply) => {
-    if (!isAllowed(stateOf(request), "factor_replaced"))
-      return reply.redirect("/sign-in/set-up-second-factor");
+    if (!isAllowed(stateOf(request), "factor_replaced")) return reply.redirect("/account");
     const body = formBody(request.body);
     const parsed = replaceSecondFactorForm.safeParse(body);
     const t = translatorFor(request);
@@ -172,7 +171,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
       { secret: parsed.data.secret, code: parsed.data.code },
       request.ip,
     );
-    if (outcome.kind === "no_factor") return reply.redirect("/sign-in/set-up-second-factor");
+    if (outcome.kind === "no_factor") return reply.redirect("/account");
     if (outcome.kind === "wrong_new_code")
       return replacePage(
         request,
