@@ -33,6 +33,13 @@ const environmentSchema = z.object({
     .max(24 * 60)
     .default(15),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
+  SECOND_FACTOR_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  SECOND_FACTOR_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -90,6 +97,8 @@ export type Config = {
   demoMode: boolean;
   session: { idleMinutes: number; maxHours: number };
   signIn: { maxFailures: number; lockMinutes: number; maxFailuresPerAddress: number };
+  /** Wrong second-factor codes for one account before its codes are locked, and for how long. */
+  secondFactor: { maxFailures: number; lockMinutes: number };
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;
@@ -148,6 +157,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxFailures: env.SIGN_IN_MAX_FAILURES,
       lockMinutes: env.SIGN_IN_LOCK_MINUTES,
       maxFailuresPerAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+    },
+    secondFactor: {
+      maxFailures: env.SECOND_FACTOR_MAX_FAILURES,
+      lockMinutes: env.SECOND_FACTOR_LOCK_MINUTES,
     },
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,

@@ -132,6 +132,29 @@ describe("signing in", () => {
     await page.fill("#code", codes[0]!);
     await page.click("main button[type=submit]");
     await page.waitForURL(`${harness.baseUrl}/`);
+
+    // Replacing it takes the password and a code from the current app as well as the new one.
+    await page.goto(`${harness.baseUrl}/account`);
+    await page.click("text=Replace your authenticator");
+    await page.waitForURL(/\/account\/second-factor/);
+    await expectNoSeriousAxeViolations(page);
+    const newSecret = (await page.locator("#secret").textContent())!.replace(/\s+/g, "");
+    clock.advance(60_000);
+    const right = currentCode(secret, clock.now());
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, "0");
+    for (const currentAppCode of [wrong, right]) {
+      await page.fill("#currentPassword", DEMO_PASSWORD);
+      await page.fill("#currentCode", currentAppCode);
+      await page.fill("#code", currentCode(newSecret, clock.now()));
+      await page.click("main button[type=submit]");
+      if (currentAppCode === wrong) {
+        expect(await page.locator(".nhsuk-error-summary").textContent()).toContain("is not right");
+        await expectNoSeriousAxeViolations(page);
+      }
+    }
+    expect(await page.locator(".app-recovery-codes li").count()).toBe(10);
+    const [replaced] = await db.select().from(staffAccount).where(eq(staffAccount.email, email));
+    expect(replaced?.mfaSecret).toBe(newSecret);
   });
 
   it("works without JavaScript", async () => {

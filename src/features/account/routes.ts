@@ -1,19 +1,27 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { roleTemplates } from "../../platform/access/roles";
-import { recordAuditEvent } from "../../platform/audit/service";
 import { issueApiToken, listApiTokens, revokeApiToken } from "../../platform/auth/api-tokens";
-import { changePassword, replaceRecoveryCodes } from "../../platform/auth/service";
+import { newMfaSecret, otpauthUri, qrCodeSvg } from "../../platform/auth/mfa";
+import {
+  codeThrottle,
+  replaceRecoveryCodesWithProof,
+  replaceSecondFactor,
+} from "../../platform/auth/second-factor";
+import { changePassword } from "../../platform/auth/service";
 import { createSession } from "../../platform/auth/sessions";
+import { isAllowed, signInStateOf } from "../../platform/auth/sign-in-states";
+import { minutesUntil } from "../../platform/auth/throttle";
 import { RecoveryCodesPage } from "../../platform/auth/views";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { SESSION_COOKIE, sessionCookieOptions } from "../../platform/http/guard";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
-import { apiTokenForm, changePasswordForm } from "./schema";
+import { apiTokenForm, changePasswordForm, newRecoveryCodesForm, replaceSecondFactorForm } from "./schema";
 import { accountOverview } from "./service";
-import { AccountPage, NewApiTokenPage } from "./views";
+import { AccountPage, NewApiTokenPage, ReplaceSecondFactorPage } from "./views";
 
 function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: AppDeps) {
   const { db, clock } = deps;
@@ -24,6 +32,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
     extra: {
       passwordErrors?: FieldError[];
       tokenErrors?: FieldError[];
+      recoveryErrors?: FieldError[];
       notice?: string;
       tokenName?: string;
     } = {},
@@ -92,25 +101,126 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
     return reply.redirect("/account?notice=password_changed");
   });
 
+  const codePolicy = codeThrottle(deps.config.secondFactor, deps.signInDelayStepMs);
+  // Every page here is for someone fully signed in (the guard sends anyone else to sign in).
+  const stateOf = (request: FastifyRequest) =>
+    signInStateOf({ session: "full", factorEnrolled: request.staff!.mfaEnrolled });
+
+  /** Signs this browser in afresh after a change that ended every session of the account. */
+  async function freshSession(request: FastifyRequest, reply: FastifyReply) {
+    reply.setCookie(
+      SESSION_COOKIE,
+      await createSession(db, clock, request.staff!.staffId, true, request.ip),
+      sessionCookieOptions(deps.config.secureCookies),
+    );
+  }
+
+  /** What a refused proof says, beside the field that was wrong. */
+  function proofErrors(
+    request: FastifyRequest,
+    outcome: { kind: "wrong_password" } | { kind: "wrong_current_code" } | { kind: "locked"; until: Date },
+    fields: { password: string; code: string },
+  ): FieldError[] {
+    const t = translatorFor(request);
+    if (outcome.kind === "wrong_password")
+      return [{ field: fields.password, message: t.t("validation.password.currentWrong") }];
+    if (outcome.kind === "wrong_current_code")
+      return [{ field: fields.code, message: t.t("validation.secondFactor.currentCodeWrong") }];
+    const minutes = minutesUntil(clock, outcome.until);
+    return [{ field: fields.code, message: t.t("validation.secondFactor.locked", { minutes }) }];
+  }
+
+  const replacePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    secret: string,
+    errors?: FieldError[],
+    status = 200,
+  ) =>
+    sendPage(
+      reply,
+      ReplaceSecondFactorPage({
+        ...pageContext(request, reply),
+        secret,
+        qrSvg: await qrCodeSvg(otpauthUri(secret, request.staff!.email)),
+        errors,
+      }),
+      status,
+    );
+
+  // With no factor there is nothing to replace: the account page offers setting one up.
+  app.get("/account/second-factor", { config: { access: "account.manage_own" } }, async (request, reply) => {
+    if (!isAllowed(stateOf(request), "factor_replaced")) return reply.redirect("/account");
+    return replacePage(request, reply, newMfaSecret());
+  });
+
+  app.post("/account/second-factor", { config: { access: "account.manage_own" } }, async (request, reply) => {
+    if (!isAllowed(stateOf(request), "factor_replaced")) return reply.redirect("/account");
+    const body = formBody(request.body);
+    const parsed = replaceSecondFactorForm.safeParse(body);
+    const t = translatorFor(request);
+    const secret =
+      typeof body.secret === "string" && /^[A-Z2-7]{32}$/.test(body.secret) ? body.secret : newMfaSecret();
+    if (!parsed.success) return replacePage(request, reply, secret, fieldErrors(parsed.error, t), 400);
+    const outcome = await replaceSecondFactor(
+      db,
+      clock,
+      codePolicy,
+      request.staff!.staffId,
+      { password: parsed.data.currentPassword, currentCode: parsed.data.currentCode },
+      { secret: parsed.data.secret, code: parsed.data.code },
+      request.ip,
+    );
+    if (outcome.kind === "no_factor") return reply.redirect("/account");
+    if (outcome.kind === "wrong_new_code")
+      return replacePage(
+        request,
+        reply,
+        secret,
+        [{ field: "code", message: t.t("validation.secondFactor.enrolWrong") }],
+        400,
+      );
+    if (outcome.kind !== "done") {
+      if (outcome.kind !== "locked") await sleep(outcome.delayMs);
+      const errors = proofErrors(request, outcome, { password: "currentPassword", code: "currentCode" });
+      return replacePage(request, reply, secret, errors, outcome.kind === "locked" ? 429 : 400);
+    }
+    await freshSession(request, reply);
+    return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes: outcome.result }));
+  });
+
   app.post(
     "/account/recovery-codes",
     { config: { access: "account.manage_own" } },
     async (request, reply) => {
-      const staff = request.staff!;
-      if (!staff.mfaEnrolled) return reply.redirect("/account");
-      const codes = await db.transaction(async (tx) => {
-        const fresh = await replaceRecoveryCodes(tx, clock, staff.staffId);
-        await recordAuditEvent(tx, clock, {
-          actor: { id: staff.staffId, role: staff.role },
-          action: "account.recovery_codes_replaced",
-          subject: { type: "staff", id: staff.staffId },
-          organisationId: staff.organisationId,
-          ipAddress: request.ip,
-          outcome: "succeeded",
+      if (!isAllowed(stateOf(request), "recovery_codes_replaced")) return reply.redirect("/account");
+      const parsed = newRecoveryCodesForm.safeParse(formBody(request.body));
+      if (!parsed.success)
+        return showAccount(
+          request,
+          reply,
+          { recoveryErrors: fieldErrors(parsed.error, translatorFor(request)) },
+          400,
+        );
+      const outcome = await replaceRecoveryCodesWithProof(
+        db,
+        clock,
+        codePolicy,
+        request.staff!.staffId,
+        { password: parsed.data.recoveryPassword, currentCode: parsed.data.recoveryCode },
+        request.ip,
+      );
+      if (outcome.kind === "no_factor") return reply.redirect("/account");
+      if (outcome.kind !== "done") {
+        if (outcome.kind !== "locked") await sleep(outcome.delayMs);
+        const recoveryErrors = proofErrors(request, outcome, {
+          password: "recoveryPassword",
+          code: "recoveryCode",
         });
-        return fresh;
-      });
-      return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes }));
+        return showAccount(request, reply, { recoveryErrors }, outcome.kind === "locked" ? 429 : 400);
+      }
+      await freshSession(request, reply);
+      return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes: outcome.result }));
     },
   );
 

@@ -15,7 +15,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
-import { NewPasswordFields } from "../../platform/web/form-fields";
+import { AuthenticatorSetup, NewPasswordFields } from "../../platform/web/form-fields";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { accountOverview } from "./service";
@@ -35,11 +35,16 @@ export function AccountPage(
     notice?: string;
     passwordErrors?: FieldError[];
     tokenErrors?: FieldError[];
+    recoveryErrors?: FieldError[];
     tokenName?: string;
   },
 ) {
   const { t, overview, tokens, now } = props;
-  const errors = [...(props.passwordErrors ?? []), ...(props.tokenErrors ?? [])];
+  const errors = [
+    ...(props.recoveryErrors ?? []),
+    ...(props.passwordErrors ?? []),
+    ...(props.tokenErrors ?? []),
+  ];
   const notice =
     props.notice === "password_changed" || props.notice === "token_revoked" ? props.notice : undefined;
   return (
@@ -87,14 +92,30 @@ export function AccountPage(
               left: overview.recoveryCodesLeft,
             })}
           </p>
-          <div class="nhsuk-button-group">
-            <ButtonLink href="/sign-in/set-up-second-factor" variant="secondary">
-              {t.t("account.replaceSecondFactor")}
-            </ButtonLink>
-            <Form action="/account/recovery-codes" csrfToken={props.csrfToken}>
-              <Button variant="secondary">{t.t("account.newRecoveryCodes")}</Button>
-            </Form>
-          </div>
+          <ButtonLink href="/account/second-factor" variant="secondary">
+            {t.t("account.replaceSecondFactor")}
+          </ButtonLink>
+          <h3 id="recovery-codes-section">{t.t("account.newRecoveryCodes")}</h3>
+          <p>{t.t("account.newRecoveryCodesHelp")}</p>
+          <Form action="/account/recovery-codes" csrfToken={props.csrfToken}>
+            <TextInput
+              name="recoveryPassword"
+              label={t.t("account.recoveryPassword")}
+              type="password"
+              autocomplete="current-password"
+              error={errorFor(props.recoveryErrors, "recoveryPassword")}
+              width={20}
+            />
+            <TextInput
+              name="recoveryCode"
+              label={t.t("account.recoveryCode")}
+              autocomplete="one-time-code"
+              spellcheck={false}
+              error={errorFor(props.recoveryErrors, "recoveryCode")}
+              width={10}
+            />
+            <Button variant="secondary">{t.t("account.newRecoveryCodes")}</Button>
+          </Form>
         </>
       ) : (
         <>
@@ -198,6 +219,54 @@ export function NewApiTokenPage(props: PageContext & { token: string; name: stri
       <p>
         <a href="/account">{t.t("account.newToken.back")}</a>
       </p>
+    </Layout>
+  );
+}
+
+/**
+ * Replacing the authenticator: the new one's QR code and code, with the password and a code from
+ * the current one (or a recovery code) in the same form, so a session alone cannot do it.
+ */
+export function ReplaceSecondFactorPage(
+  props: PageContext & { secret: string; qrSvg: string; errors?: FieldError[] },
+) {
+  const { t, errors } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("replaceSecondFactor.title"), errors)}>
+      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
+      <h1>{t.t("replaceSecondFactor.title")}</h1>
+      <p>{t.t("replaceSecondFactor.lead")}</p>
+      <WarningCallout heading={t.t("setUpSecondFactor.replacingHeading")}>
+        <p>{t.t("setUpSecondFactor.replacingBody")}</p>
+        <p>{t.t("replaceSecondFactor.oldStops")}</p>
+      </WarningCallout>
+      <AuthenticatorSetup
+        t={t}
+        secret={props.secret}
+        qrSvg={props.qrSvg}
+        action="/account/second-factor"
+        csrfToken={props.csrfToken}
+        codeError={errorFor(errors, "code") ?? errorFor(errors, "secret")}
+        codeLabel={t.t("replaceSecondFactor.newCode")}
+      >
+        <h3>{t.t("replaceSecondFactor.proveHeading")}</h3>
+        <TextInput
+          name="currentPassword"
+          label={t.t("account.currentPassword")}
+          type="password"
+          autocomplete="current-password"
+          error={errorFor(errors, "currentPassword")}
+          width={20}
+        />
+        <TextInput
+          name="currentCode"
+          label={t.t("replaceSecondFactor.currentCode")}
+          autocomplete="one-time-code"
+          spellcheck={false}
+          error={errorFor(errors, "currentCode")}
+          width={10}
+        />
+      </AuthenticatorSetup>
     </Layout>
   );
 }

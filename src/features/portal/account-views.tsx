@@ -202,12 +202,22 @@ export function AccountPage(
       <p>{t.t("portal.account.authenticatorWhy")}</p>
       {props.mfaEnrolled ? (
         <Form action="/my/account/authenticator/remove" csrfToken={props.csrfToken}>
+          <p>{t.t("portal.account.removeHelp")}</p>
           <TextInput
             name="removePassword"
             label={t.t("portal.account.removeWithPassword")}
             type="password"
             autocomplete="current-password"
             error={errorFor(props.removeErrors, "removePassword")}
+          />
+          <TextInput
+            name="removeCode"
+            label={t.t("portal.account.removeCode")}
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            spellcheck={false}
+            width={10}
+            error={errorFor(props.removeErrors, "removeCode")}
           />
           <Button variant="secondary">{t.t("portal.account.removeAuthenticator")}</Button>
         </Form>
@@ -239,6 +249,20 @@ export function AuthenticatorPage(props: Page<{ secret: string; qrSvg: string }>
         csrfToken={props.csrfToken}
         codeError={errorFor(errors, "code")}
       />
+    </PortalLayout>
+  );
+}
+
+/** Setting up an app where one exists: it must be removed first, with the password and a code. */
+export function AuthenticatorAlreadyPage(props: Page) {
+  const { t } = props;
+  return (
+    <PortalLayout {...props} title={t.t("portal.authenticator.alreadyTitle")}>
+      <h1>{t.t("portal.authenticator.alreadyTitle")}</h1>
+      <p>{t.t("portal.authenticator.alreadyBody")}</p>
+      <p>
+        <a href="/my/account">{t.t("portal.authenticator.backToAccount")}</a>
+      </p>
     </PortalLayout>
   );
 }

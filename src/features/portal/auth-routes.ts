@@ -1,26 +1,20 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { changePasswordForm } from "../../platform/auth/forms";
-import { newMfaSecret, otpauthUri, qrCodeSvg } from "../../platform/auth/mfa";
-import {
-  changeParticipantPassword,
-  enrolParticipantSecondFactor,
-  recordParticipantSignOut,
-  removeParticipantSecondFactor,
-  signInParticipant,
-  verifyParticipantSecondFactor,
-} from "../../platform/auth/participant-accounts";
+import { recordParticipantSignOut, signInParticipant } from "../../platform/auth/participant-accounts";
 import {
   acceptParticipantInvitation,
   lookUpParticipantInvitation,
 } from "../../platform/auth/participant-invitations";
+import { verifyParticipantSecondFactor } from "../../platform/auth/participant-second-factor";
 import {
   createParticipantSession,
   endParticipantSession,
   PARTICIPANT_SESSION_COOKIE,
 } from "../../platform/auth/participant-sessions";
+import { codeThrottle } from "../../platform/auth/second-factor";
 import { endSession } from "../../platform/auth/sessions";
-import { minutesUntil } from "../../platform/auth/throttle";
+import { isAllowed, signInStateOf } from "../../platform/auth/sign-in-states";
+import { lockedUntil, minutesUntil, secondFactorKey } from "../../platform/auth/throttle";
 import type { AppDeps } from "../../platform/http/feature";
 import {
   deviceCookieOptions,
@@ -31,8 +25,6 @@ import {
 import { safeNextPath, sendPage, translatorFor } from "../../platform/http/pages";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import {
-  AccountPage,
-  AuthenticatorPage,
   InvitationAcceptPage,
   InvitationCodePage,
   InvitationUnusablePage,
@@ -40,11 +32,11 @@ import {
   SignInPage,
 } from "./account-views";
 import { portalContext } from "./navigation";
-import { acceptForm, chosenSignInName, codeForm, enrolForm, signInForm } from "./schema";
+import { acceptForm, chosenSignInName, codeForm, signInForm } from "./schema";
 
 const publicAccess = { config: { access: "public" as const } };
 const partly = { config: { access: "participant_partly_signed_in" as const } };
-const signedIn = { config: { access: "participant" as const } };
+const _signedIn = { config: { access: "participant" as const } };
 
 /** Only the participant's own pages are followed after sign-in. */
 const portalNext = (next: unknown) => {
@@ -58,6 +50,11 @@ const text = (body: Record<string, unknown>, field: string) =>
 export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock, config } = deps;
   const throttle = { ...config.signIn, delayStepMs: deps.signInDelayStepMs };
+  const codesLockedUntil = (accountId: string) =>
+    lockedUntil(db, clock, [secondFactorKey("participant", accountId)]);
+  const lockedMessage = (request: FastifyRequest, until: Date) =>
+    translatorFor(request).t("validation.secondFactor.locked", { minutes: minutesUntil(clock, until) });
+  const codePolicy = codeThrottle(config.secondFactor, deps.signInDelayStepMs);
 
   /** Signs this browser in as the participant, and out of any staff session it had. */
   async function startSession(request: FastifyRequest, reply: FastifyReply, token: string) {
@@ -109,7 +106,7 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
         if (result.delayMs > 0) await sleep(result.delayMs);
         const message =
           result.kind === "locked"
-            ? t.t("validation.signIn.locked", { minutes: minutesUntil(result.until, clock.now()) })
+            ? t.t("validation.signIn.locked", { minutes: minutesUntil(clock, result.until) })
             : t.t("validation.portal.wrong");
         return sendPage(
           reply,
@@ -137,7 +134,9 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   app.get("/my/sign-in/second-factor", partly, async (request, reply) => {
     if (!request.participant!.secondFactorPending) return reply.redirect("/my");
     const next = (request.query as Record<string, string | undefined>).next;
-    return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next }));
+    const until = await codesLockedUntil(request.participant!.accountId);
+    const errors = until ? [{ field: "code", message: lockedMessage(request, until) }] : undefined;
+    return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next, errors }));
   });
 
   app.post(
@@ -145,26 +144,44 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
     { config: { access: "participant_partly_signed_in", rateLimit: { max: 20, timeWindow: "1 minute" } } },
     async (request, reply) => {
       const participant = request.participant!;
-      if (!participant.secondFactorPending) return reply.redirect("/my");
+      // The state machine's rule, as for staff: a code is taken only while one is awaited.
+      const state = signInStateOf({
+        session: participant.secondFactorPending ? "partly" : "full",
+        factorEnrolled: participant.mfaEnrolled,
+      });
+      if (!isAllowed(state, "code_accepted")) return reply.redirect("/my");
       const body = formBody(request.body);
       const next = text(body, "next") || undefined;
       const code = text(body, "code").trim();
       const t = translatorFor(request);
-      if (
-        !code ||
-        !(await verifyParticipantSecondFactor(db, clock, participant.accountId, code, request.ip))
-      ) {
-        await sleep(deps.signInDelayStepMs);
+      if (!code || code.length > 32) {
         const errors = [
           {
             field: "code",
             message: t.t(code ? "validation.secondFactor.wrong" : "validation.secondFactor.code"),
           },
         ];
+        return sendPage(reply, SecondFactorPage({ ...portalContext(request, reply), next, errors }), 400);
+      }
+      // While codes are locked even the right one is refused (checked again in the service's transaction).
+      const check = await verifyParticipantSecondFactor(
+        db,
+        clock,
+        codePolicy,
+        participant.accountId,
+        code,
+        request.ip,
+      );
+      if (check.kind !== "accepted") {
+        await sleep(Math.max(check.delayMs, deps.signInDelayStepMs));
+        const message =
+          check.kind === "locked"
+            ? lockedMessage(request, check.until)
+            : t.t("validation.secondFactor.wrong");
         return sendPage(
           reply,
-          SecondFactorPage({ ...portalContext(request, reply), next, errors }),
-          code ? 401 : 400,
+          SecondFactorPage({ ...portalContext(request, reply), next, errors: [{ field: "code", message }] }),
+          check.kind === "locked" ? 429 : 401,
         );
       }
       // A fresh session once fully signed in, so a token seen before the code is worthless.
@@ -274,124 +291,4 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.redirect("/my?notice=welcome");
     },
   );
-
-  // Account: password, authenticator, sign out.
-  async function showAccount(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { errors?: FieldError[]; removeErrors?: FieldError[]; notice?: string } = {},
-    status = 200,
-  ) {
-    const participant = request.participant!;
-    return sendPage(
-      reply,
-      AccountPage({
-        ...portalContext(request, reply),
-        signInName: participant.signInName,
-        mfaEnrolled: participant.mfaEnrolled,
-        ...extra,
-      }),
-      status,
-    );
-  }
-
-  const accountNotices = {
-    password: "portal.account.passwordChanged",
-    authenticator: "portal.account.authenticatorAdded",
-    authenticator_removed: "portal.account.authenticatorRemoved",
-  } as const;
-
-  app.get("/my/account", signedIn, async (request, reply) => {
-    const notice = (request.query as { notice?: string }).notice;
-    const key =
-      notice && Object.hasOwn(accountNotices, notice)
-        ? accountNotices[notice as keyof typeof accountNotices]
-        : undefined;
-    return showAccount(request, reply, { notice: key ? translatorFor(request).t(key) : undefined });
-  });
-
-  app.post("/my/account/password", signedIn, async (request, reply) => {
-    const t = translatorFor(request);
-    const parsed = changePasswordForm.safeParse(formBody(request.body));
-    if (!parsed.success) return showAccount(request, reply, { errors: fieldErrors(parsed.error, t) }, 400);
-    const outcome = await changeParticipantPassword(
-      db,
-      clock,
-      request.participant!,
-      parsed.data.currentPassword,
-      parsed.data.password,
-      request.ip,
-    );
-    if (outcome.kind === "wrong_current_password")
-      return showAccount(
-        request,
-        reply,
-        { errors: [{ field: "currentPassword", message: t.t("validation.password.currentWrong") }] },
-        400,
-      );
-    reply.setCookie(
-      PARTICIPANT_SESSION_COOKIE,
-      outcome.sessionToken,
-      sessionCookieOptions(config.secureCookies),
-    );
-    return reply.redirect("/my/account?notice=password");
-  });
-
-  const authenticatorPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    secret: string,
-    errors?: FieldError[],
-  ) =>
-    sendPage(
-      reply,
-      AuthenticatorPage({
-        ...portalContext(request, reply),
-        secret,
-        qrSvg: await qrCodeSvg(otpauthUri(secret, request.participant!.signInName)),
-        errors,
-      }),
-      errors ? 400 : 200,
-    );
-
-  app.get("/my/account/authenticator", signedIn, (request, reply) =>
-    authenticatorPage(request, reply, newMfaSecret()),
-  );
-
-  app.post("/my/account/authenticator", signedIn, async (request, reply) => {
-    const body = formBody(request.body);
-    const t = translatorFor(request);
-    const parsed = enrolForm.safeParse(body);
-    const secret = parsed.success ? parsed.data.secret : newMfaSecret();
-    if (!parsed.success) return authenticatorPage(request, reply, secret, fieldErrors(parsed.error, t));
-    const enrolled = await enrolParticipantSecondFactor(
-      db,
-      clock,
-      request.participant!,
-      parsed.data.secret,
-      parsed.data.code,
-      request.ip,
-    );
-    if (!enrolled)
-      return authenticatorPage(request, reply, secret, [
-        { field: "code", message: t.t("validation.secondFactor.enrolWrong") },
-      ]);
-    return reply.redirect("/my/account?notice=authenticator");
-  });
-
-  app.post("/my/account/authenticator/remove", signedIn, async (request, reply) => {
-    const password = text(formBody(request.body), "removePassword");
-    const outcome = await removeParticipantSecondFactor(
-      db,
-      clock,
-      request.participant!,
-      password,
-      request.ip,
-    );
-    if (outcome === "wrong_password") {
-      const message = translatorFor(request).t("validation.password.currentWrong");
-      return showAccount(request, reply, { removeErrors: [{ field: "removePassword", message }] }, 400);
-    }
-    return reply.redirect("/my/account?notice=authenticator_removed");
-  });
 }

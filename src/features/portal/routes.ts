@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
+import { registerPortalAccountRoutes } from "./account-routes";
 import { registerPortalAuthRoutes } from "./auth-routes";
 import { portalNavigation } from "./navigation";
 import { registerPortalPageRoutes } from "./page-routes";
@@ -7,6 +8,7 @@ import { registerPortalStaffRoutes } from "./staff-routes";
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerPortalAuthRoutes(app, deps);
+  registerPortalAccountRoutes(app, deps);
   registerPortalPageRoutes(app, deps);
   registerPortalStaffRoutes(app, deps);
 }

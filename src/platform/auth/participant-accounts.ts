@@ -3,10 +3,10 @@ import { PARTICIPANT_ROLE, type ParticipantSelf } from "../access/self";
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Executor } from "../db";
-import { acceptedStep } from "./mfa";
 import { createParticipantSession, endAllParticipantSessionsOf } from "./participant-sessions";
 import { hashPassword, verifyPassword } from "./passwords";
 import { participantAccount } from "./schema";
+import { isFullySignedIn, passwordAcceptedEvent, transition } from "./sign-in-states";
 import { accountKey, addressKey, type ThrottlePolicy, throttledPasswordCheck } from "./throttle";
 
 // A participant's own account: signing in, the optional authenticator, the password.
@@ -26,7 +26,7 @@ const selfOf = (account: AccountRow): ParticipantSelf => ({
   organisationId: account.organisationId,
 });
 
-const actorOf = (accountId: string) => ({ id: accountId, role: PARTICIPANT_ROLE });
+export const actorOf = (accountId: string) => ({ id: accountId, role: PARTICIPANT_ROLE });
 
 /** The person behind a session, or undefined if their access has been withdrawn. */
 export async function loadSignedInParticipant(
@@ -95,7 +95,13 @@ export async function signInParticipant(
     async (tx) => {
       // A usable account is the only way here.
       const signedIn = account!;
-      const secondFactor = signedIn.mfaEnrolledAt !== null;
+      // Participants choose whether to use an authenticator: none is ever required of them.
+      const verdict = transition(
+        "signed_out",
+        passwordAcceptedEvent({ factorEnrolled: signedIn.mfaEnrolledAt !== null, factorRequired: false }),
+      );
+      if (!verdict.allowed) throw new Error("sign-in state machine refused a right password");
+      const secondFactor = !isFullySignedIn(verdict.to);
       const token = await createParticipantSession(tx, clock, signedIn.id, !secondFactor, attempt.ipAddress);
       await tx
         .update(participantAccount)
@@ -116,41 +122,7 @@ export async function signInParticipant(
   );
 }
 
-/** Checks an authenticator code, each time step usable once. */
-export async function verifyParticipantSecondFactor(
-  db: Database,
-  clock: Clock,
-  accountId: string,
-  code: string,
-  ipAddress: string,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [account] = await tx
-      .select()
-      .from(participantAccount)
-      .where(eq(participantAccount.id, accountId))
-      .for("update");
-    if (!account?.mfaSecret) return false;
-    const step = acceptedStep(account.mfaSecret, code, clock.now());
-    const accepted = step !== undefined && (account.mfaLastStep === null || step > account.mfaLastStep);
-    if (accepted)
-      await tx
-        .update(participantAccount)
-        .set({ mfaLastStep: step })
-        .where(eq(participantAccount.id, accountId));
-    await recordAuditEvent(tx, clock, {
-      actor: actorOf(accountId),
-      action: "participant_portal.sign_in.second_factor",
-      subject: { type: "participant_account", id: accountId },
-      organisationId: account.organisationId,
-      ipAddress,
-      outcome: accepted ? "succeeded" : "failed",
-    });
-    return accepted;
-  });
-}
-
-async function auditAccountChange(
+export async function auditAccountChange(
   executor: Executor,
   clock: Clock,
   self: ParticipantSelf,
@@ -166,60 +138,6 @@ async function auditAccountChange(
     ipAddress,
     outcome,
   });
-}
-
-/** Turns on the authenticator once the person shows it gives the right code. */
-export async function enrolParticipantSecondFactor(
-  db: Database,
-  clock: Clock,
-  self: ParticipantSelf,
-  secret: string,
-  code: string,
-  ipAddress: string,
-): Promise<boolean> {
-  const step = acceptedStep(secret, code, clock.now());
-  if (step === undefined) return false;
-  await db.transaction(async (tx) => {
-    await tx
-      .update(participantAccount)
-      .set({ mfaSecret: secret, mfaEnrolledAt: clock.now(), mfaLastStep: step, updatedAt: clock.now() })
-      .where(eq(participantAccount.id, self.accountId));
-    await auditAccountChange(tx, clock, self, "participant_portal.second_factor_enrolled", ipAddress);
-  });
-  return true;
-}
-
-/** Removing the authenticator needs the password, so a borrowed unlocked phone cannot do it. */
-export async function removeParticipantSecondFactor(
-  db: Database,
-  clock: Clock,
-  self: ParticipantSelf,
-  password: string,
-  ipAddress: string,
-): Promise<"removed" | "wrong_password"> {
-  const [account] = await db
-    .select()
-    .from(participantAccount)
-    .where(eq(participantAccount.id, self.accountId));
-  if (!account || !(await verifyPassword(account.passwordHash, password))) {
-    await auditAccountChange(
-      db,
-      clock,
-      self,
-      "participant_portal.second_factor_removed",
-      ipAddress,
-      "failed",
-    );
-    return "wrong_password";
-  }
-  await db.transaction(async (tx) => {
-    await tx
-      .update(participantAccount)
-      .set({ mfaSecret: null, mfaEnrolledAt: null, mfaLastStep: null, updatedAt: clock.now() })
-      .where(eq(participantAccount.id, self.accountId));
-    await auditAccountChange(tx, clock, self, "participant_portal.second_factor_removed", ipAddress);
-  });
-  return "removed";
 }
 
 /** Changing the password ends every session, this one included; the caller signs this browser in again. */

@@ -14,16 +14,13 @@ import { fieldErrors, formBody } from "../web/forms";
 import { newPasswordForm } from "./forms";
 import { newMfaSecret, otpauthUri, qrCodeSvg } from "./mfa";
 import { MAX_PASSWORD_LENGTH } from "./passwords";
-import {
-  acceptInvitation,
-  completeSecondFactorEnrolment,
-  lookUpInvitation,
-  signInWithPassword,
-  verifySecondFactor,
-} from "./service";
+import { codeThrottle, enrolFirstSecondFactor, verifySecondFactor } from "./second-factor";
+import { acceptInvitation, lookUpInvitation, signInWithPassword } from "./service";
 import { createSession, endSession } from "./sessions";
-import { minutesUntil } from "./throttle";
+import { isAllowed, isFullySignedIn, type SignInState, signInStateOf } from "./sign-in-states";
+import { lockedUntil, minutesUntil, secondFactorKey } from "./throttle";
 import {
+  EnrolmentRefusedPage,
   InvitationPage,
   InvitationUnusablePage,
   RecoveryCodesPage,
@@ -123,7 +120,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
                 {
                   field: "email",
                   message: translatorFor(request).t("validation.signIn.locked", {
-                    minutes: minutesUntil(result.until, clock.now()),
+                    minutes: minutesUntil(clock, result.until),
                   }),
                 },
               ]
@@ -149,17 +146,43 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
     },
   );
 
+  /** Where this browser stands in signing in (sign-in-states.ts), from its session and account. */
+  async function signInState(request: FastifyRequest): Promise<SignInState> {
+    const staff = request.staff;
+    if (!staff || request.authMethod !== "session") return "signed_out";
+    const codesLocked =
+      request.secondFactorPending && staff.mfaEnrolled
+        ? (await lockedUntil(db, clock, [secondFactorKey("staff", staff.staffId)])) !== undefined
+        : false;
+    return signInStateOf({
+      session: request.secondFactorPending ? "partly" : "full",
+      factorEnrolled: staff.mfaEnrolled,
+      codesLocked,
+    });
+  }
+
+  const lockedMessage = (request: FastifyRequest, until: Date) =>
+    translatorFor(request).t("validation.secondFactor.locked", {
+      minutes: minutesUntil(clock, until),
+    });
+
   app.get("/sign-in/second-factor", { config: { access: "partly_signed_in" } }, async (request, reply) => {
-    if (!request.secondFactorPending) return reply.redirect("/");
+    const state = await signInState(request);
+    if (state === "must_enrol") return reply.redirect("/sign-in/set-up-second-factor");
+    if (!isAllowed(state, "code_refused") && !isAllowed(state, "lock_ended")) return reply.redirect("/");
     const next = (request.query as Record<string, string | undefined>).next;
-    return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next }));
+    const until = await lockedUntil(db, clock, [secondFactorKey("staff", request.staff!.staffId)]);
+    const errors = until ? [{ field: "code", message: lockedMessage(request, until) }] : undefined;
+    return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next, errors }));
   });
 
   app.post(
     "/sign-in/second-factor",
     { config: { access: "partly_signed_in", rateLimit: { max: 20, timeWindow: "1 minute" } } },
     async (request, reply) => {
-      if (!request.secondFactorPending) return reply.redirect("/");
+      const state = await signInState(request);
+      if (state === "must_enrol") return reply.redirect("/sign-in/set-up-second-factor");
+      if (isFullySignedIn(state)) return reply.redirect("/");
       const body = formBody(request.body);
       const next = typeof body.next === "string" ? body.next : undefined;
       const parsed = codeForm.safeParse(body);
@@ -175,15 +198,27 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
         );
       }
       const staff = request.staff!;
-      if (!(await verifySecondFactor(db, clock, staff.staffId, parsed.data.code, request.ip))) {
-        await sleep(deps.signInDelayStepMs);
-        const errors = [
-          {
-            field: "code",
-            message: translatorFor(request).t("validation.secondFactor.wrong"),
-          },
-        ];
-        return sendPage(reply, SecondFactorPage({ ...pageContext(request, reply), next, errors }), 401);
+      // While codes are locked even the right one is refused; the service checks the lock again
+      // inside its transaction, so two requests at once cannot slip past it.
+      const check = await verifySecondFactor(
+        db,
+        clock,
+        codeThrottle(config.secondFactor, deps.signInDelayStepMs),
+        staff.staffId,
+        parsed.data.code,
+        request.ip,
+      );
+      if (check.kind !== "accepted") {
+        await sleep(Math.max(check.delayMs, deps.signInDelayStepMs));
+        const message =
+          check.kind === "locked"
+            ? lockedMessage(request, check.until)
+            : translatorFor(request).t("validation.secondFactor.wrong");
+        return sendPage(
+          reply,
+          SecondFactorPage({ ...pageContext(request, reply), next, errors: [{ field: "code", message }] }),
+          check.kind === "locked" ? 429 : 401,
+        );
       }
       // A fresh session once fully signed in, so a token seen before the second factor is worthless.
       await endSession(db, request.sessionToken!);
@@ -192,21 +227,39 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
     },
   );
 
+  /**
+   * Setting up a first second factor: only for an account with none (the state machine's
+   * `first_factor_enrolled`). A session waiting for its code, or one whose account has a factor,
+   * is turned away: replacing a factor is on the account page, with the password and current code.
+   */
+  async function refuseEnrolment(request: FastifyRequest, reply: FastifyReply, state: SignInState) {
+    if (request.method === "GET")
+      return reply.redirect(isFullySignedIn(state) ? "/account/second-factor" : "/sign-in/second-factor");
+    await recordAuditEvent(db, clock, {
+      actor: { id: request.staff!.staffId, role: request.staff!.role },
+      action: "account.second_factor_enrolled",
+      subject: { type: "staff", id: request.staff!.staffId },
+      organisationId: request.staff!.organisationId,
+      ipAddress: request.ip,
+      outcome: "refused",
+      reason: `not allowed while ${state.replaceAll("_", " ")}`,
+    });
+    return sendPage(
+      reply,
+      EnrolmentRefusedPage({ ...pageContext(request, reply), partly: !isFullySignedIn(state) }),
+      403,
+    );
+  }
+
   app.get(
     "/sign-in/set-up-second-factor",
     { config: { access: "partly_signed_in" } },
     async (request, reply) => {
+      const state = await signInState(request);
+      if (!isAllowed(state, "first_factor_enrolled")) return refuseEnrolment(request, reply, state);
       const secret = newMfaSecret();
       const qrSvg = await qrCodeSvg(otpauthUri(secret, await accountLabel(request)));
-      return sendPage(
-        reply,
-        SetUpSecondFactorPage({
-          ...pageContext(request, reply),
-          secret,
-          qrSvg,
-          replacing: request.staff!.mfaEnrolled,
-        }),
-      );
+      return sendPage(reply, SetUpSecondFactorPage({ ...pageContext(request, reply), secret, qrSvg }));
     },
   );
 
@@ -214,13 +267,15 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
     "/sign-in/set-up-second-factor",
     { config: { access: "partly_signed_in" } },
     async (request, reply) => {
+      const state = await signInState(request);
+      if (!isAllowed(state, "first_factor_enrolled")) return refuseEnrolment(request, reply, state);
       const body = formBody(request.body);
       const parsed = enrolForm.safeParse(body);
       const staff = request.staff!;
       const secret =
         typeof body.secret === "string" && /^[A-Z2-7]{32}$/.test(body.secret) ? body.secret : newMfaSecret();
-      const codes = parsed.success
-        ? await completeSecondFactorEnrolment(
+      const outcome = parsed.success
+        ? await enrolFirstSecondFactor(
             db,
             clock,
             staff.staffId,
@@ -229,7 +284,9 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
             request.ip,
           )
         : undefined;
-      if (!codes) {
+      if (outcome?.kind === "already_enrolled")
+        return refuseEnrolment(request, reply, "signed_in_with_factor");
+      if (outcome?.kind !== "enrolled") {
         const errors = parsed.success
           ? [
               {
@@ -241,13 +298,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
         const qrSvg = await qrCodeSvg(otpauthUri(secret, staff.email));
         return sendPage(
           reply,
-          SetUpSecondFactorPage({
-            ...pageContext(request, reply),
-            secret,
-            qrSvg,
-            errors,
-            replacing: staff.mfaEnrolled,
-          }),
+          SetUpSecondFactorPage({ ...pageContext(request, reply), secret, qrSvg, errors }),
           400,
         );
       }
@@ -256,7 +307,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], deps: App
         setSessionCookie(reply, deps, await createSession(db, clock, staff.staffId, true, request.ip));
       }
       request.secondFactorPending = false;
-      return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes }));
+      return sendPage(reply, RecoveryCodesPage({ ...pageContext(request, reply), codes: outcome.codes }));
     },
   );
 

@@ -5,7 +5,6 @@ import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import { type Database, type Executor, preparedRowsOf } from "../db";
 import { organisation, type StaffRole, staffAccount, teamMembership } from "../directory/schema";
-import { acceptedStep, hashRecoveryCode, newRecoveryCodes } from "./mfa";
 import { hashPassword, verifyPassword } from "./passwords";
 import { mfaRecoveryCode, staffInvitation, staffSession } from "./schema";
 import {
@@ -16,6 +15,7 @@ import {
   sessionFreshness,
   touchSession,
 } from "./sessions";
+import { isFullySignedIn, passwordAcceptedEvent, transition } from "./sign-in-states";
 import { accountKey, addressKey, type ThrottlePolicy, throttledPasswordCheck } from "./throttle";
 import { hashToken } from "./tokens";
 
@@ -208,113 +208,26 @@ export async function signInWithPassword(
         row!.organisationRequiresMfa,
         context.demoMode,
       );
-      const token = await createSession(tx, clock, staff.id, !secondFactor, attempt.ipAddress);
+      const event = passwordAcceptedEvent({
+        factorEnrolled: staff.mfaEnrolledAt !== null,
+        factorRequired: secondFactor,
+      });
+      const verdict = transition("signed_out", event);
+      // The table allows every password event from signed_out; a change that did not would land here.
+      if (!verdict.allowed) throw new Error(`sign-in state machine refused ${event}`);
+      const fully = isFullySignedIn(verdict.to);
+      const token = await createSession(tx, clock, staff.id, fully, attempt.ipAddress);
       await tx.update(staffAccount).set({ lastSignInAt: clock.now() }).where(eq(staffAccount.id, staff.id));
-      await audit(
-        tx,
-        "succeeded",
-        secondFactor ? "password accepted; second factor next" : "password accepted",
-      );
+      await audit(tx, "succeeded", fully ? "password accepted" : "password accepted; second factor next");
       return {
         kind: "signed_in" as const,
         token,
         staffId: staff.id,
-        next: !secondFactor ? "home" : staff.mfaEnrolledAt ? "verify_second_factor" : "enrol_second_factor",
+        next: fully ? "home" : verdict.to === "must_enrol" ? "enrol_second_factor" : "verify_second_factor",
       } as const;
     },
     attempt.deviceToken,
   );
-}
-
-/** Checks a TOTP code or a recovery code for someone part-way through signing in. */
-export async function verifySecondFactor(
-  db: Database,
-  clock: Clock,
-  staffId: string,
-  code: string,
-  ipAddress: string,
-): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [staff] = await tx.select().from(staffAccount).where(eq(staffAccount.id, staffId)).for("update");
-    if (!staff?.mfaSecret) return false;
-    const step = acceptedStep(staff.mfaSecret, code, clock.now());
-    let accepted = step !== undefined && (staff.mfaLastStep === null || step > staff.mfaLastStep);
-    let method = "authenticator code";
-    if (accepted) {
-      await tx.update(staffAccount).set({ mfaLastStep: step }).where(eq(staffAccount.id, staffId));
-    } else if (step === undefined) {
-      const [recovery] = await tx
-        .update(mfaRecoveryCode)
-        .set({ usedAt: clock.now() })
-        .where(
-          and(
-            eq(mfaRecoveryCode.staffId, staffId),
-            eq(mfaRecoveryCode.codeHash, hashRecoveryCode(code)),
-            isNull(mfaRecoveryCode.usedAt),
-          ),
-        )
-        .returning({ id: mfaRecoveryCode.id });
-      accepted = recovery !== undefined;
-      method = "recovery code";
-    }
-    await recordAuditEvent(tx, clock, {
-      actor: { id: staff.id, role: staff.role },
-      action: "sign_in.second_factor",
-      subject: { type: "staff", id: staff.id },
-      organisationId: staff.organisationId,
-      ipAddress,
-      outcome: accepted ? "succeeded" : "failed",
-      reason: method,
-    });
-    return accepted;
-  });
-}
-
-/**
- * Completes enrolment once the person proves their authenticator works, and returns fresh
- * recovery codes (shown once; only their hashes are kept).
- */
-export async function completeSecondFactorEnrolment(
-  db: Database,
-  clock: Clock,
-  staffId: string,
-  secret: string,
-  code: string,
-  ipAddress: string,
-): Promise<string[] | undefined> {
-  const step = acceptedStep(secret, code, clock.now());
-  if (step === undefined) return undefined;
-  return db.transaction(async (tx) => {
-    const [staff] = await tx
-      .update(staffAccount)
-      .set({ mfaSecret: secret, mfaEnrolledAt: clock.now(), mfaLastStep: step, updatedAt: clock.now() })
-      .where(eq(staffAccount.id, staffId))
-      .returning();
-    if (!staff) return undefined;
-    const codes = await replaceRecoveryCodes(tx, clock, staffId);
-    await recordAuditEvent(tx, clock, {
-      actor: { id: staff.id, role: staff.role },
-      action: "account.second_factor_enrolled",
-      subject: { type: "staff", id: staff.id },
-      organisationId: staff.organisationId,
-      ipAddress,
-      outcome: "succeeded",
-    });
-    return codes;
-  });
-}
-
-export async function replaceRecoveryCodes(
-  executor: Executor,
-  clock: Clock,
-  staffId: string,
-): Promise<string[]> {
-  await executor.delete(mfaRecoveryCode).where(eq(mfaRecoveryCode.staffId, staffId));
-  const codes = newRecoveryCodes();
-  await executor
-    .insert(mfaRecoveryCode)
-    .values(codes.map((code) => ({ staffId, codeHash: hashRecoveryCode(code), createdAt: clock.now() })));
-  return codes;
 }
 
 export async function unusedRecoveryCodeCount(executor: Executor, staffId: string): Promise<number> {

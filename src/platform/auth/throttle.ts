@@ -20,6 +20,13 @@ const streakKey = (account: string) => `streak:${account}`;
 export const MAX_CONSECUTIVE_FAILURES = 100;
 const STREAK_LOCK_MS = 24 * 3_600_000;
 export const addressKey = (ipAddress: string) => `address:${ipAddress}`;
+/** Wrong second-factor codes are counted per account, apart from passwords, staff and participants apart. */
+export const secondFactorKey = (kind: "staff" | "participant", accountId: string) =>
+  `second-factor:${kind}:${accountId}`;
+
+/** Whole minutes until a lock ends, at least one, for telling the person how long to wait. */
+export const minutesUntil = (clock: Clock, until: Date) =>
+  Math.max(1, Math.ceil((until.getTime() - clock.now().getTime()) / 60_000));
 
 /** The latest lock among the keys, if any is locked now. */
 export async function lockedUntil(
@@ -36,21 +43,23 @@ export async function lockedUntil(
   return locks[0];
 }
 
-/** Counts a failure against the account and the address; returns the delay to apply and any new lock. */
+/**
+ * Counts a failure against the account and (when given) the address; returns the delay to apply
+ * and any new lock.
+ */
 export async function recordFailure(
   executor: Executor,
   clock: Clock,
   policy: ThrottlePolicy,
-  keys: { account: string; address: string },
+  keys: { account: string; address?: string },
 ): Promise<{ delayMs: number; lockedUntil?: Date }> {
   const now = clock.now();
   const windowMs = policy.lockMinutes * 60_000;
   let delayMs = 0;
   let lock: Date | undefined;
-  for (const [key, limit] of [
-    [keys.account, policy.maxFailures],
-    [keys.address, policy.maxFailuresPerAddress],
-  ] as const) {
+  const counted: [string, number][] = [[keys.account, policy.maxFailures]];
+  if (keys.address) counted.push([keys.address, policy.maxFailuresPerAddress]);
+  for (const [key, limit] of counted) {
     const [existing] = await executor.select().from(signInThrottle).where(eq(signInThrottle.key, key));
     // Failures older than the window, or from before a lock that has passed, start a fresh count.
     const stale =
@@ -111,14 +120,12 @@ async function knownDeviceFor(executor: Executor, clock: Clock, token: string | 
 async function rememberDevice(executor: Executor, clock: Clock, account: string, previousHash?: string) {
   if (previousHash) await executor.delete(knownDevice).where(eq(knownDevice.tokenHash, previousHash));
   const token = newToken();
-  await executor
-    .insert(knownDevice)
-    .values({
-      tokenHash: hashToken(token),
-      accountKey: account,
-      createdAt: clock.now(),
-      lastUsedAt: clock.now(),
-    });
+  await executor.insert(knownDevice).values({
+    tokenHash: hashToken(token),
+    accountKey: account,
+    createdAt: clock.now(),
+    lastUsedAt: clock.now(),
+  });
   return token;
 }
 
@@ -139,10 +146,6 @@ async function recordDeviceFailure(
   }
   return { delayMs: Math.min(policy.delayStepMs * failures, 2000) };
 }
-
-/** How long a lock has left, in whole minutes, for the message that says when to try again. */
-export const minutesUntil = (until: Date, now: Date) =>
-  Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 
 export type RefusedPasswordCheck =
   | { kind: "locked"; until: Date; delayMs: number }
@@ -208,4 +211,38 @@ export async function throttledPasswordCheck<Success extends object>(
     const token = await rememberDevice(tx, clock, keys.account, device?.tokenHash);
     return { ...(await succeed(tx)), deviceToken: token };
   });
+}
+
+export type CodeCheck = { kind: "accepted" } | RefusedPasswordCheck;
+
+/**
+ * The second-factor check every sign-in makes, staff or participant, counted per account as the
+ * password check is: refused while the account's codes are locked, even for the right code; a
+ * wrong code is counted, and the one that reaches the limit locks; the right one clears the count.
+ * Runs in the caller's transaction (which holds the account row), so the count and the audit
+ * events commit with the check.
+ */
+export async function throttledCodeCheck(
+  tx: Transaction,
+  clock: Clock,
+  policy: ThrottlePolicy,
+  key: string,
+  check: () => Promise<boolean>,
+  audit: (outcome: "succeeded" | "failed" | "refused" | "locked") => Promise<unknown>,
+): Promise<CodeCheck> {
+  const lock = await lockedUntil(tx, clock, [key]);
+  if (lock) {
+    await audit("refused");
+    return { kind: "locked", until: lock, delayMs: 0 };
+  }
+  if (await check()) {
+    await clearFailures(tx, key);
+    await audit("succeeded");
+    return { kind: "accepted" };
+  }
+  const failure = await recordFailure(tx, clock, policy, { account: key });
+  await audit("failed");
+  if (!failure.lockedUntil) return { kind: "refused", delayMs: failure.delayMs };
+  await audit("locked");
+  return { kind: "locked", until: failure.lockedUntil, delayMs: failure.delayMs };
 }

@@ -83,18 +83,13 @@ export function SecondFactorPage(props: Page<{ next?: string }>) {
   );
 }
 
-export function SetUpSecondFactorPage(props: Page<{ secret: string; qrSvg: string; replacing: boolean }>) {
+export function SetUpSecondFactorPage(props: Page<{ secret: string; qrSvg: string }>) {
   const { t, errors, secret } = props;
   return (
     <Layout {...layoutProps(props, t.t("setUpSecondFactor.title"), errors)}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
       <h1>{t.t("setUpSecondFactor.title")}</h1>
       <p>{t.t("setUpSecondFactor.why")}</p>
-      {props.replacing && (
-        <WarningCallout heading={t.t("setUpSecondFactor.replacingHeading")}>
-          <p>{t.t("setUpSecondFactor.replacingBody")}</p>
-        </WarningCallout>
-      )}
       <AuthenticatorSetup
         t={t}
         secret={secret}
@@ -103,6 +98,27 @@ export function SetUpSecondFactorPage(props: Page<{ secret: string; qrSvg: strin
         csrfToken={props.csrfToken}
         codeError={errorFor(errors, "code") ?? errorFor(errors, "secret")}
       />
+    </Layout>
+  );
+}
+
+/**
+ * A first second factor asked for where one already exists (or before the code is given): said
+ * plainly, with where the person can replace it properly.
+ */
+export function EnrolmentRefusedPage(props: PageContext & { partly: boolean }) {
+  const { t } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("secondFactorRefused.title"))}>
+      <h1>{t.t("secondFactorRefused.title")}</h1>
+      <p>{t.t("secondFactorRefused.body")}</p>
+      <p>
+        {props.partly ? (
+          <a href="/sign-in/second-factor">{t.t("secondFactorRefused.giveCode")}</a>
+        ) : (
+          <a href="/account/second-factor">{t.t("secondFactorRefused.replace")}</a>
+        )}
+      </p>
     </Layout>
   );
 }

@@ -158,6 +158,9 @@ export function AuthenticatorSetup(props: {
   action: string;
   csrfToken: string;
   codeError?: string;
+  /** Fields the form asks for before the new code (replacing a factor asks for the password and current code). */
+  children?: preact.ComponentChildren;
+  codeLabel?: string;
 }) {
   const { t, secret } = props;
   return (
@@ -171,8 +174,9 @@ export function AuthenticatorSetup(props: {
       <h2>{t.t("setUpSecondFactor.step2")}</h2>
       <Form action={props.action} csrfToken={props.csrfToken}>
         <input type="hidden" name="secret" value={secret} />
+        {props.children}
         <OneTimeCodeField
-          label={t.t("setUpSecondFactor.codeLabel")}
+          label={props.codeLabel ?? t.t("setUpSecondFactor.codeLabel")}
           hint={t.t("setUpSecondFactor.codeHint")}
           error={props.codeError}
         />

@@ -16,6 +16,7 @@ import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
 import { enReturnToWork } from "./en-return-to-work";
+import { enSecondFactor } from "./en-second-factor";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 import { enWork } from "./en-work";
@@ -322,4 +323,5 @@ export const en = {
   ...enPortal,
   ...enValidation,
   ...enWork,
+  ...enSecondFactor,
 } as const;
