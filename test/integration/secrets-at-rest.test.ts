@@ -286,6 +286,38 @@ describe("with a mail server: a colleague invited by an admin", () => {
   });
 });
 
+describe("the API's staff invitation", () => {
+  const invite = async (testApp: TestApp, email: string) => {
+    const admin = await signedInAs(testApp.app, "admin");
+    const form = await admin.get("/admin/staff/invite");
+    const organisationId = /<option value="([0-9a-f-]{36})"/.exec(form.body)![1]!;
+    return admin.request("POST", "/api/v1/staff", {
+      fullName: "Api Invitee",
+      email,
+      role: "peer_worker",
+      organisationId,
+    });
+  };
+
+  it("with a mail server, says where it was emailed and holds no link", async () => {
+    const response = await invite(mailing.app, "api.emailed@example.nhs.uk");
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      invitationEmailedTo: "api.emailed@example.nhs.uk",
+      expiresInDays: 7,
+    });
+    expect(response.body).not.toMatch(/token=/);
+  });
+
+  it("with no mail server, answers the link this once and keeps it nowhere", async () => {
+    const response = await invite(holding.app, "api.linked@example.nhs.uk");
+    expect(response.statusCode).toBe(201);
+    const link = response.json().invitationLink as string;
+    expect(link).toMatch(/\/accept-invitation\?token=/);
+    expect(await placesHolding(holding, [tokenOf(link), link])).toEqual([]);
+  });
+});
+
 describe("with no mail server", () => {
   it("holds a participant's emailed invitation with no link anywhere, and says to give a printed code", async () => {
     const testApp = holding.app;
