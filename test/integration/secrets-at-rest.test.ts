@@ -14,9 +14,19 @@ import {
   holdEmailsWithoutMailServer,
   sendDueEmails,
 } from "../../src/platform/mail/sender";
-import { signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { signedInAs, type TestApp, TestClient } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 import { codeOn, inviteByCode, PARTICIPANT_PASSWORD, words } from "../support/portal";
+import {
+  type Captured,
+  linkIn,
+  outboxAsAdminSees,
+  pathOf,
+  placesHolding,
+  startCaptured,
+  tablesHolding,
+  tokenOf,
+} from "../support/secrets";
 import { type ReceivedEmail, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 // Security finding 2 of issue 11: a link or code that grants access is readable by nobody but the
@@ -24,22 +34,10 @@ import { type ReceivedEmail, startSmtpServer, type TestSmtpServer } from "../sup
 // in the app's log output, not on any outbox page an admin can open. Runs on PGlite, and on
 // PostgreSQL with TEST_DATABASE=postgres.
 
-type Captured = { app: TestApp; log: string[] };
-
 let smtp: TestSmtpServer;
 const received: ReceivedEmail[] = [];
 let mailing: Captured;
 let holding: Captured;
-
-/** The real app with its own pino logger at its most talkative, written to memory instead of stdout. */
-async function startCaptured(overrides: NodeJS.ProcessEnv): Promise<Captured> {
-  const log: string[] = [];
-  const app = await startTestApp(
-    { LOG_LEVEL: "trace", ...overrides },
-    { logStream: { write: (line) => log.push(line) } },
-  );
-  return { app, log };
-}
 
 beforeAll(async () => {
   smtp = await startSmtpServer(0, received);
@@ -56,60 +54,6 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0;
 });
-
-/**
- * Every table in the database, partitions and the audit trail included, whose rows hold any of the
- * needles anywhere: each row is read whole as text, so no column of any type is left out.
- */
-async function tablesHolding(testApp: TestApp, needles: string[]): Promise<string[]> {
-  const tables = await rowsOf<{ table_schema: string; table_name: string }>(
-    testApp.db,
-    sql`select table_schema, table_name from information_schema.tables
-        where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-        order by 1, 2`,
-  );
-  expect(tables.map((table) => table.table_name)).toEqual(
-    expect.arrayContaining(["outbound_email", "audit_event", "participant_invitation", "staff_invitation"]),
-  );
-  const found: string[] = [];
-  for (const { table_schema, table_name } of tables) {
-    for (const needle of needles) {
-      const [hit] = await rowsOf<{ n: number }>(
-        testApp.db,
-        sql`select count(*)::int as n from ${sql.identifier(table_schema)}.${sql.identifier(table_name)} row
-            where strpos(row::text, ${needle}) > 0`,
-      );
-      if ((hit?.n ?? 0) > 0) found.push(`${table_schema}.${table_name}`);
-    }
-  }
-  return found;
-}
-
-/** Where a secret can be found at rest: tables, and the app's log output. */
-async function placesHolding(captured: Captured, needles: string[]) {
-  const tables = await tablesHolding(captured.app, needles);
-  const logged = needles.some((needle) => captured.log.join("").includes(needle)) ? ["the log output"] : [];
-  return [...tables, ...logged];
-}
-
-/** Everything an admin can read of the outbox: the list and every email's own page. */
-async function outboxAsAdminSees(testApp: TestApp): Promise<string> {
-  const admin = await signedInAs(testApp.app, "admin");
-  const pages: string[] = [];
-  const ids = (await testApp.db.select({ id: outboundEmail.id }).from(outboundEmail)).map((row) => row.id);
-  for (let page = 1; page <= Math.ceil(ids.length / 25) + 1; page++)
-    pages.push((await admin.get(`/admin/outbox?page=${page}`)).body);
-  for (const id of ids) {
-    const response = await admin.get(`/admin/outbox/${id}`);
-    expect(response.statusCode).toBe(200);
-    pages.push(response.body);
-  }
-  return pages.join("\n");
-}
-
-const tokenOf = (link: string) => new URL(link).searchParams.get("token")!;
-const linkIn = (email: ReceivedEmail) => /https?:\/\/\S+token=\S+/.exec(email.text)![0];
-const pathOf = (link: string) => link.replace(/^https?:\/\/[^/]+/, "");
 
 async function sendQueued(testApp: TestApp) {
   const transport = createMailTransport(testApp.config.mail.smtpUrl!);
