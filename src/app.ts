@@ -88,6 +88,8 @@ export type BuildOptions = {
   /** Checks the database is reachable, for /readyz. */
   ping: () => Promise<boolean>;
   logger?: FastifyServerOptions["logger"];
+  /** Where the app's own logger writes (stdout unless given): tests read it for what must never be logged. */
+  logStream?: { write(line: string): void };
   /** Extra delay per failed sign-in; tests set it to 0 to stay fast. */
   signInDelayStepMs?: number;
 };
@@ -132,7 +134,11 @@ export function safeErrorForLog(error: unknown): {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, db, clock } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel, serializers: requestSerializers },
+    logger: options.logger ?? {
+      level: config.logLevel,
+      serializers: requestSerializers,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     logController: new LogController({

@@ -120,6 +120,8 @@ export type Config = {
     from: string;
     /** The right-hand side of each Message-ID: the host people reach Tandem on. */
     messageIdDomain: string;
+    /** What one-time links minted into emails start with: PUBLIC_URL. */
+    publicUrl: string;
     sendIntervalMs: number;
     /** Attempts before an email is marked failed on the outbox page. */
     maxAttempts: number;
@@ -179,6 +181,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
       smtpUrl: env.SMTP_URL ?? null,
       from: env.MAIL_FROM ?? `Tandem <no-reply@${new URL(publicUrl).hostname}>`,
       messageIdDomain: new URL(publicUrl).hostname,
+      publicUrl,
       sendIntervalMs: env.MAIL_SEND_INTERVAL_MS,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     },

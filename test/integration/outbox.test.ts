@@ -59,12 +59,13 @@ beforeEach(async () => {
   logged.length = 0;
 });
 
-const invitation = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
+// An ordinary notification: a link to sign in, nothing that grants access by itself.
+const notification = (overrides: Partial<OutgoingEmail> = {}): OutgoingEmail => ({
   organisationId: null,
   to: "alex.morgan@example.org",
   subject: "You are invited to Tandem",
-  text: "Set your password here:\nhttp://localhost:3000/invitation/abc123\n\nThe link works for 7 days.",
-  purpose: "participant.invitation",
+  text: "You have a new alert to review:\nhttp://localhost:3000/alerts/abc123\n\nThe link works for 7 days.",
+  purpose: "alert.raised",
   ...overrides,
 });
 
@@ -75,7 +76,7 @@ async function outboxRows(app: TestApp) {
 describe("sending email through the outbox", () => {
   it("delivers a queued email once, to the right person, with its subject and text", async () => {
     const { db, clock, config } = withServer;
-    await db.transaction((tx) => queueEmail(tx, clock, invitation()));
+    await db.transaction((tx) => queueEmail(tx, clock, notification()));
     const stop = startMailSender(db, clock, config.mail, logger);
     await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
     await expect
@@ -88,7 +89,7 @@ describe("sending email through the outbox", () => {
     expect(email!.header("to")).toBe("alex.morgan@example.org");
     expect(email!.header("subject")).toBe("You are invited to Tandem");
     expect(email!.header("from")).toBe("Tandem <no-reply@localhost>");
-    expect(email!.text).toBe(invitation().text);
+    expect(email!.text).toBe(notification().text);
     expect(email!.user).toBe(SMTP_USER);
     const [row] = await outboxRows(withServer);
     expect(row).toMatchObject({
@@ -111,7 +112,11 @@ describe("sending email through the outbox", () => {
     const { db, clock, config } = withServer;
     await db.transaction(async (tx) => {
       for (let index = 1; index <= 50; index++)
-        await queueEmail(tx, clock, invitation({ subject: `Invitation ${String(index).padStart(2, "0")}` }));
+        await queueEmail(
+          tx,
+          clock,
+          notification({ subject: `Invitation ${String(index).padStart(2, "0")}` }),
+        );
     });
     const nodes = [createMailTransport(config.mail.smtpUrl!), createMailTransport(config.mail.smtpUrl!)];
     const reports = await Promise.all(
@@ -133,7 +138,7 @@ describe("sending email through the outbox", () => {
     const { db, clock, config } = withServer;
     await expect(
       db.transaction(async (tx) => {
-        await queueEmail(tx, clock, invitation());
+        await queueEmail(tx, clock, notification());
         throw new Error("the action failed after queueing its email");
       }),
     ).rejects.toThrow("the action failed");
@@ -152,7 +157,7 @@ describe("sending email through the outbox", () => {
     try {
       await db.transaction(async (tx) => {
         for (const name of ["A", "B", "C"])
-          await queueEmail(tx, clock, invitation({ subject: `Invitation ${name}` }));
+          await queueEmail(tx, clock, notification({ subject: `Invitation ${name}` }));
       });
       const transport = createMailTransport(config.mail.smtpUrl!);
       expect(await sendDueEmails(db, clock, transport, config.mail, logger)).toEqual({ sent: 0, failed: 1 });
@@ -167,7 +172,7 @@ describe("sending email through the outbox", () => {
       expect(tried[0]!.nextAttemptAt).toEqual(new Date(clock.now().getTime() + retryDelayMs(1)));
       expect(untried.every((row) => row.lastError === null && row.nextAttemptAt <= clock.now())).toBe(true);
       // The log names the email by id only: no address, subject or text.
-      expect(logged.join("\n")).not.toMatch(/alex\.morgan|Invitation|invitation\/abc123/);
+      expect(logged.join("\n")).not.toMatch(/alex\.morgan|Invitation|alerts\/abc123/);
       expect(logged.join("\n")).not.toContain(smtp.url.split("@")[0]);
       transport.close();
     } finally {
@@ -191,7 +196,7 @@ describe("sending email through the outbox", () => {
 
   it("takes over a crashed node's email once its claim runs out, with the same Message-ID", async () => {
     const { db, clock, config } = withServer;
-    await db.transaction((tx) => queueEmail(tx, clock, invitation()));
+    await db.transaction((tx) => queueEmail(tx, clock, notification()));
     // A node claims it, the server accepts it, and the node dies before recording that.
     const transport = createMailTransport(config.mail.smtpUrl!);
     const [claimed] = await claimDueEmails(db, clock, config.mail);
@@ -211,8 +216,8 @@ describe("sending email through the outbox", () => {
   it("marks an email failed at once when the server refuses its address for good, and sends the rest", async () => {
     const { db, clock, config } = withServer;
     await db.transaction(async (tx) => {
-      await queueEmail(tx, clock, invitation({ subject: "Invitation A", to: `alex@${UNKNOWN_DOMAIN}` }));
-      await queueEmail(tx, clock, invitation({ subject: "Invitation B" }));
+      await queueEmail(tx, clock, notification({ subject: "Invitation A", to: `alex@${UNKNOWN_DOMAIN}` }));
+      await queueEmail(tx, clock, notification({ subject: "Invitation B" }));
     });
     const transport = createMailTransport(config.mail.smtpUrl!);
     expect(await sendDueEmails(db, clock, transport, config.mail)).toEqual({ sent: 1, failed: 1 });
@@ -225,7 +230,7 @@ describe("sending email through the outbox", () => {
 
   it("does not retry an email whose last attempt was lost with its node: it is marked failed", async () => {
     const { db, clock, config } = withServer;
-    await db.transaction((tx) => queueEmail(tx, clock, invitation()));
+    await db.transaction((tx) => queueEmail(tx, clock, notification()));
     for (let attempt = 1; attempt <= config.mail.maxAttempts; attempt++) {
       expect(await claimDueEmails(db, clock, config.mail)).toHaveLength(1);
       clock.advance(CLAIM_MS);
@@ -242,7 +247,9 @@ describe("sending email through the outbox", () => {
 describe("the outbox page", () => {
   it("shows an email that failed after its last attempt, and records who read it", async () => {
     const { db, clock, config } = withServer;
-    await db.transaction((tx) => queueEmail(tx, clock, invitation({ subject: "Invitation that cannot go" })));
+    await db.transaction((tx) =>
+      queueEmail(tx, clock, notification({ subject: "Invitation that cannot go" })),
+    );
     const port = smtp.port;
     await smtp.stop();
     try {
@@ -273,7 +280,7 @@ describe("the outbox page", () => {
 
     const page = await admin.get(`/admin/outbox/${row!.id}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain("http://localhost:3000/invitation/abc123");
+    expect(page.body).toContain("http://localhost:3000/alerts/abc123");
     const [reading] = await withServer.db
       .select()
       .from(auditEvent)
@@ -284,7 +291,7 @@ describe("the outbox page", () => {
   it("lists newest first, a page at a time", async () => {
     const { db, clock } = withServer;
     for (let index = 1; index <= 30; index++) {
-      await queueEmail(db, clock, invitation({ subject: `Reminder ${String(index).padStart(2, "0")}` }));
+      await queueEmail(db, clock, notification({ subject: `Reminder ${String(index).padStart(2, "0")}` }));
       clock.advance(1000);
     }
     const admin = await signedInAs(withServer.app, "admin");
@@ -300,7 +307,7 @@ describe("the outbox page", () => {
   it("with no mail server, keeps each email for admins to read and hand over", async () => {
     const { db, clock, config } = withoutServer;
     expect(config.mail.smtpUrl).toBeNull();
-    await db.transaction((tx) => queueEmail(tx, clock, invitation({ subject: "Your Tandem invitation" })));
+    await db.transaction((tx) => queueEmail(tx, clock, notification({ subject: "Your Tandem invitation" })));
     const stop = startMailSender(db, clock, config.mail, logger);
     await expect
       .poll(async () => (await outboxRows(withoutServer))[0]?.status, { timeout: 10_000 })
@@ -315,20 +322,20 @@ describe("the outbox page", () => {
     expect(list.body).toContain('href="/admin/outbox"');
     const [row] = await outboxRows(withoutServer);
     const page = await admin.get(`/admin/outbox/${row!.id}`);
-    expect(page.body).toContain("http://localhost:3000/invitation/abc123");
+    expect(page.body).toContain("http://localhost:3000/alerts/abc123");
     expect(page.body).toContain("The link works for 7 days.");
   });
 
   it("is refused to every role but admin, and to anyone signed out", async () => {
     const { db, clock } = withServer;
-    await queueEmail(db, clock, invitation());
+    await queueEmail(db, clock, notification());
     const [row] = await outboxRows(withServer);
     for (const role of ["team_leader", "manager", "clinician"] as const) {
       const client = await signedInAs(withServer.app, role);
       expect((await client.get("/admin/outbox")).statusCode).toBe(403);
       const single = await client.get(`/admin/outbox/${row!.id}`);
       expect(single.statusCode).toBe(403);
-      expect(single.body).not.toContain("invitation/abc123");
+      expect(single.body).not.toContain("alerts/abc123");
       expect((await client.get("/")).body).not.toContain('href="/admin/outbox"');
     }
     const anonymous = new TestClient(withServer.app);

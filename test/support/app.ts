@@ -16,7 +16,10 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database (PGlite, or PostgreSQL when the suite runs against one), seeded. */
-export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: NodeJS.ProcessEnv = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const clock = manualClock(new Date());
   const config = readConfig({
@@ -33,6 +36,7 @@ export async function startTestApp(overrides: NodeJS.ProcessEnv = {}): Promise<T
     clock,
     ping: database.ping,
     signInDelayStepMs: 0,
+    logStream: options.logStream,
   });
   await app.ready();
   return {

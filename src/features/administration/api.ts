@@ -4,7 +4,7 @@ import { z } from "zod";
 import { organisationKinds, staffRoles, staffStatuses, teamKinds } from "../../platform/directory/schema";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendProblem } from "../../platform/http/problem";
-import { adminRequest } from "./request";
+import { adminRequest, invitationDelivery } from "./request";
 import { organisationListQuery, PAGE_SIZE, staffInviteForm, staffListQuery, teamListQuery } from "./schema";
 import { listOrganisations, listRegions, listTeams } from "./service";
 import { INVITATION_VALID_DAYS, invitationLink, inviteStaff, listStaff } from "./staff";
@@ -140,21 +140,36 @@ export function registerAdministrationApi(app: FastifyInstance, { db, clock, con
       config: { access },
       schema: {
         summary: "Invite a member of staff",
-        description: `Returns a one-time link, valid for ${INVITATION_VALID_DAYS} days, for the person to set their password.`,
+        description: `With a mail server configured, emails the person a one-time link, valid for ${INVITATION_VALID_DAYS} days, to set their password (invitationEmailedTo); nobody else ever sees it. Without one, returns the link (invitationLink) for you to pass on: it is shown only in this answer and never stored.`,
         tags: ["directory"],
         body: z.strictObject(staffInviteForm.shape),
-        response: { 201: z.object({ id: z.uuid(), invitationLink: z.string(), expiresInDays: z.number() }) },
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            invitationLink: z.string().optional(),
+            invitationEmailedTo: z.string().optional(),
+            expiresInDays: z.number(),
+          }),
+        },
       },
     },
     async (request, reply) => {
-      const outcome = await inviteStaff(db, clock, adminRequest(request), request.body);
+      const outcome = await inviteStaff(
+        db,
+        clock,
+        adminRequest(request),
+        request.body,
+        invitationDelivery(request, config.mail.smtpUrl),
+      );
       if (outcome.kind === "duplicate")
         return sendProblem(reply, 409, "Someone already has an account with this email address.");
       if (outcome.kind === "unknown_team")
         return sendProblem(reply, 422, "One or more teamIds do not name a team.");
       return reply.code(201).send({
         id: outcome.staffId,
-        invitationLink: invitationLink(config.publicUrl, outcome.invitationToken),
+        ...(outcome.invitation.by === "link"
+          ? { invitationLink: invitationLink(config.publicUrl, outcome.invitation.token) }
+          : { invitationEmailedTo: outcome.invitation.to }),
         expiresInDays: INVITATION_VALID_DAYS,
       });
     },

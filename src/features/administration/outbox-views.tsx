@@ -1,5 +1,6 @@
 import { Fragment } from "preact";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { ONE_TIME_LINK } from "../../platform/mail/outbox";
 import {
   type OutboundEmailRow,
   type OutboundEmailStatus,
@@ -129,15 +130,38 @@ export function OutboundEmailPage(props: PageContext & { email: OutboundEmailRow
             : []),
         ]}
       />
+      {email.oneTimeLink && (
+        <InsetText>
+          <p>{t.t("outbox.email.oneTimeLink")}</p>
+          {(email.status === "not_sent" || email.status === "failed") && (
+            <p>{t.t(`outbox.email.instead.${email.oneTimeLink}`)}</p>
+          )}
+        </InsetText>
+      )}
       <h2>{t.t("outbox.email.body")}</h2>
       <div class="nhsuk-inset-text">
         {email.body.split(/\r?\n/).map((line, index) => (
           <Fragment key={index}>
             {index > 0 && <br />}
-            {line}
+            <MessageLine t={t} line={line} />
           </Fragment>
         ))}
       </div>
     </Layout>
+  );
+}
+
+/** A line of the stored text; the placeholder of a one-time link reads as what it stands for. */
+function MessageLine({ t, line }: { t: Translator; line: string }) {
+  const parts = line.split(ONE_TIME_LINK);
+  return (
+    <>
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && <strong>{t.t("outbox.email.oneTimeLinkPlaceholder")}</strong>}
+          {part}
+        </Fragment>
+      ))}
+    </>
   );
 }

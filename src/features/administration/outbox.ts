@@ -8,7 +8,8 @@ export { listOutbox, OUTBOX_PAGE_SIZE } from "../../platform/mail/browse";
 
 /**
  * One email as an admin reads it, recorded in the audit trail in the same transaction: an email
- * can carry an invitation link, so who opened it matters, and no record means no reading.
+ * names its recipient and what happened, so who opened it matters, and no record means no reading.
+ * An invitation's link is never here to read: it is minted only as the email is sent (decision 48).
  */
 export async function readOutboundEmail(db: Database, clock: Clock, request: AdminRequest, id: string) {
   return db.transaction(async (tx) => {

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { translatorFor } from "../../platform/http/pages";
 import type { AdminRequest } from "./service";
+import type { InvitationDelivery } from "./staff";
 
 export const adminRequest = (request: FastifyRequest): AdminRequest => ({
   actor: request.staff!,
@@ -14,3 +16,13 @@ export const idParam = (request: FastifyRequest): string | undefined => {
 };
 
 export const notFound = (_request: FastifyRequest, reply: FastifyReply) => reply.callNotFound();
+
+/**
+ * Emailed when a mail server is set up, so nobody but the colleague sees the link; otherwise made
+ * now and shown once to the inviting admin (decision 48).
+ */
+export function invitationDelivery(request: FastifyRequest, smtpUrl: string | null): InvitationDelivery {
+  if (!smtpUrl) return { by: "link" };
+  const t = translatorFor(request);
+  return { by: "email", formatDate: (date) => t.formatDate(date, "long") };
+}

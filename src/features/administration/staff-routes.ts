@@ -2,14 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { fieldErrors, formBody } from "../../platform/web/forms";
-import { adminRequest, idParam, notFound } from "./request";
+import { adminRequest, idParam, invitationDelivery, notFound } from "./request";
 import { staffInviteForm, staffListQuery, staffUpdate } from "./schema";
 import { allOrganisations, allTeams } from "./service";
 import {
   changeStaffStatus,
   findStaff,
   INVITATION_VALID_DAYS,
-  invitationLink,
   inviteStaff,
   listStaff,
   type StatusChange,
@@ -59,7 +58,13 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     const parsed = staffInviteForm.safeParse(body);
     if (!parsed.success)
       return showInvite(request, reply, body, fieldErrors(parsed.error, translatorFor(request)), 400);
-    const outcome = await inviteStaff(db, clock, adminRequest(request), parsed.data);
+    const outcome = await inviteStaff(
+      db,
+      clock,
+      adminRequest(request),
+      parsed.data,
+      invitationDelivery(request, config.mail.smtpUrl),
+    );
     if (outcome.kind === "duplicate") {
       return showInvite(
         request,
@@ -84,7 +89,8 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
         ...pageContext(request, reply),
         staffId: outcome.staffId,
         fullName: parsed.data.fullName,
-        link: invitationLink(config.publicUrl, outcome.invitationToken),
+        invitation: outcome.invitation,
+        publicUrl: config.publicUrl,
         validDays: INVITATION_VALID_DAYS,
       }),
     );
@@ -162,7 +168,14 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     const id = idParam(request);
     const change = statusActions[(request.params as { action: string }).action];
     if (!id || !change) return notFound(request, reply);
-    const outcome = await changeStaffStatus(db, clock, adminRequest(request), id, change);
+    const outcome = await changeStaffStatus(
+      db,
+      clock,
+      adminRequest(request),
+      id,
+      change,
+      invitationDelivery(request, config.mail.smtpUrl),
+    );
     if (outcome.kind === "not_found") return notFound(request, reply);
     const staff = (await findStaff(db, id))!;
     if (outcome.kind === "not_allowed") {
@@ -174,14 +187,15 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
         409,
       );
     }
-    if (outcome.invitationToken) {
+    if (outcome.invitation) {
       return sendPage(
         reply,
         InvitationLinkPage({
           ...pageContext(request, reply),
           staffId: id,
           fullName: staff.fullName,
-          link: invitationLink(config.publicUrl, outcome.invitationToken),
+          invitation: outcome.invitation,
+          publicUrl: config.publicUrl,
           validDays: INVITATION_VALID_DAYS,
         }),
       );

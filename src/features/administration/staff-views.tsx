@@ -1,3 +1,4 @@
+import { staffInvitationLink } from "../../platform/auth/invitation-links";
 import { professions, staffRoles, staffStatuses } from "../../platform/directory/schema";
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
@@ -22,7 +23,7 @@ import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { StaffListQuery } from "./schema";
 import type { allOrganisations, allTeams } from "./service";
-import type { findStaff, listStaff } from "./staff";
+import type { findStaff, IssuedInvitation, listStaff } from "./staff";
 import { ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;
@@ -230,21 +231,46 @@ export function StaffInvitePage(props: PageContext & Choices & { values: Values;
   );
 }
 
+/**
+ * After inviting a colleague: either that the invitation was emailed to them, or, with no mail
+ * server, the link itself, shown this once to the admin who passes it on and never kept.
+ */
 export function InvitationLinkPage(
-  props: PageContext & { staffId: string; fullName: string; link: string; validDays: number },
+  props: PageContext & {
+    staffId: string;
+    fullName: string;
+    invitation: IssuedInvitation;
+    publicUrl: string;
+    validDays: number;
+  },
 ) {
-  const { t } = props;
-  const title = t.t("staff.invitationTitle", { name: props.fullName });
+  const { t, invitation } = props;
+  const title = t.t(invitation.by === "email" ? "staff.invitationEmailedTitle" : "staff.invitationTitle", {
+    name: props.fullName,
+  });
   return (
     <Layout {...layoutProps(props, title)}>
       <h1>{title}</h1>
-      <p>{t.t("staff.invitationIntro", { name: props.fullName, days: props.validDays })}</p>
-      <p class="app-monospace" id="invitation-link">
-        {props.link}
-      </p>
-      <InsetText>
-        <p>{t.t("staff.invitationNoHealthData")}</p>
-      </InsetText>
+      {invitation.by === "email" ? (
+        <p>
+          {t.t("staff.invitationEmailed", {
+            name: props.fullName,
+            email: invitation.to,
+            days: props.validDays,
+          })}
+        </p>
+      ) : (
+        <>
+          <p>{t.t("staff.invitationIntro", { name: props.fullName, days: props.validDays })}</p>
+          <p class="app-monospace" id="invitation-link">
+            {staffInvitationLink(props.publicUrl, invitation.token)}
+          </p>
+          <InsetText>
+            <p>{t.t("staff.invitationNoHealthData")}</p>
+            <p>{t.t("staff.invitationShownOnce")}</p>
+          </InsetText>
+        </>
+      )}
       <p>
         <a href={`/admin/staff/${props.staffId}`}>{t.t("staff.viewAccount")}</a>
       </p>

@@ -1,11 +1,13 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { recordAuditEvent } from "../../platform/audit/service";
+import { staffInvitationLink, unmintedTokenHash } from "../../platform/auth/invitation-links";
 import { mfaRecoveryCode, staffInvitation } from "../../platform/auth/schema";
 import { endAllSessionsOf } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
+import { ONE_TIME_LINK, queueEmail } from "../../platform/mail/outbox";
 import type { MessageKey } from "../../platform/web/i18n";
 import { PAGE_SIZE, type StaffInvite, type StaffListQuery, type StaffUpdate } from "./schema";
 import {
@@ -20,8 +22,30 @@ import {
 export const INVITATION_VALID_DAYS = 7;
 
 /** The one-time link a new colleague opens; the token rides in the query, which is never logged. */
-export function invitationLink(publicUrl: string, token: string) {
-  return `${publicUrl.replace(/\/$/, "")}/accept-invitation?token=${encodeURIComponent(token)}`;
+export const invitationLink = staffInvitationLink;
+
+/**
+ * How a new colleague's invitation reaches them (decision 48). With a mail server it is emailed
+ * and its link is minted by the sender as the email leaves: nobody else ever sees it, the inviting
+ * admin included. Without one the link is made now and shown once to the inviting admin to pass
+ * on; it is never stored, only its hash.
+ */
+export type InvitationDelivery = { by: "email"; formatDate: (date: Date) => string } | { by: "link" };
+
+export type IssuedInvitation = { by: "email"; to: string } | { by: "link"; token: string };
+
+/** Like the participant's, the email says only that an account is waiting: no role, team or name. */
+export function staffInvitationEmailText(link: string, expiresOn: string): string {
+  return [
+    "You have been given an account on Tandem.",
+    "",
+    "Open this link to choose your password:",
+    link,
+    "",
+    `The link works once and stops working on ${expiresOn}. If it has expired, ask your administrator for a new one.`,
+    "",
+    "If you were not expecting this email, you can ignore it.",
+  ].join("\n");
 }
 
 const sortOrders = {
@@ -103,25 +127,43 @@ async function replaceMemberships(tx: Transaction, clock: Clock, staffId: string
   }
 }
 
-async function issueInvitation(tx: Transaction, clock: Clock, staffId: string): Promise<string> {
+async function issueInvitation(
+  tx: Transaction,
+  clock: Clock,
+  staff: { id: string; email: string; organisationId: string },
+  delivery: InvitationDelivery,
+): Promise<IssuedInvitation> {
   // Any earlier link stops working: only the newest invitation can be used.
   await tx
     .update(staffInvitation)
     .set({ usedAt: clock.now() })
-    .where(and(eq(staffInvitation.staffId, staffId), isNull(staffInvitation.usedAt)));
+    .where(and(eq(staffInvitation.staffId, staff.id), isNull(staffInvitation.usedAt)));
   const token = newToken();
   const now = clock.now();
-  await tx.insert(staffInvitation).values({
-    tokenHash: hashToken(token),
-    staffId,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000),
+  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000);
+  const [created] = await tx
+    .insert(staffInvitation)
+    .values({
+      tokenHash: delivery.by === "link" ? hashToken(token) : unmintedTokenHash(),
+      staffId: staff.id,
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: staffInvitation.id });
+  if (delivery.by === "link") return { by: "link", token };
+  await queueEmail(tx, clock, {
+    organisationId: staff.organisationId,
+    to: staff.email,
+    subject: "Your invitation to Tandem",
+    text: staffInvitationEmailText(ONE_TIME_LINK, delivery.formatDate(expiresAt)),
+    purpose: "staff.invitation",
+    oneTimeLink: { kind: "staff_invitation", for: created!.id },
   });
-  return token;
+  return { by: "email", to: staff.email };
 }
 
 export type InviteOutcome =
-  | { kind: "invited"; staffId: string; invitationToken: string }
+  | { kind: "invited"; staffId: string; invitation: IssuedInvitation }
   | { kind: "duplicate" }
   | { kind: "unknown_team" };
 
@@ -130,6 +172,7 @@ export async function inviteStaff(
   clock: Clock,
   request: AdminRequest,
   form: StaffInvite,
+  delivery: InvitationDelivery,
 ): Promise<InviteOutcome> {
   try {
     return await auditedChange<InviteOutcome>(
@@ -153,11 +196,16 @@ export async function inviteStaff(
             createdAt: now,
             updatedAt: now,
           })
-          .returning({ id: staffAccount.id });
+          .returning({ id: staffAccount.id, email: staffAccount.email });
         await replaceMemberships(tx, clock, created!.id, form.teamIds);
-        const invitationToken = await issueInvitation(tx, clock, created!.id);
+        const invitation = await issueInvitation(
+          tx,
+          clock,
+          { ...created!, organisationId: form.organisationId },
+          delivery,
+        );
         return {
-          result: { kind: "invited" as const, staffId: created!.id, invitationToken },
+          result: { kind: "invited" as const, staffId: created!.id, invitation },
           subjectId: created!.id,
           detail: { role: form.role, teams: form.teamIds.length },
           audit: true,
@@ -213,7 +261,7 @@ export async function updateStaff(
 }
 
 export type StatusOutcome =
-  | { kind: "done"; invitationToken?: string }
+  | { kind: "done"; invitation?: IssuedInvitation }
   | { kind: "not_found" }
   | { kind: "not_allowed"; why: MessageKey };
 
@@ -229,6 +277,7 @@ export async function changeStaffStatus(
   request: AdminRequest,
   id: string,
   change: StatusChange,
+  delivery: InvitationDelivery,
 ): Promise<StatusOutcome> {
   return auditedChange<StatusOutcome>(
     db,
@@ -268,8 +317,8 @@ export async function changeStaffStatus(
           break;
         case "reissue_invitation": {
           if (staff.status !== "invited") return refuse("validation.staff.notInvited");
-          const invitationToken = await issueInvitation(tx, clock, id);
-          return { result: { kind: "done" as const, invitationToken }, subjectId: id, audit: true };
+          const invitation = await issueInvitation(tx, clock, staff, delivery);
+          return { result: { kind: "done" as const, invitation }, subjectId: id, audit: true };
         }
       }
       return { result: { kind: "done" as const }, subjectId: id, audit: true };
@@ -316,8 +365,15 @@ export async function bootstrapAdministrator(
           createdAt: now,
           updatedAt: now,
         })
-        .returning({ id: staffAccount.id });
-      const invitationToken = await issueInvitation(tx, clock, created!.id);
+        .returning({ id: staffAccount.id, email: staffAccount.email });
+      // The command line prints the link to the operator at the terminal; only its hash is kept.
+      const invitation = await issueInvitation(
+        tx,
+        clock,
+        { ...created!, organisationId: home!.id },
+        { by: "link" },
+      );
+      const invitationToken = invitation.by === "link" ? invitation.token : "";
       await recordAuditEvent(tx, clock, {
         actor: null,
         action: "staff.invite",

@@ -13,6 +13,7 @@ import { PortalAccessPage, PrintedCodePage } from "./staff-views";
 const notices = {
   emailed: "portalAccess.notice.emailed",
   withdrawn: "portalAccess.notice.withdrawn",
+  held: "portalAccess.notice.held",
 } as const;
 
 /** The "Own pages" tab on a participant's record, for their care team. */
@@ -49,10 +50,13 @@ export function registerPortalStaffRoutes(app: FastifyInstance, { door, clock, c
           canWrite: hasPermission(request.staff!.role, "participant.write"),
           values: extra.values ?? {},
           errors: extra.errors,
+          mailServerConfigured: config.mail.smtpUrl !== null,
           notice:
             notice && Object.hasOwn(notices, notice)
               ? translatorFor(request).t(notices[notice as keyof typeof notices])
               : undefined,
+          // Nothing went: the person has no way in yet, which is not a success.
+          noticeIsWarning: notice === "held",
         });
       },
     );
@@ -74,7 +78,6 @@ export function registerPortalStaffRoutes(app: FastifyInstance, { door, clock, c
       { purpose: "write", what: "portal_access", ipAddress: request.ip },
       (record) =>
         inviteToPortal(record, clock, parsed.data, {
-          publicUrl: config.publicUrl,
           ipAddress: request.ip,
           formatDate: (date) => t.formatDate(date, "long"),
         }),
@@ -86,8 +89,12 @@ export function registerPortalStaffRoutes(app: FastifyInstance, { door, clock, c
         { values: body, errors: [{ field: "email", message: t.t("validation.portal.emailInUse") }] },
         409,
       );
+    // With no mail server the email is held in the outbox, where its link is never made: say so
+    // plainly, so the person is given a printed code instead of waiting for an email.
     if (outcome.kind === "emailed")
-      return reply.redirect(`/participants/${participantId}/portal?notice=emailed`);
+      return reply.redirect(
+        `/participants/${participantId}/portal?notice=${config.mail.smtpUrl ? "emailed" : "held"}`,
+      );
     return sendPage(
       reply,
       PrintedCodePage({

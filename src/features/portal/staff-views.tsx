@@ -26,6 +26,7 @@ function PortalTabLayout(
     title: string;
     errors?: FieldError[];
     notice?: string;
+    noticeIsWarning?: boolean;
     children: preact.ComponentChildren;
   },
 ) {
@@ -34,7 +35,10 @@ function PortalTabLayout(
     <Layout {...layoutProps(props, props.title, props.errors, true)}>
       <ErrorSummary errors={props.errors} title={t.t("error.summaryTitle")} />
       {props.notice && (
-        <NotificationBanner title={t.t("common.successTitle")} success>
+        <NotificationBanner
+          title={t.t(props.noticeIsWarning ? "portalAccess.notice.importantTitle" : "common.successTitle")}
+          success={!props.noticeIsWarning}
+        >
           <p class="nhsuk-notification-banner__heading">{props.notice}</p>
         </NotificationBanner>
       )}
@@ -52,6 +56,9 @@ export function PortalAccessPage(
     values: Record<string, unknown>;
     errors?: FieldError[];
     notice?: string;
+    noticeIsWarning?: boolean;
+    /** Without one, an emailed invitation is never sent: the printed code is offered first. */
+    mailServerConfigured: boolean;
   },
 ) {
   const { t, access, errors, values } = props;
@@ -83,13 +90,17 @@ export function PortalAccessPage(
             <Radios
               name="method"
               legend={t.t("portalAccess.howToInvite")}
-              value={values.method ?? (props.participantEmail ? "email" : "printed")}
+              value={
+                values.method ?? (props.participantEmail && props.mailServerConfigured ? "email" : "printed")
+              }
               error={errorFor(errors, "method")}
               options={[
                 {
                   value: "email",
                   label: t.t("portalAccess.method.email"),
-                  hint: t.t("portalAccess.emailHint"),
+                  hint: t.t(
+                    props.mailServerConfigured ? "portalAccess.emailHint" : "portalAccess.emailHintNoServer",
+                  ),
                 },
                 {
                   value: "printed",

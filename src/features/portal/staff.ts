@@ -7,7 +7,7 @@ import {
   withdrawPortalAccess,
 } from "../../platform/auth/participant-invitations";
 import type { Clock } from "../../platform/clock";
-import { queueEmail } from "../../platform/mail/outbox";
+import { ONE_TIME_LINK, queueEmail } from "../../platform/mail/outbox";
 import { participantDetails } from "../participants/record";
 import type { inviteForm } from "./schema";
 
@@ -45,11 +45,11 @@ export async function inviteToPortal(
   record: ParticipantRecord,
   clock: Clock,
   form: ReturnType<typeof inviteForm.parse>,
-  context: { publicUrl: string; ipAddress: string; formatDate: (date: Date) => string },
+  context: { ipAddress: string; formatDate: (date: Date) => string },
 ): Promise<InviteOutcome> {
   if (form.method === "email" && (await signInNameTaken(record.tx, form.email!, record.participantId)))
     return { kind: "email_in_use" };
-  const { secret, expiresAt } = await createParticipantInvitation(record.tx, clock, {
+  const { invitationId, code, expiresAt } = await createParticipantInvitation(record.tx, clock, {
     participantId: record.participantId,
     organisationId: record.organisationId,
     method: form.method,
@@ -57,14 +57,16 @@ export async function inviteToPortal(
     invitedBy: { staffId: record.actor.staffId, role: record.actor.role },
     ipAddress: context.ipAddress,
   });
-  if (form.method === "printed") return { kind: "printed", code: secret, expiresAt };
-  const link = `${context.publicUrl}/my/invitation?token=${encodeURIComponent(secret)}`;
+  if (code) return { kind: "printed", code, expiresAt };
+  // The link is minted by the mail sender as the email leaves, never stored (decision 48): the
+  // outbox holds the text with a placeholder, so no admin or database reader can use it.
   await queueEmail(record.tx, clock, {
     organisationId: record.organisationId,
     to: form.email!,
     subject: "Your invitation to Tandem",
-    text: invitationEmailText(link, context.formatDate(expiresAt)),
+    text: invitationEmailText(ONE_TIME_LINK, context.formatDate(expiresAt)),
     purpose: "participant.invitation",
+    oneTimeLink: { kind: "participant_invitation", for: invitationId },
   });
   return { kind: "emailed", expiresAt };
 }

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Executor } from "../db";
 import { looksLikeCode, newPrintedCode, normaliseCode } from "./invitation-codes";
+import { unmintedTokenHash } from "./invitation-links";
 import { createParticipantSession } from "./participant-sessions";
 import { hashPassword } from "./passwords";
 import {
@@ -12,7 +13,7 @@ import {
   participantInvitation,
   participantSession,
 } from "./schema";
-import { hashToken, newToken } from "./tokens";
+import { hashToken } from "./tokens";
 
 // Invitations to a participant's own pages, accepting one, and the care team's view of access.
 
@@ -29,7 +30,9 @@ export type StaffInviter = { staffId: string; role: string };
 
 /**
  * A new invitation for one participant, replacing any not yet used (they expire now, so an old
- * link says plainly that it has expired). Returns the secret to send or print: only its hash is kept.
+ * link says plainly that it has expired). A printed invitation returns its code to print, and only
+ * the code's hash is kept. An emailed one has no link yet: the mail sender mints it when the email
+ * goes (decision 48), so the caller queues the email with the invitation's id and never sees a link.
  */
 export async function createParticipantInvitation(
   executor: Executor,
@@ -42,7 +45,7 @@ export async function createParticipantInvitation(
     invitedBy: StaffInviter;
     ipAddress: string;
   },
-): Promise<{ secret: string; expiresAt: Date }> {
+): Promise<{ invitationId: string; code: string | null; expiresAt: Date }> {
   const now = clock.now();
   await executor
     .update(participantInvitation)
@@ -54,18 +57,21 @@ export async function createParticipantInvitation(
         gt(participantInvitation.expiresAt, now),
       ),
     );
-  const secret = invitation.method === "printed" ? newPrintedCode() : newToken();
+  const code = invitation.method === "printed" ? newPrintedCode() : null;
   const expiresAt = new Date(now.getTime() + PARTICIPANT_INVITATION_DAYS * 86_400_000);
-  await executor.insert(participantInvitation).values({
-    tokenHash: hashToken(invitation.method === "printed" ? normaliseCode(secret) : secret),
-    participantId: invitation.participantId,
-    organisationId: invitation.organisationId,
-    createdBy: invitation.invitedBy.staffId,
-    method: invitation.method,
-    email: invitation.method === "email" ? invitation.email : null,
-    createdAt: now,
-    expiresAt,
-  });
+  const [created] = await executor
+    .insert(participantInvitation)
+    .values({
+      tokenHash: code ? hashToken(normaliseCode(code)) : unmintedTokenHash(),
+      participantId: invitation.participantId,
+      organisationId: invitation.organisationId,
+      createdBy: invitation.invitedBy.staffId,
+      method: invitation.method,
+      email: invitation.method === "email" ? invitation.email : null,
+      createdAt: now,
+      expiresAt,
+    })
+    .returning({ id: participantInvitation.id });
   await recordAuditEvent(executor, clock, {
     actor: { id: invitation.invitedBy.staffId, role: invitation.invitedBy.role },
     action: "participant_portal.invitation_created",
@@ -75,7 +81,7 @@ export async function createParticipantInvitation(
     outcome: "succeeded",
     detail: { method: invitation.method },
   });
-  return { secret, expiresAt };
+  return { invitationId: created!.id, code, expiresAt };
 }
 
 export type ParticipantInvitationLookup =

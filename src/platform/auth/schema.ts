@@ -84,7 +84,13 @@ export const apiToken = pgTable(
 export const staffInvitation = pgTable(
   "staff_invitation",
   {
+    /**
+     * The hash of the link's token. An emailed invitation starts with the hash of a token nobody
+     * was given; the mail sender replaces it as it mints the link (see platform/mail).
+     */
     tokenHash: text("token_hash").primaryKey(),
+    /** Names the invitation to the outbox, which mints its link when the email goes. */
+    id: uuid("id").notNull().unique().defaultRandom(),
     staffId: uuid("staff_id")
       .notNull()
       .references(() => staffAccount.id),
@@ -131,7 +137,9 @@ export type ParticipantInvitationMethod = (typeof participantInvitationMethods)[
 export const participantInvitation = pgTable(
   "participant_invitation",
   {
+    /** As for staff invitations: an emailed one holds a placeholder hash until the sender mints its link. */
     tokenHash: text("token_hash").primaryKey(),
+    id: uuid("id").notNull().unique().defaultRandom(),
     participantId: uuid("participant_id").notNull(),
     organisationId: uuid("organisation_id").notNull(),
     createdBy: uuid("created_by")

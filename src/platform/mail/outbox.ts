@@ -1,7 +1,20 @@
 import { z } from "zod";
 import type { Clock } from "../clock";
 import type { Executor } from "../db";
-import { outboundEmail } from "./schema";
+import { type OneTimeLinkKind, oneTimeLinkKinds, outboundEmail } from "./schema";
+
+/**
+ * Where a one-time link goes in an email's text. The outbox stores the text with this placeholder
+ * and the sender mints the link into it as the email leaves (decision 48), so no link that grants
+ * access is ever at rest in the outbox, readable by an admin or anyone with the database.
+ */
+export const ONE_TIME_LINK = "{one-time link}";
+
+/**
+ * A link whose query carries a secret. Such a link must be minted by the sender, never written into
+ * a queued email: refusing it here catches the whole class, not one feature's invitation.
+ */
+const secretInQuery = /[?&](token|code|secret|key)=/i;
 
 /**
  * One email to send. **No health information, ever**: emails leave the service's control, sit
@@ -17,21 +30,40 @@ export type OutgoingEmail = {
   text: string;
   /** What the email is for, as `area.event`: `participant.invitation`, `alert.raised`. */
   purpose: string;
+  /**
+   * The one-time link the sender mints at `{one-time link}` in `text`, and the invitation it is
+   * minted for. The link itself is never given here.
+   */
+  oneTimeLink?: { kind: OneTimeLinkKind; for: string };
 };
 
-const outgoingEmail = z.object({
-  organisationId: z.uuid().nullable(),
-  to: z.email(),
-  // A subject is one line: a line break would let text leak into other headers.
-  subject: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .refine((subject) => !/[\r\n]/.test(subject)),
-  text: z.string().trim().min(1).max(20_000),
-  purpose: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/),
-});
+const outgoingEmail = z
+  .object({
+    organisationId: z.uuid().nullable(),
+    to: z.email(),
+    // A subject is one line: a line break would let text leak into other headers.
+    subject: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((subject) => !/[\r\n]/.test(subject)),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20_000)
+      .refine(
+        (text) => !secretInQuery.test(text),
+        "An email may not carry a secret: mint it with oneTimeLink.",
+      ),
+    purpose: z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/),
+    oneTimeLink: z.object({ kind: z.enum(oneTimeLinkKinds), for: z.uuid() }).optional(),
+  })
+  // The placeholder is there exactly once when a link is to be minted, and never otherwise.
+  .refine((email) => email.text.split(ONE_TIME_LINK).length - 1 === (email.oneTimeLink ? 1 : 0), {
+    message: "An email with a one-time link holds its placeholder exactly once.",
+  });
 
 /**
  * Queues an email in the caller's transaction: if the action rolls back, no email goes.
@@ -61,12 +93,14 @@ export async function queueEmails(
       subject: valid.subject,
       body: valid.text,
       purpose: valid.purpose,
+      oneTimeLink: valid.oneTimeLink?.kind ?? null,
+      oneTimeLinkFor: valid.oneTimeLink?.for ?? null,
       status: "pending" as const,
       nextAttemptAt: now,
       createdAt: now,
     };
   });
-  // PostgreSQL takes at most 65,535 parameters in one statement; eight a row.
+  // PostgreSQL takes at most 65,535 parameters in one statement; ten a row.
   for (let start = 0; start < rows.length; start += 5000)
     await executor.insert(outboundEmail).values(rows.slice(start, start + 5000));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organisation } from "../directory/schema";
 
 /**
@@ -9,6 +9,14 @@ import { organisation } from "../directory/schema";
  */
 export const outboundEmailStatuses = ["pending", "sending", "sent", "failed", "not_sent"] as const;
 export type OutboundEmailStatus = (typeof outboundEmailStatuses)[number];
+
+/**
+ * The one-time links an email can carry. Such a link grants access, so it is never stored: the
+ * row keeps the body with a placeholder and which invitation to mint the link for, and the sender
+ * mints a fresh token (keeping only its hash on the invitation) as it hands the email to SMTP.
+ */
+export const oneTimeLinkKinds = ["participant_invitation", "staff_invitation"] as const;
+export type OneTimeLinkKind = (typeof oneTimeLinkKinds)[number];
 
 /**
  * The outbox: every email Tandem sends is a row here first, written in the transaction of the
@@ -26,6 +34,10 @@ export const outboundEmail = pgTable(
     body: text("body").notNull(),
     /** What the email is for, as `area.event`: `participant.invitation`, `alert.raised`. */
     purpose: text("purpose").notNull(),
+    /** The one-time link the sender mints into the body at `{one-time link}`, if any; never the link itself. */
+    oneTimeLink: text("one_time_link", { enum: oneTimeLinkKinds }),
+    /** The invitation the link is minted for. */
+    oneTimeLinkFor: uuid("one_time_link_for"),
     status: text("status", { enum: outboundEmailStatuses }).notNull().default("pending"),
     /** Attempts started, counted when a node claims the row, so a crash still counts. */
     attempts: integer("attempts").notNull().default(0),
@@ -50,6 +62,10 @@ export const outboundEmail = pgTable(
       .where(sql`${table.status} in ('pending', 'sending')`),
     index("outbound_email_newest_idx").on(table.createdAt.desc(), table.id.desc()),
     index("outbound_email_status_idx").on(table.status, table.createdAt.desc()),
+    check(
+      "outbound_email_one_time_link_for",
+      sql`(${table.oneTimeLink} is null) = (${table.oneTimeLinkFor} is null)`,
+    ),
   ],
 );
 

@@ -4,8 +4,9 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Config } from "../../config";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
+import { mintOneTimeLink } from "./one-time-links";
 import { describeFailure, isPermanentRejection, isServerWideFailure, retryDelayMs } from "./retry";
-import { outboundEmail } from "./schema";
+import { type OneTimeLinkKind, outboundEmail } from "./schema";
 
 export type MailSettings = Config["mail"];
 type Logger = {
@@ -41,7 +42,10 @@ export type ClaimedEmail = {
   id: string;
   recipient: string;
   subject: string;
+  /** As stored: with `{one-time link}` still in it if a link is to be minted. */
   body: string;
+  oneTimeLink: OneTimeLinkKind | null;
+  oneTimeLinkFor: string | null;
   attempts: number;
   claimToken: string;
 };
@@ -107,6 +111,8 @@ export async function claimDueEmails(
       recipient: outboundEmail.recipient,
       subject: outboundEmail.subject,
       body: outboundEmail.body,
+      oneTimeLink: outboundEmail.oneTimeLink,
+      oneTimeLinkFor: outboundEmail.oneTimeLinkFor,
       attempts: outboundEmail.attempts,
       nextAttemptAt: outboundEmail.nextAttemptAt,
     });
@@ -115,11 +121,14 @@ export async function claimDueEmails(
     .map(({ nextAttemptAt: _due, ...email }) => ({ ...email, claimToken }));
 }
 
-/** Hands one claimed email to the mail server; resolves with the server's reply. */
+/**
+ * Hands one email to the mail server, its one-time link (if any) already minted into `body`;
+ * resolves with the server's reply.
+ */
 export async function deliverEmail(
   transport: Transporter,
   settings: Pick<MailSettings, "from" | "messageIdDomain">,
-  email: ClaimedEmail,
+  email: Pick<ClaimedEmail, "id" | "recipient" | "subject" | "body">,
 ): Promise<{ messageId: string; response: string }> {
   const messageId = messageIdFor(email.id, settings.messageIdDomain);
   const info = await transport.sendMail({
@@ -184,6 +193,28 @@ async function markFailedAttempt(
     );
 }
 
+/**
+ * The invitation behind a one-time link was used, replaced or has expired: sending would deliver a
+ * dead link (or, had it worked, a second way in), so the email is closed as failed and says why.
+ */
+async function markLinkUnusable(db: Database, email: ClaimedEmail) {
+  await db
+    .update(outboundEmail)
+    .set({
+      status: "failed",
+      lastError: "Not sent: the invitation was used, replaced by a newer one or has expired.",
+      claimedUntil: null,
+      claimToken: null,
+    })
+    .where(
+      and(
+        eq(outboundEmail.id, email.id),
+        eq(outboundEmail.status, "sending"),
+        eq(outboundEmail.claimToken, email.claimToken),
+      ),
+    );
+}
+
 /** Gives back claimed emails that were never tried (the server went away first): no attempt used. */
 async function releaseUntried(db: Database, emails: ClaimedEmail[]) {
   for (const email of emails) {
@@ -225,8 +256,17 @@ export async function sendDueEmails(
     const batch = await claimDueEmails(db, clock, settings);
     if (batch.length === 0) return report;
     for (const [index, email] of batch.entries()) {
+      // Minted now, at each attempt, and committed before SMTP: only the hash is kept, and only
+      // the link in this attempt's email works. A database failure here is the round's, not the email's.
+      const body = await mintOneTimeLink(db, clock, settings, email);
+      if (body === undefined) {
+        await markLinkUnusable(db, email);
+        report.failed += 1;
+        logger?.info({ emailId: email.id }, "email not sent: its invitation can no longer be used");
+        continue;
+      }
       try {
-        const accepted = await deliverEmail(transport, settings, email);
+        const accepted = await deliverEmail(transport, settings, { ...email, body });
         await markSent(db, clock, email, accepted);
         report.sent += 1;
       } catch (error) {
@@ -246,7 +286,9 @@ export async function sendDueEmails(
 
 /**
  * With no mail server configured, emails are kept for admins to read on the outbox page and hand
- * over. They stay unsent if a server is configured later: by then they have been dealt with.
+ * over. They stay unsent if a server is configured later: by then they have been dealt with. An
+ * email with a one-time link is held too, but its link is never made, so it cannot be handed over:
+ * the outbox page says to give a printed code or invite again instead.
  */
 export async function holdEmailsWithoutMailServer(db: Database, clock: Clock): Promise<number> {
   const held = await db

@@ -158,4 +158,9 @@ export const enAdministration = {
   "profession.peer_support_worker": "Peer support worker",
   "profession.manager": "Manager",
   "profession.other": "Other",
+  "staff.invitationEmailedTitle": "{name} has been invited",
+  "staff.invitationEmailed":
+    "Tandem is emailing {name} at {email} a one-time link to set their password. It works once and lasts {days} days. The link is made as the email is sent and is never shown to anyone else, you included; the Outbox shows when it has gone.",
+  "staff.invitationShownOnce":
+    "No mail server is set up, so the link is shown to you this once and kept nowhere: copy it now. With a mail server, invitations go straight to the person by email.",
 } as const;

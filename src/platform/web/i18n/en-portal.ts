@@ -226,4 +226,9 @@ export const enPortal = {
   "validation.portal.method": "Choose how the invitation should reach them",
   "validation.portal.email": "Enter an email address, like name@example.com",
   "validation.portal.emailInUse": "This email address already signs in to another person's own pages",
+  "portalAccess.notice.importantTitle": "Important",
+  "portalAccess.notice.held":
+    "No mail server is set up, so this invitation cannot be emailed, and nobody can pass its link on by hand. Give the person a printed code instead.",
+  "portalAccess.emailHintNoServer":
+    "No mail server is set up, so an emailed invitation would not be sent. Give a printed code instead.",
 } as const;
