@@ -76,6 +76,16 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       const outcome = await recordJobStart(record, clock, parsed.data);
       if (outcome.kind === "saved")
         return () => reply.redirect(`${base(request)}/jobs/${outcome.id}?notice=jobStarted`);
+      // What is missing first (consent, engagement, a resume), beside the start date.
+      if (outcome.kind === "stage_refused")
+        return startForm(
+          request,
+          reply,
+          record,
+          body,
+          [{ field: "startedOn", message: t.t(outcome.reason) }],
+          outcome.refusal === "who" ? 403 : 409,
+        );
       const refusal = {
         unknown_employer: { field: "employerId", message: "validation.job.employer" },
         unknown_application: { field: "applicationId", message: "validation.job.application" },

@@ -16,6 +16,7 @@ import { enParticipants } from "./en-participants";
 import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
 import { enReturnToWork } from "./en-return-to-work";
+import { enStages } from "./en-stages";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 import { enWork } from "./en-work";
@@ -321,4 +322,5 @@ export const en = {
   ...enPortal,
   ...enValidation,
   ...enWork,
+  ...enStages,
 } as const;
