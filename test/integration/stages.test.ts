@@ -146,6 +146,11 @@ describe("a job start cannot skip the journey", () => {
   it("on a referral just taken on, asks for consent first, then engagement, writing nothing", async () => {
     const person = await createTestParticipant(testApp, { stage: "referred" });
     const url = `/participants/${person.id}/work/jobs`;
+    // Said before the form is filled in, and again beside it if it is sent anyway.
+    const form = await specialist.get(`${url}/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain("A job start cannot be recorded yet");
+    expect(form.body).toContain("Record their consent to take part first");
     const refused = await specialist.post(url, jobStartFields(testApp, bakeryId));
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toMatch(/id="startedOn-error">.*Record their consent to take part first/s);
@@ -183,6 +188,7 @@ describe("a job start cannot skip the journey", () => {
       change: "resume",
       version: await versionOf(person.id),
     });
+    expect((await specialist.get(`${record}/work/jobs/new`)).body).not.toContain("cannot be recorded yet");
     const started = await specialist.post(`${record}/work/jobs`, jobStartFields(testApp, bakeryId));
     expect(started.statusCode).toBe(302);
     expect((await stageOf(person.id)).stage).toBe("in_work");

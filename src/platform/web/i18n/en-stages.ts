@@ -32,4 +32,5 @@ export const enStages = {
     "Only their employment specialist or a team leader can move them to looking for work",
   "stage.refused.notForRole": "Your role cannot make this change",
   "stage.referralOutcome": "Referral",
+  "stage.jobStart.notYet": "A job start cannot be recorded yet",
 } as const;
