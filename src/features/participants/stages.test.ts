@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../platform/web/i18n";
@@ -223,5 +225,25 @@ describe("what the record offers and what counts", () => {
     expect(staffMover("peer_worker", "care_team")).toBe("care_team_member");
     expect(staffMover("clinician", "emergency")).toBe("emergency_access");
     expect(staffMover("manager", "emergency")).toBe("emergency_access");
+  });
+});
+
+describe("nothing sets the stage around the model", () => {
+  // The class of bug behind the skipped steps: a service writing `stage` itself. After a referral
+  // creates the row, only stage-moves.ts may update it.
+  it("no update of a participant outside stage-moves.ts sets the stage or where a pause returns to", () => {
+    const root = path.resolve(__dirname, "../..");
+    const sources = fs
+      .readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => /\.tsx?$/.test(file) && !file.endsWith(".test.ts"))
+      .filter((file) => !file.endsWith(path.join("participants", "stage-moves.ts")));
+    expect(sources.length).toBeGreaterThan(100);
+    const offenders = sources.filter((file) => {
+      const text = fs.readFileSync(path.join(root, file), "utf8");
+      return [...text.matchAll(/\.update\(participant\)([\s\S]*?)\.where\(/g)].some((match) =>
+        /\bstage(BeforePause)?\s*:/.test(match[1] ?? ""),
+      );
+    });
+    expect(offenders).toEqual([]);
   });
 });
