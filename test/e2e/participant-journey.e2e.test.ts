@@ -254,6 +254,20 @@ describe("a participant's journey from referral to an agreed plan", () => {
     expect(await stage(specialist)).toContain("Engaged");
   });
 
+  it("the specialist moves her to looking for work from her record, after confirming; every tab agrees", async () => {
+    await follow(specialist, "Summary", ".app-record-tabs");
+    expect(await submit(specialist, "Move to looking for work")).toBe(200);
+    expect(await text(specialist, "main h1")).toContain("Move Marta to looking for work?");
+    expect(await submit(specialist, "Yes, they are looking for work", /\?notice=lookingForWork$/)).toBe(302);
+    expect(await banner(specialist)).toContain("They are now looking for work");
+    expect(await stage(specialist)).toContain("Looking for work");
+    await follow(specialist, "Referral", ".app-record-tabs");
+    expect(await stage(specialist)).toContain("Looking for work");
+    const referralRows = await text(specialist, "main .nhsuk-summary-list");
+    expect(referralRows).toContain("Looking for work");
+    expect(referralRows).toContain("Taken up: the person engaged");
+  });
+
   it("a plan in the person's words, with an early-warning sign and a contingency plan, is agreed and printed", async () => {
     await follow(specialist, "Plan", ".app-record-tabs");
     await submit(specialist, "Start the plan", /\/plan\?notice=started$/);

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { demoSignIns } from "../../src/demo/seed";
 import {
   careTeamMember,
+  consentRecord,
   type ParticipantStage,
   participant,
   referral,
@@ -21,6 +22,11 @@ export async function createTestParticipant(
     givenName?: string;
     familyName?: string;
     withPeerWorker?: boolean;
+    /**
+     * Consent to take part, recorded by default past a referral as the stage model requires it
+     * for job search and job starts (decision 52); `false` leaves it unrecorded.
+     */
+    consentToTakePart?: boolean;
   } = {},
 ): Promise<{ id: string; organisationId: string; teamId: string }> {
   const { db, clock } = testApp;
@@ -79,5 +85,16 @@ export async function createTestParticipant(
         addedAt: now,
       })),
   );
+  if (options.consentToTakePart ?? stage !== "referred")
+    await db.insert(consentRecord).values({
+      organisationId: created!.organisationId,
+      participantId: created!.id,
+      purpose: "employment_support",
+      decision: "given",
+      method: "verbal",
+      recordedBy: specialist.id,
+      // Before anything a test records now, so it never heads a newest-first list.
+      recordedAt: new Date(now.getTime() - 86_400_000),
+    });
   return { id: created!.id, organisationId: created!.organisationId, teamId: ipsTeam!.id };
 }

@@ -8,6 +8,7 @@ import { uuidFrom } from "../../platform/http/params";
 import { participantIdParam, recordOpener } from "../../platform/http/participant";
 import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../contacts/request";
+import { checkStageMove } from "../participants/service";
 import { disclosureFor, generalDisclosure } from "./disclosure";
 import { employerOption, employerOptions } from "./employer-options";
 import { JobPage, JobStartFormPage } from "./job-views";
@@ -34,6 +35,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
     const employer = employerId
       ? await employerOption(record.tx, record.organisationId, employerId)
       : undefined;
+    const check = errors ? undefined : await checkStageMove(record, "start_job");
     const page = JobStartFormPage({
       ...(await recordPage(request, reply, record)),
       employers: await employerOptions(record.tx, record.organisationId),
@@ -52,6 +54,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
         : { connected: (await workOverview(record)).employers, general: await generalDisclosure(record) },
       values,
       errors,
+      notYet: check && !check.ok ? translatorFor(request).t(check.reason) : undefined,
     });
     return () => sendPage(reply, page, status ?? (errors ? 400 : 200));
   };
@@ -76,6 +79,16 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       const outcome = await recordJobStart(record, clock, parsed.data);
       if (outcome.kind === "saved")
         return () => reply.redirect(`${base(request)}/jobs/${outcome.id}?notice=jobStarted`);
+      // What is missing first (consent, engagement, a resume), beside the start date.
+      if (outcome.kind === "stage_refused")
+        return startForm(
+          request,
+          reply,
+          record,
+          body,
+          [{ field: "startedOn", message: t.t(outcome.reason) }],
+          outcome.refusal === "who" ? 403 : 409,
+        );
       const refusal = {
         unknown_employer: { field: "employerId", message: "validation.job.employer" },
         unknown_application: { field: "applicationId", message: "validation.job.application" },

@@ -11,6 +11,7 @@ import {
   SummaryList,
   Textarea,
   TextInput,
+  WarningCallout,
 } from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -46,6 +47,8 @@ export function JobStartFormPage(
     errors?: FieldError[];
     disclosure?: { employerName: string; disclosure: DisclosureInForce };
     disclosures?: { connected: ConnectedEmployer[]; general: DisclosureInForce };
+    /** Why the stage model would refuse a start now (decision 52), said before the form is filled. */
+    notYet?: string;
   },
 ) {
   const { t, participant, values, errors } = props;
@@ -56,6 +59,11 @@ export function JobStartFormPage(
       <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
       <h1>{t.t("work.job.newTitle")}</h1>
       <p>{t.t("work.job.intro")}</p>
+      {props.notYet && !errors && (
+        <WarningCallout heading={t.t("stage.jobStart.notYet")}>
+          <p>{props.notYet}</p>
+        </WarningCallout>
+      )}
       {props.disclosure && <DisclosureNote t={t} {...props.disclosure} />}
       {props.disclosures && <DisclosureList t={t} {...props.disclosures} />}
       <Form action={`${base}/jobs`} csrfToken={props.csrfToken}>

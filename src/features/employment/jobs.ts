@@ -1,8 +1,9 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
+import type { MessageKey } from "../../platform/web/i18n";
 import { evaluateParticipant, startFollowAlong } from "../monitoring/service";
-import { moveBackToJobSeeking } from "../participants/service";
+import { checkStageMove, moveBackToJobSeeking } from "../participants/service";
 import { addAction } from "../plans/service";
 import { employerOption } from "./employer-options";
 import { isCompetitive } from "./job-rules";
@@ -26,7 +27,9 @@ export type JobStartOutcome =
   | { kind: "saved"; id: string }
   | { kind: "unknown_employer" }
   | { kind: "unknown_application" }
-  | { kind: "record_closed" };
+  | { kind: "record_closed" }
+  /** The stage model refuses a job start from where the person is (decision 52), and says why. */
+  | { kind: "stage_refused"; refusal: "who" | "state"; reason: MessageKey };
 
 /**
  * Records a job start with whether it is competitive against the wage floor in force (kept
@@ -54,6 +57,10 @@ export async function recordJobStart(
       );
     if (!linked) return { kind: "unknown_application" };
   }
+  // The stage model decides whether a job start may be recorded from where the person is now: no
+  // consent to take part, an open referral or a pause refuses it here, before anything is written.
+  const move = await checkStageMove(record, "start_job");
+  if (!move.ok) return { kind: "stage_refused", refusal: move.refusal, reason: move.reason };
   const started = await startFollowAlong(
     record,
     { jobStartedOn: form.startedOn, startedBy: record.actor.staffId },

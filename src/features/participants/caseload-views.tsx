@@ -15,6 +15,7 @@ import { type CaseloadFollowUp, type CaseloadRow, IPS_CASELOAD_LIMIT } from "./c
 import type { CaseloadQuery, CaseloadSort } from "./forms";
 import { formatNhsNumber } from "./nhs-number";
 import { participantStages } from "./schema";
+import { stageLabel } from "./stages";
 
 type Page = {
   rows: (CaseloadRow & CaseloadFollowUp)[];
@@ -69,7 +70,7 @@ function CaseloadTable(
               emptyOption={t.t("caseload.anyStage")}
               options={participantStages.map((stage) => ({
                 value: stage,
-                label: t.t(`participant.stage.${stage}`),
+                label: stageLabel(t, stage),
               }))}
             />
           </div>
@@ -99,7 +100,7 @@ function CaseloadTable(
               {row.familyName}, {row.givenName}
             </a>,
             row.nhsNumber ? formatNhsNumber(row.nhsNumber) : "",
-            t.t(`participant.stage.${row.stage}`),
+            stageLabel(t, row.stage),
             ...(props.showLead ? [row.leadSpecialist ?? t.t("common.none")] : []),
             row.nextActionDue ? (
               <>

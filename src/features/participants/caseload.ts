@@ -8,11 +8,12 @@ import { nextActionDueOf } from "../plans/service";
 import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
+import { caseloadStages } from "./stages";
 
 /** IPS fidelity item S1: no more than 20 active participants per full-time employment specialist. */
 export const IPS_CASELOAD_LIMIT = 20;
-/** Active for caseload size (domain.md): looking for work or in work. */
-export const activeStages: readonly ParticipantStage[] = ["job_seeking", "in_work"];
+/** Active for caseload size (domain.md): looking for work or in work, as the stage model counts it. */
+export const activeStages: readonly ParticipantStage[] = caseloadStages;
 
 export const CASELOAD_PAGE_SIZE = 25;
 

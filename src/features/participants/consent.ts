@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { HealthInformationKind } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
 import type { ConsentForm } from "./forms";
-import { type ConsentPurpose, consentPurposes, consentRecord, participant } from "./schema";
+import { type ConsentPurpose, consentPurposes, consentRecord } from "./schema";
+import { makeStageMove, type StageScope } from "./stage-moves";
 
 export type ConsentEntry = {
   id: string;
@@ -65,7 +66,8 @@ export async function consentGiven(record: RecordScope, purpose: ConsentPurpose)
  * health care carries on untouched.
  */
 export async function recordConsent(
-  record: RecordScope & { actor?: Pick<ParticipantRecord["actor"], "staffId"> },
+  record: RecordScope &
+    Pick<StageScope, "basis"> & { actor?: Pick<ParticipantRecord["actor"], "staffId" | "role"> },
   clock: Clock,
   form: ConsentForm,
   byParticipant = false,
@@ -82,20 +84,7 @@ export async function recordConsent(
     recordedBy: byParticipant ? null : (record.actor?.staffId ?? null),
     recordedAt: now,
   });
-  if (form.purpose === "employment_support" && form.decision === "withdrawn") {
-    await record.tx
-      .update(participant)
-      .set({
-        stage: "closed",
-        closedReason: "stopped_by_participant",
-        updatedAt: now,
-        version: sql`${participant.version} + 1`,
-      })
-      .where(
-        and(
-          eq(participant.id, record.participantId),
-          inArray(participant.stage, ["referred", "engaged", "job_seeking", "in_work", "paused"]),
-        ),
-      );
-  }
+  // Through the stage model: from any stage but closed, withdrawing closes the support.
+  if (form.purpose === "employment_support" && form.decision === "withdrawn")
+    await makeStageMove(record, "withdraw_consent", now, { closedReason: "stopped_by_participant" });
 }

@@ -14,6 +14,7 @@ import {
   sharedHealthInformationKinds,
   workSituations,
 } from "./schema";
+import { recordMoves } from "./stages";
 
 // Forms shared by the pages and the JSON API. Messages are catalogue keys.
 
@@ -224,7 +225,7 @@ export const careTeamMemberForm = z.object({
 });
 
 export const participationForm = z.object({
-  change: z.enum(["pause", "resume", "stop"], { message: "validation.chooseFromList" }),
+  change: z.enum(recordMoves, { message: "validation.chooseFromList" }),
   version,
 });
 

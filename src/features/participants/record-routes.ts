@@ -16,8 +16,15 @@ import {
   participationForm,
 } from "./forms";
 import { changeParticipation, participantDetails, updateParticipantDetails } from "./record";
-import { DetailsFormPage, EmergencyAccessPage, StopConfirmationPage, SummaryPage } from "./record-views";
+import {
+  DetailsFormPage,
+  EmergencyAccessPage,
+  LookForWorkConfirmationPage,
+  StopConfirmationPage,
+  SummaryPage,
+} from "./record-views";
 import { openForPage, todayFrom } from "./request";
+import { checkStageMove, type StageMoveResult, stageMovesOffered } from "./stage-moves";
 
 type Extra = { values?: Record<string, unknown>; errors?: { field: string; message: string }[] };
 
@@ -27,10 +34,16 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
   const write = { config: { access: "participant.write" as const } };
   const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
 
-  app.get("/participants/:participantId", read, async (request, reply) => {
+  const showSummary = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors?: { field: string; message: string }[],
+    status = 200,
+  ) => {
     const content = await openForPage(door, request, "summary", async (record) => ({
       details: await participantDetails(record),
       careTeam: await careTeam(record),
+      moves: await stageMovesOffered(record),
     }));
     return sendPage(
       reply,
@@ -39,9 +52,13 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
         ...content.frame,
         ...content,
         canWrite: canWrite(request),
+        errors,
       }),
+      status,
     );
-  });
+  };
+
+  app.get("/participants/:participantId", read, (request, reply) => showSummary(request, reply));
 
   const showDetailsForm = async (
     request: FastifyRequest,
@@ -92,27 +109,45 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     return reply.redirect(`/participants/${participantId}?notice=details`);
   });
 
+  // Moves on the record go through the stage model (decision 52): a refusal says why beside the
+  // buttons, 403 when this person may not make the move, 409 when it does not apply from here.
   app.post("/participants/:participantId/participation", write, async (request, reply) => {
     const participantId = participantIdParam(request);
+    const t = translatorFor(request);
     const body = formBody(request.body);
     const parsed = participationForm.safeParse(body);
     if (!parsed.success) return reply.redirect(`/participants/${participantId}`);
-    // Stopping ends the support: the person at the keyboard confirms it was the participant's choice.
-    if (parsed.data.change === "stop" && body.confirmed !== "yes") {
-      const { frame } = await openForPage(door, request, "participation", async () => ({}));
-      return sendPage(
-        reply,
-        StopConfirmationPage({ ...pageContext(request, reply), ...frame, version: parsed.data.version }),
-      );
+    const { change, version } = parsed.data;
+    // A stale form (someone changed the record since) goes back to the record as it is now.
+    const refused = (outcome: Exclude<StageMoveResult, { ok: true }>) =>
+      outcome.refusal === "stale"
+        ? reply.redirect(`/participants/${participantId}`)
+        : showSummary(
+            request,
+            reply,
+            [{ field: "change", message: t.t(outcome.reason) }],
+            outcome.refusal === "who" ? 403 : 409,
+          );
+    // Stopping ends the support, and a move to job search puts the person on the active caseload:
+    // the person at the keyboard confirms either, after the model has said it may be made.
+    if ((change === "stop" || change === "look_for_work") && body.confirmed !== "yes") {
+      const { frame, check } = await openForPage(door, request, "participation", async (record) => ({
+        check: await checkStageMove(record, change),
+      }));
+      if (!check.ok) return refused(check);
+      const Page = change === "stop" ? StopConfirmationPage : LookForWorkConfirmationPage;
+      return sendPage(reply, Page({ ...pageContext(request, reply), ...frame, version }));
     }
     const outcome = await door.withParticipant(
       request.staff!,
       participantId,
       { purpose: "write", what: "participation", ipAddress: request.ip },
-      (record) => changeParticipation(record, clock, parsed.data.change, parsed.data.version),
+      (record) => changeParticipation(record, clock, change, version),
     );
-    if (outcome !== "changed") return reply.redirect(`/participants/${participantId}`);
-    const notice = { pause: "paused", resume: "resumed", stop: "stopped" }[parsed.data.change];
+    if (!outcome.ok) return refused(outcome);
+    const notice = { look_for_work: "lookingForWork", pause: "paused", resume: "resumed", stop: "stopped" }[
+      change
+    ];
     return reply.redirect(`/participants/${participantId}?notice=${notice}`);
   });
 

@@ -15,7 +15,7 @@ import {
   WarningCallout,
 } from "../../platform/web/components";
 import { SavedVersionWarning } from "../../platform/web/form-fields";
-import type { Translator } from "../../platform/web/i18n";
+import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import {
   type ParticipantBanner,
@@ -24,9 +24,9 @@ import {
 } from "../../platform/web/participant-header";
 import type { careTeam } from "./care-team";
 import { formatNhsNumber } from "./nhs-number";
-import { availableChanges } from "./participation";
 import { PersonFields } from "./person-fields";
 import type { ParticipantDetails } from "./record";
+import { type RecordMove, stageLabel } from "./stages";
 
 type Values = Record<string, unknown>;
 type CareTeamRows = Awaited<ReturnType<typeof careTeam>>;
@@ -89,12 +89,18 @@ export function detailsRows(t: Translator, details: ParticipantDetails) {
 
 export function SummaryPage(
   props: PageContext &
-    RecordFrame & { details: ParticipantDetails; careTeam: CareTeamRows; canWrite: boolean },
+    RecordFrame & {
+      details: ParticipantDetails;
+      careTeam: CareTeamRows;
+      canWrite: boolean;
+      moves: RecordMove[];
+      errors?: FieldError[];
+    },
 ) {
   const { t, details } = props;
   const base = `/participants/${details.id}`;
-  const changes = availableChanges(details.stage);
   const none = t.t("common.none");
+  const moveError = errorFor(props.errors, "change");
   return (
     <RecordLayout {...props} title={t.t("record.summary")}>
       <h1>{t.t("record.summary")}</h1>
@@ -106,7 +112,7 @@ export function SummaryPage(
       <h2>{t.t("record.work")}</h2>
       <SummaryList
         rows={[
-          { key: t.t("participant.fields.stage"), value: t.t(`participant.stage.${details.stage}`) },
+          { key: t.t("participant.fields.stage"), value: stageLabel(t, details.stage) },
           ...(details.closedReason
             ? [
                 {
@@ -160,25 +166,48 @@ export function SummaryPage(
           <a href={`${base}/details`}>{t.t("record.editDetails")}</a>
         </p>
       )}
-      {props.canWrite && changes.length > 0 && (
+      {props.canWrite && (props.moves.length > 0 || moveError) && (
         <>
           <h2>{t.t("record.participation")}</h2>
           <p>{t.t("record.participation.hint")}</p>
-          <Form action={`${base}/participation`} csrfToken={props.csrfToken}>
-            <input type="hidden" name="version" value={String(details.version)} />
-            <div class="app-button-group">
-              {changes.map((change) => (
-                <Button key={change} variant="secondary" name="change" value={change}>
-                  {t.t(`record.participation.${change}`)}
-                </Button>
-              ))}
-            </div>
-          </Form>
+          <div
+            id="change"
+            class={`nhsuk-form-group${moveError ? " nhsuk-form-group--error" : ""}`}
+            tabindex={moveError ? -1 : undefined}
+          >
+            {moveError && (
+              <span class="nhsuk-error-message" id="change-error">
+                <span class="nhsuk-u-visually-hidden">Error:</span> {moveError}
+              </span>
+            )}
+            <Form action={`${base}/participation`} csrfToken={props.csrfToken}>
+              <input type="hidden" name="version" value={String(details.version)} />
+              <div class="app-button-group">
+                {props.moves.map((move) => (
+                  <Button
+                    key={move}
+                    variant={move === "look_for_work" ? undefined : "secondary"}
+                    name="change"
+                    value={move}
+                  >
+                    {t.t(moveLabels[move])}
+                  </Button>
+                ))}
+              </div>
+            </Form>
+          </div>
         </>
       )}
     </RecordLayout>
   );
 }
+
+const moveLabels = {
+  look_for_work: "stage.move.look_for_work",
+  pause: "record.participation.pause",
+  resume: "record.participation.resume",
+  stop: "record.participation.stop",
+} as const satisfies Record<RecordMove, MessageKey>;
 
 export function DetailsFormPage(
   props: PageContext &
@@ -330,6 +359,31 @@ export function StopConfirmationPage(props: PageContext & RecordFrame & { versio
         <div class="app-button-group">
           <Button variant="warning" name="change" value="stop">
             {t.t("record.participation.stopConfirm")}
+          </Button>
+        </div>
+      </Form>
+      <p>
+        <a href={`/participants/${props.banner.id}`}>{t.t("record.participation.stopCancel")}</a>
+      </p>
+    </RecordLayout>
+  );
+}
+
+/** Asked before someone joins the active caseload: what the move means, and that it is agreed with them. */
+export function LookForWorkConfirmationPage(props: PageContext & RecordFrame & { version: number }) {
+  const { t } = props;
+  const name = props.banner.givenName;
+  return (
+    <RecordLayout {...props} title={t.t("stage.confirm.title", { name })}>
+      <h1>{t.t("stage.confirm.title", { name })}</h1>
+      <p>{t.t("stage.confirm.body")}</p>
+      <p>{t.t("stage.confirm.caseload")}</p>
+      <Form action={`/participants/${props.banner.id}/participation`} csrfToken={props.csrfToken}>
+        <input type="hidden" name="version" value={String(props.version)} />
+        <input type="hidden" name="confirmed" value="yes" />
+        <div class="app-button-group">
+          <Button name="change" value="look_for_work">
+            {t.t("stage.confirm.yes")}
           </Button>
         </div>
       </Form>

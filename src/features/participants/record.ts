@@ -1,10 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { team } from "../../platform/directory/schema";
-import { type ParticipationChange, stageAfter } from "./participation";
 import { participant } from "./schema";
+import { makeStageMove, type StageMoveResult, type StageScope } from "./stage-moves";
+import type { RecordMove } from "./stages";
 
 export type ParticipantDetails = typeof participant.$inferSelect & { teamName: string };
 
@@ -58,25 +59,18 @@ export async function updateParticipantDetails(
   return { kind: "saved" };
 }
 
+/**
+ * A move made on the record by staff (at the person's request, or moving them to looking for work)
+ * or by the person on their own pages, through the stage model, against the version they saw.
+ */
 export async function changeParticipation(
-  record: RecordScope,
+  record: StageScope,
   clock: Clock,
-  change: ParticipationChange,
+  change: RecordMove,
   version: number,
-): Promise<"changed" | "stale" | "not_applicable"> {
-  const current = await participantDetails(record);
-  if (current.version !== version) return "stale";
-  const next = stageAfter(change, current.stage, current.stageBeforePause);
-  if (!next) return "not_applicable";
-  await record.tx
-    .update(participant)
-    .set({
-      stage: next,
-      stageBeforePause: change === "pause" ? current.stage : null,
-      closedReason: change === "stop" ? "stopped_by_participant" : current.closedReason,
-      updatedAt: clock.now(),
-      version: sql`${participant.version} + 1`,
-    })
-    .where(eq(participant.id, record.participantId));
-  return "changed";
+): Promise<StageMoveResult> {
+  return makeStageMove(record, change, clock.now(), {
+    basedOn: version,
+    closedReason: "stopped_by_participant",
+  });
 }

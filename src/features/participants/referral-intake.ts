@@ -7,6 +7,7 @@ import { organisation, region, team } from "../../platform/directory/schema";
 import { type DuplicateReason, duplicateReason } from "./duplicates";
 import type { SelfReferralForm, StaffReferralForm } from "./forms";
 import { type CareTeamRole, careTeamMember, participant, referral } from "./schema";
+import { makeStageMove } from "./stage-moves";
 
 // How referrals arrive: from staff (with the duplicate check) and from the public form.
 
@@ -225,15 +226,8 @@ export async function createStaffReferral(
           matchesFound: matches.length,
         };
       // A re-referral of someone whose support had ended opens their record again.
-      await tx
-        .update(participant)
-        .set({
-          stage: "referred",
-          closedReason: null,
-          updatedAt: now,
-          version: sql`${participant.version} + 1`,
-        })
-        .where(and(eq(participant.id, linkTo), eq(participant.stage, "closed")));
+      // Through the stage model: only a closed record moves; one still supported keeps its stage.
+      await makeStageMove({ tx, participantId: linkTo }, "re_refer", now);
       await tx.insert(referral).values({ ...referralValues, participantId: linkTo });
       await addReferrerToCareTeam(tx, actor, receiving.organisationId, linkTo, referrerResponsibility, now);
       return { kind: "linked", participantId: linkTo, organisationId: receiving.organisationId };

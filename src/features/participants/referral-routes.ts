@@ -252,16 +252,18 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
       if (outcome === "closed")
         return reply.redirect(`/participants/${participantId}/referral?notice=closed`);
       const message =
-        outcome === "needs_attempts"
-          ? t.t("validation.participant.notReachedNeedsAttempts", { min: NOT_REACHED_MINIMUM_ATTEMPTS })
-          : outcome === "stale"
-            ? t.t("validation.reload")
-            : t.t("validation.participant.referralNotOpen");
+        outcome === "not_allowed"
+          ? t.t("stage.refused.emergencyAccess")
+          : outcome === "needs_attempts"
+            ? t.t("validation.participant.notReachedNeedsAttempts", { min: NOT_REACHED_MINIMUM_ATTEMPTS })
+            : outcome === "stale"
+              ? t.t("validation.reload")
+              : t.t("validation.participant.referralNotOpen");
       return showReferralTab(
         request,
         reply,
         { values: body, errors: [{ field: "status", message }] },
-        outcome === "needs_attempts" ? 422 : 409,
+        outcome === "needs_attempts" ? 422 : outcome === "not_allowed" ? 403 : 409,
       );
     },
   );

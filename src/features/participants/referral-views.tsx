@@ -238,8 +238,10 @@ export function ReferralTabPage(
                   t.t("common.none"),
               },
               { key: t.t("participant.fields.team"), value: referral.teamName },
+              // The referral's own outcome under its own name; the stage is the header's, word for word.
+              { key: t.t("participant.fields.stage"), value: props.banner.stageLabel },
               {
-                key: t.t("participant.fields.stage"),
+                key: t.t("stage.referralOutcome"),
                 value: (
                   <>
                     {t.t(`participant.referralStatus.${referral.status}`)}

@@ -4,6 +4,7 @@ import type { Clock } from "../../platform/clock";
 import { staffAccount, team } from "../../platform/directory/schema";
 import { duplicateReason } from "./duplicates";
 import { careTeamMember, participant, referral, referralContactAttempt } from "./schema";
+import { checkStageMove, makeStageMove } from "./stage-moves";
 
 // Working a referral once it has arrived: the team's queue, first-contact attempts, taking it
 // on, and how it ends.
@@ -199,7 +200,7 @@ export async function takeOnReferral(record: ParticipantRecord, clock: Clock, re
   return "taken";
 }
 
-export type CloseReferralOutcome = "closed" | "not_open" | "stale" | "needs_attempts";
+export type CloseReferralOutcome = "closed" | "not_open" | "stale" | "needs_attempts" | "not_allowed";
 
 /** Ends an open referral as declined or not reached; engagement ends it through `recordEngagement`. */
 export async function closeReferral(
@@ -221,6 +222,10 @@ export async function closeReferral(
       .where(eq(referralContactAttempt.referralId, open.id));
     if (attempts < NOT_REACHED_MINIMUM_ATTEMPTS) return "needs_attempts";
   }
+  // Asked before anything is written. A referral can be open beside a later stage (a linked
+  // re-referral of someone still supported): that stage stays, only the referral ends.
+  const move = await checkStageMove(record, "close_referral");
+  if (!move.ok && move.refusal === "who") return "not_allowed";
   const now = clock.now();
   await record.tx
     .update(referral)
@@ -232,14 +237,6 @@ export async function closeReferral(
       version: open.version + 1,
     })
     .where(eq(referral.id, open.id));
-  await record.tx
-    .update(participant)
-    .set({
-      stage: "closed",
-      closedReason: form.status,
-      updatedAt: now,
-      version: sql`${participant.version} + 1`,
-    })
-    .where(and(eq(participant.id, record.participantId), eq(participant.stage, "referred")));
+  if (move.ok) await makeStageMove(record, "close_referral", now, { closedReason: form.status });
   return "closed";
 }

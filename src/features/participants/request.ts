@@ -18,6 +18,7 @@ const notices = {
   taken: "referral.taken",
   closed: "referral.closed",
   details: "record.detailsSaved",
+  lookingForWork: "stage.movedToLookingForWork",
   paused: "record.participation.paused",
   resumed: "record.participation.resumed",
   stopped: "record.participation.stopped",

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
@@ -6,8 +6,19 @@ import { type Executor, preparedRowsOf, type Transaction } from "../../platform/
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
 import { formatNhsNumber } from "./nhs-number";
+import { makeStageMove, type StageScope } from "./stage-moves";
+import { stageLabel } from "./stages";
 
 export { careTeam } from "./care-team";
+export { checkStageMove, makeStageMove, type StageScope, stageMovesOffered } from "./stage-moves";
+export {
+  caseloadStages,
+  decideStageMove,
+  movesOffered,
+  type StageDecision,
+  type StageMove,
+  stageLabel,
+} from "./stages";
 
 import {
   type CareTeamRole,
@@ -114,40 +125,26 @@ export async function participantBanner(
   return {
     ...row,
     nhsNumber: row.nhsNumber ? formatNhsNumber(row.nhsNumber) : null,
-    stageLabel: t.t(`participant.stage.${row.stage}`),
+    stageLabel: stageLabel(t, row.stage),
   };
 }
 
 /**
- * The person has started work: their stage becomes "in work" (from engaged, looking for work or a
- * pause). Follow-along support in the monitoring feature calls this; the job itself is recorded by
- * the employment work. Returns false for a closed record, which must be reopened first.
+ * The person has started work: their stage becomes "in work", if the stage model allows it from
+ * where they are (job start, decision 52). Follow-along support in the monitoring feature calls
+ * this; the employment feature asks `checkStageMove` first, before writing anything.
  */
-export async function moveIntoWork(record: { tx: Executor; participantId: string }, now: Date) {
-  const moved = await record.tx
-    .update(participant)
-    .set({
-      stage: "in_work",
-      stageBeforePause: null,
-      updatedAt: now,
-      version: sql`${participant.version} + 1`,
-    })
-    .where(and(eq(participant.id, record.participantId), ne(participant.stage, "closed")))
-    .returning({ id: participant.id });
-  return moved.length > 0;
+export async function moveIntoWork(record: StageScope, now: Date) {
+  return (await makeStageMove(record, "start_job", now)).ok;
 }
 
 /**
- * The person's last job has ended: from "in work" back to looking for work. Only from "in work",
- * so a pause or a closed record is left as it is. Returns whether the stage changed.
+ * The person's last job has ended: from "in work" back to looking for work (or, while paused,
+ * support resumes to looking for work). Returns whether the stage changed.
  */
-export async function moveBackToJobSeeking(record: { tx: Executor; participantId: string }, now: Date) {
-  const moved = await record.tx
-    .update(participant)
-    .set({ stage: "job_seeking", updatedAt: now, version: sql`${participant.version} + 1` })
-    .where(and(eq(participant.id, record.participantId), eq(participant.stage, "in_work")))
-    .returning({ id: participant.id });
-  return moved.length > 0;
+export async function moveBackToJobSeeking(record: StageScope, now: Date) {
+  const moved = await makeStageMove(record, "end_last_job", now);
+  return moved.ok && moved.stage === "job_seeking";
 }
 
 /** Where the person is in their journey now. */
@@ -165,14 +162,11 @@ export async function participantStage(record: { tx: Executor; participantId: st
  * engaged. Idempotent: once engaged, a later call changes nothing.
  */
 export async function recordEngagement(record: ParticipantRecord, now: Date): Promise<void> {
+  // The profile's start is the fact; the stage follows only from a referral (the model says so).
+  await makeStageMove(record, "engage", now);
   await record.tx
     .update(participant)
-    .set({
-      engagedAt: now,
-      stage: sql`case when ${participant.stage} = 'referred' then 'engaged' else ${participant.stage} end`,
-      updatedAt: now,
-      version: sql`${participant.version} + 1`,
-    })
+    .set({ engagedAt: now, updatedAt: now, version: sql`${participant.version} + 1` })
     .where(and(eq(participant.id, record.participantId), isNull(participant.engagedAt)));
   await record.tx
     .update(referral)

@@ -100,7 +100,7 @@ export function registerPortalPageRoutes(app: FastifyInstance, { clock, ownRecor
     const outcome = await open(request, "write", "participation", (record) =>
       changeParticipation(record, clock, parsed.data.change, parsed.data.version),
     );
-    if (outcome !== "changed") return reply.redirect("/my/consents?notice=stale");
+    if (!outcome.ok) return reply.redirect("/my/consents?notice=stale");
     const notice = { pause: "paused", resume: "resumed", stop: "stopped" }[parsed.data.change];
     return reply.redirect(`/my/consents?notice=${notice}`);
   });

@@ -7,6 +7,7 @@ import { alertsAboutMe } from "../monitoring/service";
 import { consentHistory, currentConsents, recordConsent } from "../participants/consent";
 import { changeParticipation, participantDetails } from "../participants/record";
 import type { ConsentPurpose } from "../participants/schema";
+import { stageMovesOffered } from "../participants/service";
 import { findAction, updateAction } from "../plans/edits";
 import { loadPlan, today } from "../plans/service";
 import { participantAccessLog } from "../timeline/access-log";
@@ -86,6 +87,7 @@ export async function consentsFor(record: OwnRecord) {
     current: currentConsents(history),
     stage: details.stage,
     version: details.version,
+    changes: await stageMovesOffered(record),
   };
 }
 

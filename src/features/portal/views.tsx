@@ -3,8 +3,8 @@ import { isMessageKey } from "../../platform/web/i18n";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { AlertRule } from "../monitoring/schema";
 import type { ConsentEntry } from "../participants/consent";
-import { availableChanges } from "../participants/participation";
 import { type ConsentPurpose, consentPurposes, type ParticipantStage } from "../participants/schema";
+import type { RecordMove } from "../participants/stages";
 import type { ActionRow } from "../plans/service";
 import type { PortalContext } from "./navigation";
 import type { planFor, RecordAccessEntry } from "./service";
@@ -228,12 +228,15 @@ export function ConsentsPage(
     current: Record<ConsentPurpose, ConsentEntry | undefined>;
     stage: ParticipantStage;
     version: number;
+    /** Pause, resume or stop, as the stage model allows the person from where they are. */
+    changes: RecordMove[];
     notice?: string;
   },
 ) {
   const { t } = props;
   const purposes = consentPurposes.filter((purpose) => purpose !== "employment_support");
-  const changes = availableChanges(props.stage);
+  // The person's own choices; a move to job search is agreed with their specialist, not made here.
+  const changes = props.changes.filter((change) => change !== "look_for_work");
   return (
     <PortalLayout {...props} title={t.t("portal.consents.title")}>
       <h1>{t.t("portal.consents.title")}</h1>

@@ -39,8 +39,8 @@ export const enParticipants = {
   "participant.source.self_referral": "Self-referral",
   "participant.source.other": "Other",
 
-  "participant.referralStatus.open": "Open",
-  "participant.referralStatus.engaged": "Engaged",
+  "participant.referralStatus.open": "Open: waiting to be taken up",
+  "participant.referralStatus.engaged": "Taken up: the person engaged",
   "participant.referralStatus.declined_by_person": "Declined by the person",
   "participant.referralStatus.not_reached": "Not reached",
 

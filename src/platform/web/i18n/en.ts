@@ -17,6 +17,7 @@ import { enPlans } from "./en-plans";
 import { enPortal } from "./en-portal";
 import { enReturnToWork } from "./en-return-to-work";
 import { enSecondFactor } from "./en-second-factor";
+import { enStages } from "./en-stages";
 import { enTimeline } from "./en-timeline";
 import { enValidation } from "./en-validation";
 import { enWork } from "./en-work";
@@ -324,4 +325,5 @@ export const en = {
   ...enValidation,
   ...enWork,
   ...enSecondFactor,
+  ...enStages,
 } as const;
