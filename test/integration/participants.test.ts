@@ -4,7 +4,7 @@ import { careTeamMember, consentRecord, participant, referral } from "../../src/
 import { participantAccessFactsLoader } from "../../src/features/participants/service";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 
 let testApp: TestApp;
 let gp: TestClient;
@@ -14,13 +14,13 @@ let ipsTeamId: string;
 const person = {
   givenName: "Nadia",
   familyName: "Kowalczyk",
-  dateOfBirth: "1988-06-14",
+  ...typedDate("dateOfBirth", "1988-06-14"),
   nhsNumber: "943 476 5919",
   phone: "07700 900123",
   preferredLanguage: "English",
   workSituation: "employed_off_sick",
   employerName: "Royal Mail",
-  absenceStartDate: "2026-09-01",
+  ...typedDate("absenceStartDate", "2026-09-01"),
   hopes: "Back to my round, fewer hours at first",
   source: "gp",
 };
@@ -64,7 +64,7 @@ describe("a GP refers a patient", () => {
     const response = await gp.post("/referrals/new", {
       ...person,
       employerName: "",
-      absenceStartDate: "",
+      ...typedDate("absenceStartDate", ""),
       teamId: ipsTeamId,
     });
     expect(response.statusCode).toBe(400);
@@ -127,7 +127,7 @@ describe("self-referral from the public form", () => {
     const response = await visitor.post("/refer-yourself", {
       givenName: "Lee",
       familyName: "Marsh",
-      dateOfBirth: "1995-02-03",
+      ...typedDate("dateOfBirth", "1995-02-03"),
       workSituation: "unemployed",
       teamId: ipsTeamId,
     });
@@ -147,7 +147,7 @@ describe("self-referral from the public form", () => {
     const response = await bot.post("/refer-yourself", {
       givenName: "Spam",
       familyName: "Robot",
-      dateOfBirth: "1990-01-01",
+      ...typedDate("dateOfBirth", "1990-01-01"),
       workSituation: "unemployed",
       phone: "07700 900000",
       agreeToContact: "yes",
@@ -164,7 +164,7 @@ describe("self-referral from the public form", () => {
     const response = await visitor.post("/refer-yourself", {
       givenName: "Lee",
       familyName: "Marsh",
-      dateOfBirth: "1995-02-03",
+      ...typedDate("dateOfBirth", "1995-02-03"),
       workSituation: "never_worked",
       email: "lee@example.com",
       agreeToContact: "yes",
@@ -196,7 +196,7 @@ describe("working the referral", () => {
     expect(early.body).toContain("Record at least 3 contact attempts");
 
     const future = await specialist.post(`${tab}/attempts`, {
-      attemptedOn: "2999-01-01",
+      ...typedDate("attemptedOn", "2999-01-01"),
       method: "phone",
       outcome: "no_answer",
     });
@@ -205,7 +205,7 @@ describe("working the referral", () => {
 
     const today = testApp.clock.now().toISOString().slice(0, 10);
     const saved = await specialist.post(`${tab}/attempts`, {
-      attemptedOn: today,
+      ...typedDate("attemptedOn", today),
       method: "email",
       outcome: "no_answer",
     });
