@@ -11,18 +11,27 @@ let gp: TestClient;
 let specialist: TestClient;
 let ipsTeamId: string;
 
-const person = {
+/** A referral as the JSON API takes it: dates as YYYY-MM-DD. */
+const personOverApi = {
   givenName: "Nadia",
   familyName: "Kowalczyk",
-  ...typedDate("dateOfBirth", "1988-06-14"),
+  dateOfBirth: "1988-06-14",
   nhsNumber: "943 476 5919",
   phone: "07700 900123",
   preferredLanguage: "English",
   workSituation: "employed_off_sick",
   employerName: "Royal Mail",
-  ...typedDate("absenceStartDate", "2026-09-01"),
+  absenceStartDate: "2026-09-01",
   hopes: "Back to my round, fewer hours at first",
   source: "gp",
+};
+
+/** The same person as the referral form posts them: each date typed in day, month and year. */
+const { dateOfBirth, absenceStartDate, ...otherFields } = personOverApi;
+const person = {
+  ...otherFields,
+  ...typedDate("dateOfBirth", dateOfBirth),
+  ...typedDate("absenceStartDate", absenceStartDate),
 };
 
 const staffId = async (email: string) =>
@@ -196,7 +205,7 @@ describe("working the referral", () => {
     expect(early.body).toContain("Record at least 3 contact attempts");
 
     const future = await specialist.post(`${tab}/attempts`, {
-      ...typedDate("attemptedOn", "2999-01-01"),
+      ...typedDate("attemptedOn", "2199-01-01"),
       method: "phone",
       outcome: "no_answer",
     });
@@ -324,7 +333,7 @@ describe("the record: details, participation and the care team", () => {
     const form = Object.fromEntries(
       [
         ...mine.body.matchAll(
-          /<input class="nhsuk-input[^"]*" id="(\w+)" name="\w+" type="\w+" value="([^"]*)"/g,
+          /<input class="nhsuk-input[^"]*" id="[\w-]+" name="([\w[\]]+)" type="\w+"(?: inputmode="\w+")? value="([^"]*)"/g,
         ),
       ].map((m) => [m[1], m[2]]),
     );
@@ -554,14 +563,20 @@ describe("the referral API", () => {
     const api = await signedInAs(testApp.app, "clinician");
     await api.get("/");
     const bad = await api.request("POST", "/api/v1/referrals", {
-      ...person,
+      ...personOverApi,
       nhsNumber: "123",
       teamId: ipsTeamId,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-type"]).toContain("application/problem+json");
     expect(JSON.stringify(bad.json())).toContain("valid 10-digit NHS number");
-    const body = { ...person, givenName: "Ahmed", familyName: "Farouk", nhsNumber: "", teamId: ipsTeamId };
+    const body = {
+      ...personOverApi,
+      givenName: "Ahmed",
+      familyName: "Farouk",
+      nhsNumber: "",
+      teamId: ipsTeamId,
+    };
     const created = await api.request("POST", "/api/v1/referrals", body);
     expect(created.statusCode).toBe(201);
     const duplicate = await api.request("POST", "/api/v1/referrals", body);
