@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
 import type { StaffRole } from "../../src/platform/directory/schema";
 import { demoEmail } from "../support/app";
-import { type BrowserHarness, expectNoSeriousAxeViolations, signIn, startBrowserHarness } from "./support";
+import {
+  type BrowserHarness,
+  expectNoSeriousAxeViolations,
+  fillDate,
+  signIn,
+  startBrowserHarness,
+} from "./support";
 
 // The participant's journey from issue 3: a GP refers, the IPS team takes the referral on, records
 // contact and consent, completes the measures and the vocational profile, and agrees a plan; a
@@ -110,14 +116,28 @@ describe("a participant's journey from referral to an agreed plan", () => {
       expect(summary).toContain(message);
     expect(await gp.title()).toMatch(/^Error: /);
 
+    // An impossible date of birth gets the NHS.UK date input's message, beside the date and in the
+    // summary linked to the day, and keeps what was typed.
+    await fillDate(gp, "dateOfBirth", "1988-02-31");
+    expect(await submit(gp, "Send referral")).toBe(400);
+    const impossible = gp.locator(".nhsuk-error-summary a", { hasText: "Date of birth must be a real date" });
+    expect(await impossible.getAttribute("href")).toBe("#dateOfBirth-day");
+    expect(await text(gp, "#dateOfBirth-error")).toContain("Date of birth must be a real date");
+    expect(await gp.locator("#dateOfBirth-day").inputValue()).toBe("31");
+    expect(await gp.locator("#dateOfBirth-month").inputValue()).toBe("2");
+    expect(await gp.locator("#dateOfBirth-day").getAttribute("class")).toContain("nhsuk-input--error");
+    expect(await gp.locator("#dateOfBirth-year").getAttribute("class")).not.toContain("nhsuk-input--error");
+    await impossible.click();
+    expect(await gp.evaluate(() => document.activeElement?.id)).toBe("dateOfBirth-day");
+
     await gp.fill("#givenName", "Marta");
     await gp.fill("#familyName", "Kowalczyk");
-    await gp.fill("#dateOfBirth", "1988-06-14");
+    await fillDate(gp, "dateOfBirth", "1988-06-14");
     await gp.fill("#nhsNumber", "943 476 5919");
     await gp.fill("#phone", "07700 900123");
     await gp.check('input[name="workSituation"][value="employed_off_sick"]');
     await gp.fill("#employerName", "Royal Mail");
-    await gp.fill("#absenceStartDate", isoDay(-30));
+    await fillDate(gp, "absenceStartDate", isoDay(-30));
     await gp.fill("#hopes", "Back to my round, fewer hours at first");
     expect(await gp.locator("#teamId").inputValue()).not.toBe("");
     await gp.selectOption("#source", "gp");
@@ -190,7 +210,7 @@ describe("a participant's journey from referral to an agreed plan", () => {
     // The first meeting, on the Contacts tab.
     await follow(specialist, "Contacts and notes", ".app-record-tabs");
     await follow(specialist, "Record a contact");
-    await specialist.fill("#date", isoDay(-1));
+    await fillDate(specialist, "date", isoDay(-1));
     await specialist.fill("#time", "10:30");
     await specialist.check('input[name="method"][value="face_to_face"]');
     await specialist.check('input[name="withWhom"][value="participant"]');
@@ -281,7 +301,7 @@ describe("a participant's journey from referral to an agreed plan", () => {
     await follow(specialist, "Add an action");
     await specialist.fill("#description", "Ask my manager about a phased return");
     await specialist.selectOption("#ownerKind", "participant");
-    await specialist.fill("#dueDate", isoDay(14));
+    await fillDate(specialist, "dueDate", isoDay(14));
     await specialist.selectOption("#goalId", { label: goal });
     await submit(specialist, "Add", /\/plan\?notice=actionAdded/);
 
@@ -302,7 +322,7 @@ describe("a participant's journey from referral to an agreed plan", () => {
     expect(plan).toContain("This plan has not been agreed yet");
 
     await follow(specialist, "Agree this version");
-    await specialist.fill("#reviewDate", isoDay(90));
+    await fillDate(specialist, "reviewDate", isoDay(90));
     await specialist.getByLabel(/^Priya Shah/).check();
     await specialist.getByLabel(/^Dr Tom Okafor/).check();
     await specialist.selectOption("#participantAgreement", "agreed_in_person");

@@ -78,3 +78,11 @@ export async function navigationLabels(page: Page): Promise<string[]> {
     .locator("a.nhsuk-header__navigation-link")
     .evaluateAll((links) => links.map((link) => link.firstChild?.textContent?.trim() ?? "").filter(Boolean));
 }
+
+/** Types a date (YYYY-MM-DD) into an NHS.UK date input's day, month and year, as a person would. */
+export async function fillDate(page: Page, field: string, isoDate: string) {
+  const [year, month, day] = isoDate.split("-");
+  await page.fill(`#${field}-day`, String(Number(day)));
+  await page.fill(`#${field}-month`, String(Number(month)));
+  await page.fill(`#${field}-year`, year!);
+}

@@ -11,7 +11,13 @@ import { calendarDateAt } from "../../src/platform/clock";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail } from "../support/app";
 import { createTestParticipant } from "../support/participants";
-import { type BrowserHarness, expectNoSeriousAxeViolations, signIn, startBrowserHarness } from "./support";
+import {
+  type BrowserHarness,
+  expectNoSeriousAxeViolations,
+  fillDate,
+  signIn,
+  startBrowserHarness,
+} from "./support";
 
 // Issue 5's journey: a specialist logs a face-to-face employer contact, records a vacancy, finds it
 // among a job seeker's suggestions, records their application and their job start, and the person
@@ -195,7 +201,7 @@ describe("into work, and back to work", () => {
     await expectNoSeriousAxeViolations(specialist);
     expect(await specialist.inputValue("#title")).toBe(opportunityTitle);
     await specialist.check("input[name=status][value=applied]");
-    await specialist.fill("#appliedOn", today);
+    await fillDate(specialist, "appliedOn", today);
     await press(specialist);
     await specialist.waitForURL(/\/work\?notice=application/);
     const work = await mainText(specialist);
@@ -210,7 +216,7 @@ describe("into work, and back to work", () => {
       .getAttribute("value");
     await specialist.selectOption("#employerId", employerValue!);
     await specialist.fill("#title", opportunityTitle);
-    await specialist.fill("#startedOn", today);
+    await fillDate(specialist, "startedOn", today);
     await specialist.fill("#hoursPerWeek", "20");
     await specialist.fill("#hourlyPayPence", "12.90");
     await specialist.selectOption("#contractType", "permanent");
@@ -263,14 +269,14 @@ describe("into work, and back to work", () => {
     await specialist.waitForLoadState("load");
     await expectNoSeriousAxeViolations(specialist);
     const returnOn = calendarDateAt(new Date(harness.testApp.clock.now().getTime() + 7 * 86_400_000));
-    await specialist.fill("#returnOn", returnOn);
+    await fillDate(specialist, "returnOn", returnOn);
     for (let week = 0; week < 4; week++) await press(specialist, "Add a week");
     const hours = ["8", "16", "24", "30"];
     for (const [index, value] of hours.entries())
       await specialist.fill(`[name="${`week-${index + 1}-hours`}"]`, value);
     await specialist.check("input[name=advice][value=phased_return]");
     await specialist.fill("#agreedWithEmployerBy", "J. Price, HR manager");
-    await specialist.fill("#agreedOn", today);
+    await fillDate(specialist, "agreedOn", today);
     await specialist.check("input[name=participantAgreed]");
     await press(specialist, "Save the plan");
     const tab = await mainText(specialist);

@@ -4,7 +4,7 @@ import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { appointment, contact } from "../../src/features/contacts/schema";
 import { participantAlert } from "../../src/features/monitoring/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 import { acceptCode, inviteByCode, words } from "../support/portal";
 
@@ -94,7 +94,7 @@ describe("booking an appointment", () => {
     expect(form.body).toContain(ids.specialistFirstName);
     const yesterday = ukDate(new Date(testApp.clock.now().getTime() - DAY));
     const past = await specialist.post(listUrl(), {
-      date: yesterday,
+      ...typedDate("date", yesterday),
       time: "10:00",
       durationMinutes: "30",
       method: "phone",
@@ -103,7 +103,7 @@ describe("booking an appointment", () => {
     expect(past.statusCode).toBe(400);
     expect(past.body).toContain("The appointment must be later than now");
     const bad = await specialist.post(listUrl(), {
-      date: inFiveDays(),
+      ...typedDate("date", inFiveDays()),
       time: "25:99",
       durationMinutes: "30",
       method: "phone",
@@ -116,7 +116,7 @@ describe("booking an appointment", () => {
     // What was typed is kept.
     expect(words(bad.body)).toContain('value="Jobcentre café, Hill Street"');
     const stranger = await specialist.post(listUrl(), {
-      date: inFiveDays(),
+      ...typedDate("date", inFiveDays()),
       time: "10:00",
       durationMinutes: "30",
       method: "phone",
@@ -129,7 +129,7 @@ describe("booking an appointment", () => {
 
   it("shows a booked appointment as coming up for staff and on the person's own page", async () => {
     const booked = await specialist.post(listUrl(), {
-      date: inFiveDays(),
+      ...typedDate("date", inFiveDays()),
       time: "10:30",
       durationMinutes: "45",
       method: "face_to_face",
@@ -170,7 +170,7 @@ describe("booking an appointment", () => {
   it("never shows the person someone else's appointments", async () => {
     await specialist.get(`${listUrl(ids.other)}/new`);
     const booked = await specialist.post(listUrl(ids.other), {
-      date: inFiveDays(),
+      ...typedDate("date", inFiveDays()),
       time: "09:15",
       durationMinutes: "30",
       method: "video",
@@ -302,7 +302,7 @@ describe("who may see and book appointments", () => {
     await manager.get("/");
     const before = await appointmentCount();
     const refused = await manager.post(listUrl(), {
-      date: inFiveDays(),
+      ...typedDate("date", inFiveDays()),
       time: "10:00",
       durationMinutes: "30",
       method: "phone",

@@ -4,7 +4,7 @@ import { contact, contactAddendum } from "../../src/features/contacts/schema";
 import { lastContactDates } from "../../src/features/contacts/service";
 import { consentRecord } from "../../src/features/participants/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -35,7 +35,7 @@ function pastFormTime() {
   }).formatToParts(instant);
   const part = (type: string) => parts.find((item) => item.type === type)!.value;
   return {
-    date: `${part("year")}-${part("month")}-${part("day")}`,
+    ...typedDate("date", `${part("year")}-${part("month")}-${part("day")}`),
     time: `${part("hour")}:${part("minute")}`,
   };
 }
@@ -182,7 +182,7 @@ describe("recording contacts", () => {
     expect(empty.body).toContain("Enter a note about the contact");
     const future = new Date(testApp.clock.now().getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
     const bad = await specialist.post(contactsUrl(), {
-      date: future,
+      ...typedDate("date", future),
       time: "10:00",
       method: "phone",
       withWhom: "participant",

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contact } from "../../src/features/contacts/schema";
 import { employerContact, employerDisclosure } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
-import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import {
+  demoStaff,
+  signedInAs,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  typedDate,
+} from "../support/app";
 import { addEmployer as addEmployer_, employerContactFields, todayIn } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -80,7 +87,7 @@ describe("employer contacts about a participant", () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain("What Westbrook Garden Supplies may be told");
     expect(form.body).toContain("that I may need time off for appointments");
-    const missing = await specialist.post(url, { employerId, occurredOn: today() });
+    const missing = await specialist.post(url, { employerId, ...typedDate("occurredOn", today()) });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain("Enter what happened");
     const saved = await specialist.post(url, { ...contactForm(), employerId, durationMinutes: "30" });
@@ -117,7 +124,7 @@ describe("employer contacts about a participant", () => {
     await specialist.post(`/employers/${employerId}/contacts`, contactForm({ faceToFace: "no" }));
     await specialist.get(`/participants/${person.id}/contacts/new`);
     const direct = await specialist.post(`/participants/${person.id}/contacts`, {
-      date: today(),
+      ...typedDate("date", today()),
       time: "00:00",
       method: "face_to_face",
       withWhom: "employer",
@@ -134,7 +141,7 @@ describe("employer contacts about a participant", () => {
     const person = await createTestParticipant(testApp, { stage: "job_seeking" });
     await specialist.get(`/participants/${person.id}/contacts/new`);
     const refused = await specialist.post(`/participants/${person.id}/contacts`, {
-      date: today(),
+      ...typedDate("date", today()),
       time: "00:00",
       method: "phone",
       withWhom: "employer",

@@ -9,7 +9,14 @@ import {
   jobOpportunity,
 } from "../../src/features/employment/schema";
 import { auditEvent } from "../../src/platform/audit/table";
-import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import {
+  demoStaff,
+  signedInAs,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  typedDate,
+} from "../support/app";
 import { addEmployer as addEmployer_, employerContactFields, idFrom, todayIn } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -131,7 +138,7 @@ describe("employers", () => {
     await specialist.get(`/employers/${id}/contacts/new`);
     const future = await specialist.post(
       `/employers/${id}/contacts`,
-      contactForm({ occurredOn: "2999-01-01" }),
+      contactForm({ ...typedDate("occurredOn", "2199-01-01") }),
     );
     expect(future.statusCode).toBe(400);
     expect(future.body).toContain("The date of the contact must be today or in the past");

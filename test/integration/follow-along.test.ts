@@ -5,7 +5,14 @@ import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { contingencyActivation, supportPlan } from "../../src/features/plans/schema";
 import { calendarDateAt } from "../../src/platform/clock";
-import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import {
+  demoStaff,
+  signedInAs,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  typedDate,
+} from "../support/app";
 import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 
@@ -50,7 +57,7 @@ describe("follow-along support once in work", () => {
     const started = await specialist.post(`/participants/${person.id}/work/jobs`, {
       employerId: employer.id,
       title: "Shop assistant",
-      startedOn: today(),
+      ...typedDate("startedOn", today()),
       hoursPerWeek: "20",
       hourlyPayPence: "13.00",
       contractType: "permanent",

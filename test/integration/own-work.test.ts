@@ -4,7 +4,14 @@ import { employerDisclosure } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { calendarDateAt } from "../../src/platform/clock";
-import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
+import {
+  demoStaff,
+  signedInAs,
+  startTestApp,
+  type TestApp,
+  type TestClient,
+  typedDate,
+} from "../support/app";
 import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 import { acceptCode, inviteByCode, words } from "../support/portal";
@@ -44,7 +51,7 @@ beforeAll(async () => {
     employerId: bakeryId,
     title: "Bakery assistant",
     status: "applied",
-    appliedOn: calendarDateAt(testApp.clock.now()),
+    ...typedDate("appliedOn", calendarDateAt(testApp.clock.now())),
   });
   expect(applied.statusCode).toBe(302);
   const { code } = await inviteByCode(specialist, participantId);

@@ -4,14 +4,15 @@ import { careTeamMember, consentRecord, participant, referral } from "../../src/
 import { participantAccessFactsLoader } from "../../src/features/participants/service";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 
 let testApp: TestApp;
 let gp: TestClient;
 let specialist: TestClient;
 let ipsTeamId: string;
 
-const person = {
+/** A referral as the JSON API takes it: dates as YYYY-MM-DD. */
+const personOverApi = {
   givenName: "Nadia",
   familyName: "Kowalczyk",
   dateOfBirth: "1988-06-14",
@@ -23,6 +24,14 @@ const person = {
   absenceStartDate: "2026-09-01",
   hopes: "Back to my round, fewer hours at first",
   source: "gp",
+};
+
+/** The same person as the referral form posts them: each date typed in day, month and year. */
+const { dateOfBirth, absenceStartDate, ...otherFields } = personOverApi;
+const person = {
+  ...otherFields,
+  ...typedDate("dateOfBirth", dateOfBirth),
+  ...typedDate("absenceStartDate", absenceStartDate),
 };
 
 const staffId = async (email: string) =>
@@ -64,7 +73,7 @@ describe("a GP refers a patient", () => {
     const response = await gp.post("/referrals/new", {
       ...person,
       employerName: "",
-      absenceStartDate: "",
+      ...typedDate("absenceStartDate", ""),
       teamId: ipsTeamId,
     });
     expect(response.statusCode).toBe(400);
@@ -127,7 +136,7 @@ describe("self-referral from the public form", () => {
     const response = await visitor.post("/refer-yourself", {
       givenName: "Lee",
       familyName: "Marsh",
-      dateOfBirth: "1995-02-03",
+      ...typedDate("dateOfBirth", "1995-02-03"),
       workSituation: "unemployed",
       teamId: ipsTeamId,
     });
@@ -147,7 +156,7 @@ describe("self-referral from the public form", () => {
     const response = await bot.post("/refer-yourself", {
       givenName: "Spam",
       familyName: "Robot",
-      dateOfBirth: "1990-01-01",
+      ...typedDate("dateOfBirth", "1990-01-01"),
       workSituation: "unemployed",
       phone: "07700 900000",
       agreeToContact: "yes",
@@ -164,7 +173,7 @@ describe("self-referral from the public form", () => {
     const response = await visitor.post("/refer-yourself", {
       givenName: "Lee",
       familyName: "Marsh",
-      dateOfBirth: "1995-02-03",
+      ...typedDate("dateOfBirth", "1995-02-03"),
       workSituation: "never_worked",
       email: "lee@example.com",
       agreeToContact: "yes",
@@ -196,7 +205,7 @@ describe("working the referral", () => {
     expect(early.body).toContain("Record at least 3 contact attempts");
 
     const future = await specialist.post(`${tab}/attempts`, {
-      attemptedOn: "2999-01-01",
+      ...typedDate("attemptedOn", "2199-01-01"),
       method: "phone",
       outcome: "no_answer",
     });
@@ -205,7 +214,7 @@ describe("working the referral", () => {
 
     const today = testApp.clock.now().toISOString().slice(0, 10);
     const saved = await specialist.post(`${tab}/attempts`, {
-      attemptedOn: today,
+      ...typedDate("attemptedOn", today),
       method: "email",
       outcome: "no_answer",
     });
@@ -324,7 +333,7 @@ describe("the record: details, participation and the care team", () => {
     const form = Object.fromEntries(
       [
         ...mine.body.matchAll(
-          /<input class="nhsuk-input[^"]*" id="(\w+)" name="\w+" type="\w+" value="([^"]*)"/g,
+          /<input class="nhsuk-input[^"]*" id="[\w-]+" name="([\w[\]]+)" type="\w+"(?: inputmode="\w+")? value="([^"]*)"/g,
         ),
       ].map((m) => [m[1], m[2]]),
     );
@@ -567,14 +576,20 @@ describe("the referral API", () => {
     const api = await signedInAs(testApp.app, "clinician");
     await api.get("/");
     const bad = await api.request("POST", "/api/v1/referrals", {
-      ...person,
+      ...personOverApi,
       nhsNumber: "123",
       teamId: ipsTeamId,
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers["content-type"]).toContain("application/problem+json");
     expect(JSON.stringify(bad.json())).toContain("valid 10-digit NHS number");
-    const body = { ...person, givenName: "Ahmed", familyName: "Farouk", nhsNumber: "", teamId: ipsTeamId };
+    const body = {
+      ...personOverApi,
+      givenName: "Ahmed",
+      familyName: "Farouk",
+      nhsNumber: "",
+      teamId: ipsTeamId,
+    };
     const created = await api.request("POST", "/api/v1/referrals", body);
     expect(created.statusCode).toBe(201);
     const duplicate = await api.request("POST", "/api/v1/referrals", body);

@@ -9,7 +9,7 @@ import { createParticipantDoor } from "../../src/platform/access/door";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { createTranslator } from "../../src/platform/web/i18n";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 
 let testApp: TestApp;
@@ -117,17 +117,18 @@ describe("filling in the plan", () => {
     const badDate = await specialist.post(`${planUrl()}/actions`, {
       description: "Update my CV",
       ownerKind: "participant",
-      dueDate: "next week",
+      ...typedDate("dueDate", "2027-02-31"),
       status: "to_do",
     });
     expect(badDate.statusCode).toBe(400);
-    expect(badDate.body).toContain("Enter a real due date");
+    expect(badDate.body).toContain("Due date must be a real date");
+    expect(badDate.body).toMatch(/id="dueDate-day" name="dueDate\[day\]"[^>]*value="31"/);
     expect(badDate.body).toContain("Update my CV");
     const outsider = await specialist.post(`${planUrl()}/actions`, {
       description: "Call the job centre",
       ownerKind: "staff",
       ownerStaffId: ids.notOnTeam!,
-      dueDate: dayOffset(5),
+      ...typedDate("dueDate", dayOffset(5)),
       status: "to_do",
     });
     expect(outsider.statusCode).toBe(400);
@@ -144,7 +145,7 @@ describe("filling in the plan", () => {
           description: "Review how medication affects my mornings",
           ownerKind: "staff",
           ownerStaffId: ids.clinician!,
-          dueDate: dayOffset(-2),
+          ...typedDate("dueDate", dayOffset(-2)),
           status: "to_do",
         })
       ).statusCode,
@@ -154,7 +155,7 @@ describe("filling in the plan", () => {
         await specialist.post(`${planUrl()}/actions`, {
           description: "Visit the bike shop on the high street",
           ownerKind: "participant",
-          dueDate: dayOffset(7),
+          ...typedDate("dueDate", dayOffset(7)),
           status: "in_progress",
         })
       ).statusCode,
@@ -215,7 +216,7 @@ describe("agreeing a version", () => {
     const version = hiddenVersion(form.body)!;
     const past = await specialist.post(`${planUrl()}/agree`, {
       version,
-      reviewDate: dayOffset(0),
+      ...typedDate("reviewDate", dayOffset(0)),
       agreedBy: [ids.specialist!, ids.clinician!],
       participantAgreement: "agreed_in_person",
     });
@@ -223,7 +224,7 @@ describe("agreeing a version", () => {
     expect(past.body).toContain("The review date must be after today");
     const agreed = await specialist.post(`${planUrl()}/agree`, {
       version,
-      reviewDate: dayOffset(90),
+      ...typedDate("reviewDate", dayOffset(90)),
       agreedBy: [ids.specialist!, ids.clinician!],
       participantAgreement: "agreed_in_person",
       participantComment: "Happy with this, the walking group first",
@@ -252,7 +253,7 @@ describe("agreeing a version", () => {
     await clinician.post(`${planUrl()}/supports`, { kind: "peer_support_group", status: "suggested" });
     const stale = await specialist.post(`${planUrl()}/agree`, {
       version,
-      reviewDate: dayOffset(60),
+      ...typedDate("reviewDate", dayOffset(60)),
       agreedBy: ids.specialist!,
       participantAgreement: "agreed_by_phone",
       participantComment: "Wants to think about the peer group",
@@ -333,7 +334,7 @@ describe("two people editing the contingency plan", () => {
       version,
       contingencyText: "Outpatient groups for a while, then back to coaching.",
       alternatives: ["outpatient_groups", "pause_with_check_back"],
-      checkBackDate: dayOffset(60),
+      ...typedDate("checkBackDate", dayOffset(60)),
     });
     expect(stale.statusCode).toBe(409);
     const body = words(stale.body);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { job, jobApplication } from "../../src/features/employment/schema";
 import { followAlong, participantAlert } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
-import { signedInAs, type TestApp, type TestClient } from "../support/app";
+import { signedInAs, type TestApp, type TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";
 import { dayFromToday as dayFromToday_, jobStartFields, startWorkTest } from "../support/work";
 
@@ -43,7 +43,7 @@ describe("jobs", () => {
     const bad = await specialist.post(
       `${work()}/jobs`,
       jobStart({
-        startedOn: dayFromToday(200),
+        ...typedDate("startedOn", dayFromToday(200)),
         hoursPerWeek: "lots",
         hourlyPayPence: "twelve",
         openLabourMarket: "",
@@ -103,7 +103,7 @@ describe("jobs", () => {
       employerId: depot.id,
       title: "Driver",
       status: "applied",
-      appliedOn: dayFromToday(-2),
+      ...typedDate("appliedOn", dayFromToday(-2)),
     });
     const [application] = await testApp.db
       .select()
@@ -127,16 +127,16 @@ describe("jobs", () => {
     const started = await specialist.post(`${url}/jobs`, jobStart());
     const jobUrl = String(started.headers.location).split("?")[0]!;
     const early = await specialist.post(`${jobUrl}/end`, {
-      endedOn: dayFromToday(-20),
+      ...typedDate("endedOn", dayFromToday(-20)),
       endReason: "resigned",
     });
     expect(early.statusCode).toBe(400);
     expect(early.body).toContain("The job cannot end before it started");
-    const noReason = await specialist.post(`${jobUrl}/end`, { endedOn: dayFromToday(0) });
+    const noReason = await specialist.post(`${jobUrl}/end`, { ...typedDate("endedOn", dayFromToday(0)) });
     expect(noReason.body).toContain("Choose why the job ended");
 
     const ended = await specialist.post(`${jobUrl}/end`, {
-      endedOn: dayFromToday(0),
+      ...typedDate("endedOn", dayFromToday(0)),
       endReason: "dismissed",
       endNotes: "Let go after probation.",
     });
@@ -157,7 +157,10 @@ describe("jobs", () => {
       .where(eq(followAlong.participantId, worker.id));
     expect(support!.status).toBe("active");
 
-    const again = await specialist.post(`${jobUrl}/end`, { endedOn: dayFromToday(0), endReason: "resigned" });
+    const again = await specialist.post(`${jobUrl}/end`, {
+      ...typedDate("endedOn", dayFromToday(0)),
+      endReason: "resigned",
+    });
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain("The end of this job has already been recorded.");
 
@@ -176,7 +179,7 @@ describe("jobs", () => {
     await specialist.post(`${url}/jobs`, jobStart({ employerId: depot.id, title: "Night picker" }));
     const jobUrl = String(first.headers.location).split("?")[0]!;
     const ended = await specialist.post(`${jobUrl}/end`, {
-      endedOn: dayFromToday(0),
+      ...typedDate("endedOn", dayFromToday(0)),
       endReason: "moved_to_better_job",
     });
     const page = await specialist.get(String(ended.headers.location));

@@ -8,7 +8,7 @@ import {
 } from "../../src/features/employment/schema";
 import { consentRecord } from "../../src/features/participants/schema";
 import { planAction } from "../../src/features/plans/schema";
-import { demoStaff, signedInAs, type TestApp, type TestClient } from "../support/app";
+import { demoStaff, signedInAs, type TestApp, type TestClient, typedDate } from "../support/app";
 import { dayFromToday as dayFromToday_, jobStartFields, startWorkTest } from "../support/work";
 
 let testApp: TestApp;
@@ -149,10 +149,10 @@ describe("applications and interviews", () => {
       employerId: bakery.id,
       title: "Weekend baker",
       status: "interview",
-      appliedOn: dayFromToday(-3),
-      interviewDate: dayFromToday(-5),
+      ...typedDate("appliedOn", dayFromToday(-3)),
+      ...typedDate("interviewDate", dayFromToday(-5)),
       interviewTime: "10:30",
-      outcomeOn: dayFromToday(-1),
+      ...typedDate("outcomeOn", dayFromToday(-1)),
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("The interview cannot be before the date they applied");
@@ -174,8 +174,8 @@ describe("applications and interviews", () => {
       employerId: bakery.id,
       title: "Weekend baker",
       status: "interview",
-      appliedOn: dayFromToday(-3),
-      interviewDate: dayFromToday(2),
+      ...typedDate("appliedOn", dayFromToday(-3)),
+      ...typedDate("interviewDate", dayFromToday(2)),
       interviewTime: "10:30",
     });
     expect(saved.statusCode).toBe(302);
@@ -194,8 +194,8 @@ describe("applications and interviews", () => {
       employerId: bakery.id,
       title: "Weekend baker",
       status: "interview",
-      appliedOn: dayFromToday(-3),
-      interviewDate: dayFromToday(2),
+      ...typedDate("appliedOn", dayFromToday(-3)),
+      ...typedDate("interviewDate", dayFromToday(2)),
       interviewTime: "11:00",
       notes: "Moved to 11",
       version: "1",
@@ -216,7 +216,7 @@ describe("applications and interviews", () => {
     const noPlan = await specialist.post(url, {
       kind: "interview",
       owner: "participant",
-      dueDate: dayFromToday(1),
+      ...typedDate("dueDate", dayFromToday(1)),
     });
     expect(noPlan.statusCode).toBe(400);
     expect(noPlan.body).toContain("The person has no support plan yet");
@@ -224,9 +224,17 @@ describe("applications and interviews", () => {
       await testApp.db.select().from(planAction).where(eq(planAction.participantId, person.id)),
     ).toHaveLength(0);
     await specialist.post(`/participants/${person.id}/plan`, {});
-    const past = await specialist.post(url, { kind: "cv", owner: "staff", dueDate: dayFromToday(-1) });
+    const past = await specialist.post(url, {
+      kind: "cv",
+      owner: "staff",
+      ...typedDate("dueDate", dayFromToday(-1)),
+    });
     expect(past.body).toContain("The due date cannot be in the past");
-    const added = await specialist.post(url, { kind: "interview", owner: "staff", dueDate: dayFromToday(1) });
+    const added = await specialist.post(url, {
+      kind: "interview",
+      owner: "staff",
+      ...typedDate("dueDate", dayFromToday(1)),
+    });
     expect(added.statusCode).toBe(302);
     const page = await specialist.get(String(added.headers.location));
     expect(page.body).toContain("The action has been added to the support plan.");

@@ -143,3 +143,25 @@ export async function signedInAs(app: FastifyInstance, role: StaffRole): Promise
   await client.get("/");
   return client;
 }
+
+/**
+ * A date as the NHS.UK date input posts it: `field[day]`, `field[month]` and `field[year]`, from
+ * YYYY-MM-DD as a person would type it ("2026-03-02" is 2, 3, 2026). Anything else (an impossible
+ * "2026-02-30", words) goes in as typed, and "" leaves all three fields empty.
+ */
+export function typedDate(field: string, date: string): Record<string, string> {
+  const match = /^(\d+)-(\d+)-(\d+)$/.exec(date);
+  const [year, month, day] = match
+    ? [match[1]!, String(Number(match[2])), String(Number(match[3]))]
+    : ["", "", date];
+  return { [`${field}[day]`]: day, [`${field}[month]`]: month, [`${field}[year]`]: year };
+}
+
+/** The date a page's date input shows, as YYYY-MM-DD, or what its three fields hold when that is no date. */
+export function shownDate(html: string, field: string): string {
+  const part = (name: string) =>
+    new RegExp(`name="${field}\\[${name}\\]"[^>]*value="([^"]*)"`).exec(html)?.[1] ?? "";
+  const [day, month, year] = [part("day"), part("month"), part("year")];
+  if (!/^\d+$/.test(day) || !/^\d+$/.test(month)) return `${day}/${month}/${year}`;
+  return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}

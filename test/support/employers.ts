@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { employer } from "../../src/features/employment/schema";
 import { calendarDateAt } from "../../src/platform/clock";
-import { signedInAs, type TestApp, type TestClient } from "./app";
+import { signedInAs, type TestApp, type TestClient, typedDate } from "./app";
 
 // What the employer tests share: adding an employer through its form, and an employer contact's fields.
 
@@ -40,12 +40,12 @@ export async function createTestEmployers(testApp: TestApp, names: string[]) {
 }
 
 export const employerContactFields = (today: string, extra: Record<string, string> = {}) => ({
-  occurredOn: today,
+  ...typedDate("occurredOn", today),
   contactType: "job_development",
   faceToFace: "yes",
   withWhom: "Maria Lopes",
   outcome: "Talked about a 16-hour role on the tills.",
   nextStep: "Send the vacancy details",
-  nextStepDue: today,
+  ...typedDate("nextStepDue", today),
   ...extra,
 });

@@ -1,5 +1,5 @@
 import { calendarDateAt } from "../../src/platform/clock";
-import { startTestApp, type TestApp } from "./app";
+import { startTestApp, type TestApp, typedDate } from "./app";
 import { createTestEmployers } from "./employers";
 import { createTestParticipant } from "./participants";
 
@@ -32,7 +32,7 @@ export const jobStartFields = (
 ) => ({
   employerId,
   title: "Bakery assistant",
-  startedOn: dayFromToday(testApp, -14),
+  ...typedDate("startedOn", dayFromToday(testApp, -14)),
   hoursPerWeek: "16",
   hourlyPayPence: "12.71",
   contractType: "permanent",

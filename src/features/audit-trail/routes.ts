@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { sendProblem } from "../../platform/http/problem";
-import { fieldErrors } from "../../platform/web/forms";
+import { collapseDates, fieldErrors } from "../../platform/web/forms";
 import { auditFilterSchema } from "./schema";
 import { auditTrailPage, chainStatus, staffIdByEmail } from "./service";
 import { AuditTrailPage } from "./views";
@@ -27,7 +27,8 @@ const auditEventSchema = z.object({
 
 function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clock }: AppDeps) {
   app.get("/admin/audit", { config: { access: "audit.browse" } }, async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
+    // The page's date filters come as day, month and year; the API's as YYYY-MM-DD.
+    const query = collapseDates(request.query as Record<string, string | undefined>);
     const parsed = auditFilterSchema.safeParse(query);
     const context = pageContext(request, reply);
     const status = await chainStatus(db);
@@ -37,7 +38,7 @@ function registerRoutes(app: Parameters<Feature["registerRoutes"]>[0], { db, clo
         AuditTrailPage({
           ...context,
           query,
-          errors: fieldErrors(parsed.error, translatorFor(request)),
+          errors: fieldErrors(parsed.error, translatorFor(request), query),
           status,
         }),
         400,

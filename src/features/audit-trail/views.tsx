@@ -9,6 +9,7 @@ import {
   Table,
   TextInput,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { Layout } from "../../platform/web/layout";
 import type { AuditFilter } from "./schema";
 import { type AuditPage, type chainStatus, REASONS_KEPT_WITH_THE_RECORD } from "./service";
@@ -74,20 +75,24 @@ export function AuditTrailPage(props: Props) {
         clearLabel={t.t("common.clearFilters")}
       >
         <h2 class="nhsuk-heading-s">{t.t("audit.filters")}</h2>
+        {/* The dates in day, month and year fields as everywhere else; each filter keeps its own address. */}
         <div class="nhsuk-grid-row">
-          <div class="nhsuk-grid-column-one-quarter">
-            <TextInput
+          <div class="nhsuk-grid-column-one-half">
+            <DateInput
+              t={t}
               name="from"
-              label={t.t("audit.from")}
+              legend={t.t("audit.from")}
               hint={t.t("audit.fromHint")}
-              value={query.from}
-              error={errorFor(errors, "from")}
+              values={query}
+              errors={errors}
             />
           </div>
-          <div class="nhsuk-grid-column-one-quarter">
-            <TextInput name="to" label={t.t("audit.to")} value={query.to} error={errorFor(errors, "to")} />
+          <div class="nhsuk-grid-column-one-half">
+            <DateInput t={t} name="to" legend={t.t("audit.to")} values={query} errors={errors} />
           </div>
-          <div class="nhsuk-grid-column-one-quarter">
+        </div>
+        <div class="nhsuk-grid-row">
+          <div class="nhsuk-grid-column-one-half">
             <TextInput
               name="action"
               label={t.t("audit.action")}
@@ -96,7 +101,7 @@ export function AuditTrailPage(props: Props) {
               error={errorFor(errors, "action")}
             />
           </div>
-          <div class="nhsuk-grid-column-one-quarter">
+          <div class="nhsuk-grid-column-one-half">
             <Select
               name="outcome"
               label={t.t("audit.outcome")}

@@ -97,7 +97,7 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
     const t = translatorFor(request);
     const parsed = appointmentForm(clock.now()).safeParse(body);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, t);
+      const errors = fieldErrors(parsed.error, t, body);
       return open(request, "read", "appointment_form", (record) =>
         bookingPage(request, reply, record, body, errors),
       );
@@ -169,7 +169,7 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
       const body = formBody(request.body);
       const t = translatorFor(request);
       const parsed = parse(body);
-      const errors = parsed.success ? extraCheck(request, parsed.data) : fieldErrors(parsed.error, t);
+      const errors = parsed.success ? extraCheck(request, parsed.data) : fieldErrors(parsed.error, t, body);
       const shown = await open(request, errors ? "read" : "write", `appointment_${kind}`, async (record) => {
         const found = appointmentId ? await findAppointment(record, appointmentId) : undefined;
         if (!found || !appointmentId) return notFound(reply);

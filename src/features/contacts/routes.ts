@@ -63,7 +63,7 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     const body = formBody(request.body);
     const t = translatorFor(request);
     const parsed = contactForm(clock.now()).safeParse(body);
-    if (!parsed.success) return showForm(request, reply, body, fieldErrors(parsed.error, t));
+    if (!parsed.success) return showForm(request, reply, body, fieldErrors(parsed.error, t, body));
     // Decided before the record is opened for writing, so a refused clinical note writes nothing.
     if (
       parsed.data.noteKind === "clinical" &&

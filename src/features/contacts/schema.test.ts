@@ -41,7 +41,7 @@ describe("the add-contact form", () => {
   it("asks for each missing field in words", () => {
     const messages = Object.fromEntries(errorsFor({}).map((error) => [error.field, error.message]));
     expect(messages).toEqual({
-      date: "Enter the date of the contact, like 2026-11-20",
+      date: "Enter the date of the contact",
       time: "Enter the time of the contact, like 14:30",
       method: "Choose how the contact happened",
       withWhom: "Choose who the contact was with",

@@ -18,6 +18,7 @@ import {
   Textarea,
   TextInput,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { listHref } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -203,13 +204,13 @@ export function DateTimeFields({
   return (
     <div class="nhsuk-grid-row">
       <div class="nhsuk-grid-column-one-half">
-        <TextInput
+        <DateInput
+          t={t}
           name="date"
-          type="date"
-          label={t.t(`${labels}.date`)}
+          legend={t.t(`${labels}.date`)}
           hint={t.t(`${labels}.dateHint`)}
-          value={values.date}
-          error={errorFor(errors, "date")}
+          values={values}
+          errors={errors}
         />
       </div>
       <div class="nhsuk-grid-column-one-half">

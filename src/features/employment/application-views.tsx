@@ -10,6 +10,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
@@ -100,21 +101,21 @@ export function ApplicationFormPage(
             label: t.t(`work.application.status.${value}`),
           }))}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="appliedOn"
-          label={t.t("work.application.appliedOn")}
+          legend={t.t("work.application.appliedOn")}
           hint={t.t("work.application.dateHint")}
-          value={values.appliedOn}
-          error={errorFor(errors, "appliedOn")}
-          width={10}
+          values={values}
+          errors={errors}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="interviewDate"
-          label={t.t("work.application.interviewDate")}
+          legend={t.t("work.application.interviewDate")}
           hint={t.t("work.application.dateHint")}
-          value={values.interviewDate}
-          error={errorFor(errors, "interviewDate")}
-          width={10}
+          values={values}
+          errors={errors}
         />
         <TextInput
           name="interviewTime"
@@ -124,13 +125,13 @@ export function ApplicationFormPage(
           error={errorFor(errors, "interviewTime")}
           width={5}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="outcomeOn"
-          label={t.t("work.application.outcomeOn")}
+          legend={t.t("work.application.outcomeOn")}
           hint={`${t.t("work.application.outcomeOn.hint")} ${t.t("work.application.dateHint")}`}
-          value={values.outcomeOn}
-          error={errorFor(errors, "outcomeOn")}
-          width={10}
+          values={values}
+          errors={errors}
         />
         <Textarea
           name="notes"
@@ -178,13 +179,13 @@ function Preparation(props: RecordPage & { application: ApplicationView; prepara
             label: t.t(`work.application.prep.owner.${value}`),
           }))}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="dueDate"
-          label={t.t("work.application.prep.due")}
+          legend={t.t("work.application.prep.due")}
           hint={t.t("work.application.dateHint")}
-          value={preparation.values.dueDate}
-          error={errorFor(errors, "dueDate")}
-          width={10}
+          values={preparation.values}
+          errors={errors}
         />
         <div class="nhsuk-button-group">
           <Button variant="secondary" name="kind" value="cv">

@@ -115,7 +115,7 @@ export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock,
         : undefined;
       const parsed = participantEmployerContactForm(calendarDateAt(clock.now())).safeParse(body);
       if (!chosen || !parsed.success) {
-        const errors = parsed.success ? [] : fieldErrors(parsed.error, t);
+        const errors = parsed.success ? [] : fieldErrors(parsed.error, t, body);
         if (!chosen && !errors.some((error) => error.field === "employerId"))
           errors.unshift({ field: "employerId", message: t.t("validation.employerContact.employer") });
         return formPage(request, reply, record, chosen?.id, body, errors);

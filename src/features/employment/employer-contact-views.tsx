@@ -14,6 +14,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import {
@@ -43,13 +44,13 @@ function ContactFields({
 }) {
   return (
     <>
-      <TextInput
+      <DateInput
+        t={t}
         name="occurredOn"
-        type="date"
-        label={t.t("employerContact.date")}
+        legend={t.t("employerContact.date")}
         hint={t.t("employerContact.dateHint")}
-        value={values.occurredOn}
-        error={errorFor(errors, "occurredOn")}
+        values={values}
+        errors={errors}
       />
       <Radios
         name="contactType"
@@ -106,12 +107,12 @@ function ContactFields({
         rows={2}
         error={errorFor(errors, "nextStep")}
       />
-      <TextInput
+      <DateInput
+        t={t}
         name="nextStepDue"
-        type="date"
-        label={t.t("employerContact.nextStepDue")}
-        value={values.nextStepDue}
-        error={errorFor(errors, "nextStepDue")}
+        legend={t.t("employerContact.nextStepDue")}
+        values={values}
+        errors={errors}
       />
     </>
   );

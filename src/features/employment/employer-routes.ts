@@ -241,7 +241,7 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     const body = formBody(request.body);
     const parsed = employerContactForm(calendarDateAt(clock.now())).safeParse(body);
     if (!parsed.success)
-      return showContactForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request)));
+      return showContactForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request), body));
     const found = await employerFromRequest(request, deps);
     if (!found) return notFound(reply);
     const person = await currentPerson(db, found.id, parsed.data.contactPersonId);

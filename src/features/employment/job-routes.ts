@@ -75,7 +75,7 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
     const parsed = jobStartForm(today()).safeParse(body);
     return open(request, parsed.success ? "write" : "read", "job", async (record) => {
       const t = translatorFor(request);
-      if (!parsed.success) return startForm(request, reply, record, body, fieldErrors(parsed.error, t));
+      if (!parsed.success) return startForm(request, reply, record, body, fieldErrors(parsed.error, t, body));
       const outcome = await recordJobStart(record, clock, parsed.data);
       if (outcome.kind === "saved")
         return () => reply.redirect(`${base(request)}/jobs/${outcome.id}?notice=jobStarted`);
@@ -144,7 +144,10 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       const t = translatorFor(request);
       const parsed = jobEndForm(today(), found.startedOn).safeParse(body);
       if (!parsed.success)
-        return jobPage(request, reply, record, found, { values: body, errors: fieldErrors(parsed.error, t) });
+        return jobPage(request, reply, record, found, {
+          values: body,
+          errors: fieldErrors(parsed.error, t, body),
+        });
       const outcome = await recordJobEnd(record, clock, jobId, parsed.data);
       if (outcome.kind === "already_ended")
         return jobPage(request, reply, record, found, {

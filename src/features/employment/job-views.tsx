@@ -13,6 +13,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
@@ -80,13 +81,13 @@ export function JobStartFormPage(
           value={values.title}
           error={errorFor(errors, "title")}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="startedOn"
-          label={t.t("work.job.startedOn")}
+          legend={t.t("work.job.startedOn")}
           hint={t.t("work.job.startedOn.hint")}
-          value={values.startedOn}
-          error={errorFor(errors, "startedOn")}
-          width={10}
+          values={values}
+          errors={errors}
         />
         <TextInput
           name="hoursPerWeek"
@@ -218,13 +219,13 @@ export function JobPage(
           <h2 id="end">{t.t("work.job.end.heading")}</h2>
           <p>{t.t("work.job.end.intro")}</p>
           <Form action={`${base}/jobs/${job.id}/end`} csrfToken={props.csrfToken}>
-            <TextInput
+            <DateInput
+              t={t}
               name="endedOn"
-              label={t.t("work.job.endedOn")}
+              legend={t.t("work.job.endedOn")}
               hint={t.t("work.application.dateHint")}
-              value={values.endedOn}
-              error={errorFor(errors, "endedOn")}
-              width={10}
+              values={values}
+              errors={errors}
             />
             <Radios
               name="endReason"

@@ -89,7 +89,7 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
     const body = formBody(request.body);
     const parsed = opportunityForm.safeParse(body);
     if (!parsed.success)
-      return showNewForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request)));
+      return showNewForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request), body));
     const found = await employerFromRequest(request, deps);
     if (!found) return notFound(reply);
     const id = await createOpportunity(db, clock, request.staff!, found, parsed.data);
@@ -120,7 +120,7 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
     const context = pageContext(request, reply);
     const parsed = opportunityForm.safeParse(body);
     if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, translatorFor(request));
+      const errors = fieldErrors(parsed.error, translatorFor(request), body);
       const editing = { opportunity: found.opportunity, version };
       return sendPage(
         reply,

@@ -15,6 +15,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { PagedResults, SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -337,12 +338,12 @@ export function OpportunityFormPage(
           rows={4}
           error={errorFor(errors, "requirements")}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="closesOn"
-          type="date"
-          label={t.t("opportunities.form.closesOn")}
-          value={values.closesOn}
-          error={errorFor(errors, "closesOn")}
+          legend={t.t("opportunities.form.closesOn")}
+          values={values}
+          errors={errors}
         />
         <Button>{editing ? t.t("common.save") : t.t("opportunities.form.submitNew")}</Button>
       </Form>

@@ -152,7 +152,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
       if (!parsed.success)
         return applicationPage(request, reply, record, {
           values: body,
-          errors: fieldErrors(parsed.error, translatorFor(request)),
+          errors: fieldErrors(parsed.error, translatorFor(request), body),
         });
       const outcome = await recordApplication(record, clock, parsed.data);
       if (outcome.kind === "unknown_employer") {
@@ -189,7 +189,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
       const t = translatorFor(request);
       if (!parsed.success || !basedOn.success) {
         const errors = [
-          ...(parsed.success ? [] : fieldErrors(parsed.error, t)),
+          ...(parsed.success ? [] : fieldErrors(parsed.error, t, body)),
           ...(basedOn.success ? [] : [{ field: "title", message: t.t("validation.reload") }]),
         ];
         return applicationPage(request, reply, record, { values: body, errors, application: found });
@@ -232,7 +232,7 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
             preparation,
             status: 400,
           });
-        if (!parsed.success) return again({ values: body, errors: fieldErrors(parsed.error, t) });
+        if (!parsed.success) return again({ values: body, errors: fieldErrors(parsed.error, t, body) });
         const description = t.t(`work.application.prep.description.${parsed.data.kind}`, {
           title: found.title,
           employer: found.employerName,

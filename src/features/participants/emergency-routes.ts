@@ -31,7 +31,8 @@ export function registerEmergencySearchRoutes(app: FastifyInstance, { door }: Ap
 
   // Posted, and answered on the same request: the search never becomes an address.
   app.post("/emergency-access", access, async (request, reply) => {
-    const query = searchForm.parse(formBody(request.body));
+    const body = formBody(request.body);
+    const query = searchForm.parse(body);
     const search: EmergencySearch = {
       ...query,
       nhsNumber:
@@ -51,7 +52,13 @@ export function registerEmergencySearchRoutes(app: FastifyInstance, { door }: Ap
       : [];
     return sendPage(
       reply,
-      EmergencySearchPage({ ...pageContext(request, reply), query, matches, searched: true }),
+      // The date's parts as typed, so the form shows them again.
+      EmergencySearchPage({
+        ...pageContext(request, reply),
+        query: { ...body, ...query },
+        matches,
+        searched: true,
+      }),
     );
   });
 }

@@ -6,6 +6,7 @@ import {
   Textarea,
   TextInput,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import type { Translator } from "../../platform/web/i18n";
 import { contactMethods, workSituations } from "./schema";
 
@@ -41,13 +42,13 @@ export function PersonFields({
         autocomplete={selfReferral ? "family-name" : "off"}
         spellcheck={false}
       />
-      <TextInput
+      <DateInput
+        t={t}
         name="dateOfBirth"
-        type="date"
-        label={t.t("participant.fields.dateOfBirth")}
+        legend={t.t("participant.fields.dateOfBirth")}
         hint={t.t("participant.fields.dateOfBirthHint")}
-        value={values.dateOfBirth}
-        error={errorFor(errors, "dateOfBirth")}
+        values={values}
+        errors={errors}
         autocomplete={selfReferral ? "bday" : "off"}
       />
       <TextInput
@@ -127,15 +128,15 @@ export function PersonFields({
         value={values.employerName}
         error={errorFor(errors, "employerName")}
       />
-      <TextInput
+      <DateInput
+        t={t}
         name="absenceStartDate"
-        type="date"
-        label={t.t("participant.fields.absenceStartDate")}
+        legend={t.t("participant.fields.absenceStartDate")}
         hint={t.t(
           selfReferral ? "participant.fields.employerNameHintSelf" : "participant.fields.employerNameHint",
         )}
-        value={values.absenceStartDate}
-        error={errorFor(errors, "absenceStartDate")}
+        values={values}
+        errors={errors}
       />
       <Textarea
         name="hopes"

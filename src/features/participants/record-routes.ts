@@ -95,7 +95,7 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
       return showDetailsForm(
         request,
         reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+        { values: body, errors: fieldErrors(parsed.error, translatorFor(request), body) },
         400,
       );
     const outcome = await door.withParticipant(

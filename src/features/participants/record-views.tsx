@@ -14,6 +14,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
@@ -308,11 +309,12 @@ export function EmergencySearchPage(
         />
         <TextInput name="givenName" label={t.t("participant.fields.givenName")} value={query.givenName} />
         <TextInput name="familyName" label={t.t("participant.fields.familyName")} value={query.familyName} />
-        <TextInput
+        <DateInput
+          t={t}
           name="dateOfBirth"
-          type="date"
-          label={t.t("participant.fields.dateOfBirth")}
-          value={query.dateOfBirth}
+          legend={t.t("participant.fields.dateOfBirth")}
+          values={query}
+          autocomplete="off"
         />
         <Button variant="secondary">{t.t("common.search")}</Button>{" "}
         <a href="/emergency-access">{t.t("common.clearFilters")}</a>

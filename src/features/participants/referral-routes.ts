@@ -45,7 +45,7 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
             ...pageContext(request, reply),
             teams,
             values: body,
-            errors: fieldErrors(parsed.error, translatorFor(request)),
+            errors: fieldErrors(parsed.error, translatorFor(request), body),
           }),
           400,
         );
@@ -93,7 +93,7 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         status,
       );
     const parsed = staffReferralForm(today).safeParse(body);
-    if (!parsed.success) return page({ errors: fieldErrors(parsed.error, t) }, 400);
+    if (!parsed.success) return page({ errors: fieldErrors(parsed.error, t, body) }, 400);
     const outcome = await createStaffReferral(
       door,
       clock,
@@ -189,7 +189,7 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         return showReferralTab(
           request,
           reply,
-          { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
+          { values: body, errors: fieldErrors(parsed.error, translatorFor(request), body) },
           400,
         );
       const outcome = await door.withParticipant(

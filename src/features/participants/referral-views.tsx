@@ -16,6 +16,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { PagedResults } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
 import {
@@ -283,12 +284,12 @@ export function ReferralTabPage(
             <>
               <h2>{t.t("referral.attempt.add")}</h2>
               <Form action={`${base}/attempts`} csrfToken={props.csrfToken}>
-                <TextInput
+                <DateInput
+                  t={t}
                   name="attemptedOn"
-                  type="date"
-                  label={t.t("referral.attempt.date")}
-                  value={values.attemptedOn ?? props.today}
-                  error={errorFor(errors, "attemptedOn")}
+                  legend={t.t("referral.attempt.date")}
+                  values={{ ...values, attemptedOn: values.attemptedOn ?? props.today }}
+                  errors={errors}
                 />
                 <Select
                   name="method"

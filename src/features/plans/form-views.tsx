@@ -9,6 +9,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../platform/web/components";
+import { DateInput } from "../../platform/web/date-input";
 import { asList, ItemForm, type ItemFormProps, type Option, options, Textarea } from "./form-parts";
 import {
   actionOwnerKinds,
@@ -110,13 +111,13 @@ export function ActionFormPage(props: ItemFormProps & { careTeam: CareTeamPerson
             : []),
         ]}
       />
-      <TextInput
+      <DateInput
+        t={t}
         name="dueDate"
-        label={t.t("plan.field.dueDate")}
+        legend={t.t("plan.field.dueDate")}
         hint={t.t("plan.field.dueDate.hint")}
-        value={values.dueDate}
-        width={10}
-        error={errorFor(errors, "dueDate")}
+        values={values}
+        errors={errors}
       />
       <Select
         name="status"
@@ -292,13 +293,13 @@ export function ContingencyFormPage(props: ItemFormProps) {
         options={options(t, contingencyAlternatives, "plan.alternative")}
         checked={asList(values.alternatives)}
       />
-      <TextInput
+      <DateInput
+        t={t}
         name="checkBackDate"
-        label={t.t("plan.field.checkBackDate")}
+        legend={t.t("plan.field.checkBackDate")}
         hint={t.t("plan.field.checkBackDate.hint")}
-        value={values.checkBackDate}
-        width={10}
-        error={errorFor(errors, "checkBackDate")}
+        values={values}
+        errors={errors}
       />
     </ItemForm>
   );
@@ -332,13 +333,13 @@ export function AgreePage(
       ) : (
         <Form action={`${base}/agree`} csrfToken={props.csrfToken}>
           <input type="hidden" name="version" value={String(props.planVersion)} />
-          <TextInput
+          <DateInput
+            t={t}
             name="reviewDate"
-            label={t.t("plan.field.reviewDate")}
+            legend={t.t("plan.field.reviewDate")}
             hint={t.t("plan.field.reviewDate.hint")}
-            value={values.reviewDate}
-            width={10}
-            error={errorFor(errors, "reviewDate")}
+            values={values}
+            errors={errors}
           />
           <Checkboxes
             name="agreedBy"

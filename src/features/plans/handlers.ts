@@ -72,7 +72,7 @@ export function validate<Form>(
   const parsed = schema.safeParse(body);
   const version = withVersion ? basedOn.safeParse(body) : undefined;
   const errors: FieldError[] = [
-    ...(parsed.success ? [] : fieldErrors(parsed.error, t)),
+    ...(parsed.success ? [] : fieldErrors(parsed.error, t, body)),
     ...(version && !version.success ? fieldErrors(version.error, t) : []),
   ];
   if (!parsed.success || errors.length > 0) return { errors } as const;

@@ -3,7 +3,14 @@ import type { ComponentChildren, JSX } from "preact";
 // NHS.UK frontend components as typed Preact functions. Markup follows nhsuk-frontend v10's own
 // templates, so the design system's CSS and JavaScript apply unchanged.
 
-export type FieldError = { field: string; message: string };
+export type FieldError = {
+  field: string;
+  message: string;
+  /** The element the error summary links to, when not the field's own id (a date's first part in error). */
+  anchor?: string;
+  /** A date's parts in error; none named means the whole date. */
+  parts?: readonly ("day" | "month" | "year")[];
+};
 
 export const errorFor = (errors: FieldError[] | undefined, field: string) =>
   errors?.find((error) => error.field === field)?.message;
@@ -18,7 +25,7 @@ export function ErrorSummary({ errors, title }: { errors?: FieldError[]; title: 
           <ul class="nhsuk-list nhsuk-error-summary__list">
             {errors.map((error) => (
               <li key={`${error.field}:${error.message}`}>
-                <a href={`#${error.field}`}>{error.message}</a>
+                <a href={`#${error.anchor ?? error.field}`}>{error.message}</a>
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import {
   TextInput,
   WarningCallout,
 } from "../../../platform/web/components";
+import { DateInput } from "../../../platform/web/date-input";
 import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
@@ -254,12 +255,12 @@ export function PlanFormPage(
             value={String(props.conflict?.version ?? values.version ?? absence.plan.version)}
           />
         )}
-        <TextInput
+        <DateInput
+          t={t}
           name="returnOn"
-          type="date"
-          label={t.t("returnToWork.field.returnOn")}
-          value={values.returnOn}
-          error={errorFor(errors, "returnOn")}
+          legend={t.t("returnToWork.field.returnOn")}
+          values={values}
+          errors={errors}
         />
         <Checkboxes
           name="advice"
@@ -290,13 +291,13 @@ export function PlanFormPage(
           </legend>
           <div class="nhsuk-hint">{t.t("returnToWork.field.reviewDatesHint")}</div>
           {Array.from({ length: REVIEW_DATE_FIELDS }, (_, index) => (
-            <TextInput
+            <DateInput
               key={reviewField(index + 1)}
+              t={t}
               name={reviewField(index + 1)}
-              type="date"
-              label={t.t("returnToWork.field.reviewDate", { number: index + 1 })}
-              value={values[reviewField(index + 1)]}
-              error={errorFor(errors, reviewField(index + 1))}
+              legend={t.t("returnToWork.field.reviewDate", { number: index + 1 })}
+              values={values}
+              errors={errors}
             />
           ))}
         </fieldset>
@@ -314,12 +315,12 @@ export function PlanFormPage(
           value={values.agreedWithEmployerBy}
           error={errorFor(errors, "agreedWithEmployerBy")}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="agreedOn"
-          type="date"
-          label={t.t("returnToWork.field.agreedOn")}
-          value={values.agreedOn}
-          error={errorFor(errors, "agreedOn")}
+          legend={t.t("returnToWork.field.agreedOn")}
+          values={values}
+          errors={errors}
         />
         <Radios
           name="outcome"
@@ -335,12 +336,12 @@ export function PlanFormPage(
           ]}
           error={errorFor(errors, "outcome")}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="outcomeOn"
-          type="date"
-          label={t.t("returnToWork.field.outcomeOn")}
-          value={values.outcomeOn}
-          error={errorFor(errors, "outcomeOn")}
+          legend={t.t("returnToWork.field.outcomeOn")}
+          values={values}
+          errors={errors}
         />
         <Button name="action" value="save">
           {t.t("returnToWork.plan.save")}

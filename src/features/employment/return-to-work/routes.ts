@@ -6,7 +6,13 @@ import type { AppDeps } from "../../../platform/http/feature";
 import { sendPage, translatorFor } from "../../../platform/http/pages";
 import { uuidParam } from "../../../platform/http/params";
 import { participantIdParam, recordOpener } from "../../../platform/http/participant";
-import { type FieldError, fieldErrors, formBody, translateIssue } from "../../../platform/web/forms";
+import {
+  type FieldError,
+  fieldErrors,
+  formBody,
+  translateIssue,
+  withDateProblems,
+} from "../../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../../contacts/request";
 import { disclosureFor, mayContactEmployers } from "../disclosure";
 import { employerOption, employerOptions } from "../employer-options";
@@ -105,7 +111,7 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
     const participantId = participantIdParam(request);
     return open(request, parsed.success ? "write" : "read", "sickness_absence", async (record) => {
       const t = translatorFor(request);
-      const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t);
+      const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t, body);
       if (parsed.success && !(await checkEmployer(record, parsed.data.employerId)))
         errors.push({ field: "employerId", message: t.t("validation.returnToWork.employer") });
       if (!parsed.success || errors.length > 0)
@@ -153,7 +159,7 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
       "sickness_absence",
       async (record, absence) => {
         const t = translatorFor(request);
-        const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t);
+        const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t, body);
         if (parsed.success && !(await checkEmployer(record, parsed.data.employerId)))
           errors.push({ field: "employerId", message: t.t("validation.returnToWork.employer") });
         if (!parsed.success || errors.length > 0)
@@ -240,16 +246,20 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
       const read = readPlanForm(body, { today: today(), absenceStartedOn: absence.startedOn });
       const errors: FieldError[] = read.ok
         ? []
-        : [
-            ...read.issues.map((issue) => ({
-              field: String(issue.path[0] ?? "form"),
-              message: translateIssue(issue, t),
-            })),
-            ...read.weekErrors.map((error) => ({
-              field: error.field,
-              message: t.t(error.message, { week: error.week ?? "" }),
-            })),
-          ].filter((error, index, all) => all.findIndex((other) => other.field === error.field) === index);
+        : withDateProblems(
+            [
+              ...read.issues.map((issue) => ({
+                field: String(issue.path[0] ?? "form"),
+                message: translateIssue(issue, t),
+              })),
+              ...read.weekErrors.map((error) => ({
+                field: error.field,
+                message: t.t(error.message, { week: error.week ?? "" }),
+              })),
+            ].filter((error, index, all) => all.findIndex((other) => other.field === error.field) === index),
+            body,
+            t,
+          );
       if (read.ok && (read.plan.agreedOn || read.plan.agreedWithEmployerBy)) {
         const block = employerSharingBlock({
           mayContactEmployers: await mayContactEmployers(record),

@@ -11,8 +11,8 @@ import {
   Select,
   SummaryList,
   Textarea,
-  TextInput,
 } from "../../../platform/web/components";
+import { DateInput } from "../../../platform/web/date-input";
 import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
@@ -225,20 +225,20 @@ export function AbsenceFormPage(
           options={props.employers.map((option) => ({ value: option.id, label: option.name }))}
           error={errorFor(errors, "employerId")}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="startedOn"
-          type="date"
-          label={t.t("returnToWork.field.startedOn")}
-          value={values.startedOn}
-          error={errorFor(errors, "startedOn")}
+          legend={t.t("returnToWork.field.startedOn")}
+          values={values}
+          errors={errors}
         />
-        <TextInput
+        <DateInput
+          t={t}
           name="endedOn"
-          type="date"
-          label={t.t("returnToWork.field.endedOn")}
+          legend={t.t("returnToWork.field.endedOn")}
           hint={t.t("returnToWork.field.endedOnHint")}
-          value={values.endedOn}
-          error={errorFor(errors, "endedOn")}
+          values={values}
+          errors={errors}
         />
         <Textarea
           name="notes"

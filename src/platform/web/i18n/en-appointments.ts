@@ -28,7 +28,7 @@ export const enAppointments = {
   "appointments.status.cancelled_by_service": "Cancelled by the service",
   "appointments.outcomeToRecord": "Outcome to record",
   "appointments.form.date": "Date",
-  "appointments.form.dateHint": "For example, 2026-12-03",
+  "appointments.form.dateHint": "For example, 3 12 2026",
   "appointments.form.time": "Time",
   "appointments.form.timeHint": "24-hour clock, UK time, for example 10:30",
   "appointments.form.duration": "How long, in minutes",
@@ -108,7 +108,7 @@ export const enAppointments = {
   "ownAppointments.status.cancelled_by_service": "We cancelled this one. Sorry for the change.",
   "ownAppointments.cancelledUpcoming": "This one is cancelled.",
 
-  "validation.appointment.date": "Enter the date of the appointment, like 2026-12-03",
+  "validation.appointment.date": "Enter the date of the appointment",
   "validation.appointment.time": "Enter the time of the appointment, like 10:30",
   "validation.appointment.past": "The appointment must be later than now",
   "validation.appointment.duration": "Enter how long the appointment will be, in minutes",

@@ -56,7 +56,7 @@ export const enContacts = {
   "contacts.recordedBy": "Recorded by {name} on {date}",
   "contacts.addendumTimeline": "Addendum to the contact on {date}",
   "contacts.form.date": "Date",
-  "contacts.form.dateHint": "For example, 2026-11-20",
+  "contacts.form.dateHint": "For example, 20 11 2026",
   "contacts.form.time": "Time",
   "contacts.form.timeHint": "24-hour clock, UK time, for example 14:30",
   "contacts.form.method": "How",
@@ -97,7 +97,7 @@ export const enContacts = {
   "contacts.notice.saved": "The contact has been saved.",
   "contacts.notice.addendum": "The addendum has been added to the note.",
 
-  "validation.contact.date": "Enter the date of the contact, like 2026-11-20",
+  "validation.contact.date": "Enter the date of the contact",
   "validation.contact.time": "Enter the time of the contact, like 14:30",
   "validation.contact.future": "The date and time of the contact must not be in the future",
   "validation.contact.occurredAt":

@@ -50,7 +50,7 @@ export const enValidation = {
   "validation.staff.noSecondFactor": "This person has not set up a second factor.",
   "validation.staff.notInvited": "Only someone who has not yet accepted can be sent a new link.",
 
-  "validation.audit.date": "Enter a real date, like 2026-11-22",
+  "validation.audit.date": "Enter a real date",
   "validation.audit.dateOrder": "The 'to' date must be the same as or after the 'from' date",
   "validation.audit.actorId": "Enter a staff identifier in the form shown on their staff page",
   "validation.audit.actorEmail": "Enter a staff email address in the correct format",

@@ -6,6 +6,7 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enDates } from "./en-dates";
 import { enEmployers } from "./en-employers";
 import { enEmploymentSettings } from "./en-employment-settings";
 import { enMatching } from "./en-matching";
@@ -271,8 +272,8 @@ const enAudit = {
     "The hash chain is sealed up to event {seq} ({date}). Run 'tandem audit verify' to check it has not been altered.",
   "audit.chainEmpty": "No events have been sealed into the hash chain yet.",
   "audit.filters": "Filter events",
-  "audit.from": "From (YYYY-MM-DD)",
-  "audit.to": "To (YYYY-MM-DD)",
+  "audit.from": "From",
+  "audit.to": "To",
   "audit.fromHint": "Leave empty for the last 30 days",
   "audit.action": "Action",
   "audit.actionHint": "For example sign_in, staff.invite, participant.read",
@@ -326,4 +327,5 @@ export const en = {
   ...enWork,
   ...enSecondFactor,
   ...enStages,
+  ...enDates,
 } as const;
