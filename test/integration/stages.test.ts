@@ -4,10 +4,10 @@ import { job } from "../../src/features/employment/schema";
 import { followAlong } from "../../src/features/monitoring/schema";
 import { participant, referral } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
-import { signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import { signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
-import { jobStartFields } from "../support/work";
+import { dayFromToday, jobStartFields } from "../support/work";
 
 // The stage model on the record and at a job start (decision 52): moves the model allows are made
 // and audited; moves it refuses say why, beside the form, and write nothing.
@@ -204,7 +204,7 @@ describe("a job start cannot skip the journey", () => {
       version: await versionOf(person.id),
     });
     const ended = await specialist.post(`${jobUrl}/end`, {
-      endedOn: jobStartFields(testApp, bakeryId).startedOn,
+      ...typedDate("endedOn", dayFromToday(testApp, -14)),
       endReason: "resigned",
     });
     expect(ended.statusCode).toBe(302);
