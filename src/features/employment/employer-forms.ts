@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "../../platform/calendar-date";
 import { poundsToPence } from "./money";
 import { parsePostcodeDistrict } from "./postcode";
 import {
@@ -24,7 +25,7 @@ const optionalText = (message: string, max = TEXT_MAX) =>
   z.string().trim().max(max, message).optional().default("");
 /** An unchosen select or an empty field arrives as ""; it means "not given". */
 const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const optionalDate = (message: string) => z.preprocess(blankAsUndefined, z.iso.date({ message }).optional());
+const optionalDate = (message: string) => z.preprocess(blankAsUndefined, calendarDate(message).optional());
 
 export const employerForm = z.object({
   name: required("validation.employer.name"),

@@ -6,6 +6,7 @@ import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
+import { enEdge } from "./en-edge";
 import { enEmployers } from "./en-employers";
 import { enEmploymentSettings } from "./en-employment-settings";
 import { enMatching } from "./en-matching";
@@ -321,4 +322,5 @@ export const en = {
   ...enPortal,
   ...enValidation,
   ...enWork,
+  ...enEdge,
 } as const;
