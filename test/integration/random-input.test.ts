@@ -187,7 +187,7 @@ const nastyConstants = [
   "/\t/evil.example",
   "<script>alert(1)</script>",
   "' OR 1=1 --",
-  "${7*7}",
+  "{{7*7}}",
   "x".repeat(101),
   "x".repeat(1_001),
   "x".repeat(20_000),
