@@ -11,19 +11,19 @@ export const LATEST_YEAR = 2200;
 
 export const isYearInRange = (year: number) => year >= EARLIEST_YEAR && year <= LATEST_YEAR;
 
-/** A real calendar date as YYYY-MM-DD (no 30 February), in the years above. */
-export function isCalendarDate(text: string): boolean {
+/** A real calendar date as YYYY-MM-DD (no 30 February), in any year. */
+export function isRealCalendarDate(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    isYearInRange(year) &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
+  date.setUTCFullYear(year);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
+
+/** A real calendar date as YYYY-MM-DD, in the years above. */
+export const isCalendarDate = (text: string) =>
+  isRealCalendarDate(text) && isYearInRange(Number(text.slice(0, 4)));
 
 /** A calendar date in a form or an API body: YYYY-MM-DD, real, in range; `message` for any fault. */
 export const calendarDate = (message?: string) =>

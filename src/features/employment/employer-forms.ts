@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate } from "../../platform/calendar-date";
+import { calendarDate, isCalendarDate } from "../../platform/calendar-date";
 import { poundsToPence } from "./money";
 import { parsePostcodeDistrict } from "./postcode";
 import {
@@ -77,7 +77,9 @@ export function employerContactForm(today: string) {
     .object({
       occurredOn: z.iso
         .date({ message: "validation.employerContact.date" })
-        .refine((date) => date <= today, "validation.employerContact.future"),
+        .refine((date) => date <= today, "validation.employerContact.future")
+        // A date far in the future is told so above; one before 1900 gets the field's message.
+        .refine((date) => date > today || isCalendarDate(date), "validation.employerContact.date"),
       contactType: z.enum(employerContactTypes, { message: "validation.employerContact.type" }),
       faceToFace: yesNo("validation.employerContact.faceToFace"),
       contactPersonId: z.preprocess(blankAsUndefined, z.uuid().optional().catch(undefined)),

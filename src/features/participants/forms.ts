@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isCalendarDate } from "../../platform/calendar-date";
+import { isCalendarDate, isRealCalendarDate } from "../../platform/calendar-date";
 import type { MessageKey } from "../../platform/web/i18n";
 import { isValidNhsNumber, normaliseNhsNumber } from "./nhs-number";
 import {
@@ -34,8 +34,10 @@ export const pastDate = (message: MessageKey, today: () => string) =>
   z
     .string({ message })
     .trim()
-    .refine(isCalendarDate, message)
-    .refine((text) => text <= today(), "validation.participant.dateInFuture");
+    .refine(isRealCalendarDate, message)
+    .refine((text) => text <= today(), "validation.participant.dateInFuture")
+    // Out of range only once it is a real date, so a date far in the future is told it is.
+    .refine((text) => !isRealCalendarDate(text) || isCalendarDate(text), message);
 
 export const version = z.coerce.number({ message: "validation.reload" }).int().min(1);
 
