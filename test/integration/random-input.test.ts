@@ -554,7 +554,10 @@ async function baselineForm(client: TestClient, caller: Caller, route: DeclaredR
   return found;
 }
 
+let requestsSent = 0;
+
 async function send(route: DeclaredRoute, chosen: Attempt) {
+  requestsSent++;
   const caller = callerFor(route.access);
   const client = clients.get(caller)!;
   const url = buildUrl(route, chosen);
@@ -670,6 +673,7 @@ describe("random input over every route", () => {
           if (parameter.in === "query") queryKeys.add(parameter.name);
 
     const failures: string[] = [];
+    const before = requestsSent;
     for (const [index, route] of routesInOrder().entries()) {
       const result = await fc.check(
         fc.asyncProperty(attempt, async (chosen) => {
@@ -695,6 +699,8 @@ describe("random input over every route", () => {
     }
     if (failures.length > 0) console.error(`random input: seed ${seed}\n${failures.join("\n")}`);
     expect(failures).toEqual([]);
+    // Bounded, but not trivially: about a thousand requests with the default runs.
+    expect(requestsSent - before).toBeGreaterThan(runsPerRoute * 100);
     expect(caughtByTheNet).toEqual([]);
   }, 600_000);
 });
