@@ -596,6 +596,8 @@ async function fieldsOf(route: DeclaredRoute): Promise<Record<string, unknown>> 
   return baselineForm(clients.get(caller)!, caller, route);
 }
 
+// The year box of a day, month and year date input.
+const yearField = (name: string) => /(-|\[|\b)year\]?$/i.test(name);
 const looksLikeDate = (name: string, value: unknown) =>
   /date|On$|At$|birth/i.test(name) || (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value));
 
@@ -645,7 +647,12 @@ describe("random input over every route", () => {
         const chosen: Attempt = {
           pathNasty: null,
           query: [],
-          mutate: [{ pick: index, value: looksLikeDate(name, value) ? "0000-01-01" : "Kim\u0000son" }],
+          mutate: [
+            {
+              pick: index,
+              value: yearField(name) ? "0000" : looksLikeDate(name, value) ? "0000-01-01" : "Kim\u0000son",
+            },
+          ],
           extra: null,
         };
         const { url, body, response } = await send(route, chosen);
