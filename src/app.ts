@@ -42,9 +42,12 @@ import type { Clock } from "./platform/clock";
 import type { Database } from "./platform/db";
 import { appSetting } from "./platform/db/schema";
 import "./platform/http/context";
+import { registerNoStore } from "./platform/http/caching";
 import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
+import { isClientDataError, registerInputEdge } from "./platform/http/input-edge";
 import { operationsFeature } from "./platform/http/operations";
+import { registerOriginCheck } from "./platform/http/origin-check";
 import { setOwnPagesNavigation } from "./platform/http/own-pages";
 import {
   pageContext,
@@ -187,6 +190,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
   await registerWebAssets(app);
 
+  // Cross-site writes are refused as they arrive, before anyone is looked up (decision 52).
+  registerOriginCheck(app, {
+    publicUrl: config.publicUrl,
+    refuse: (request, reply) =>
+      wantsJson(request.url)
+        ? sendProblem(reply, 403, "The request came from another site. Nothing was changed.")
+        : sendPage(
+            reply,
+            ErrorPage({ ...pageContext(request, reply), status: 403, reason: "cross_site" }),
+            403,
+          ),
+  });
+  registerNoStore(app);
+
   const renderForbidden = (
     request: Parameters<typeof pageContext>[0],
     reply: Parameters<typeof pageContext>[1],
@@ -207,6 +224,16 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     const unsafe = !["GET", "HEAD", "OPTIONS"].includes(request.method);
     if (!unsafe || request.authMethod === "token") return done();
     app.csrfProtection(request, reply, done);
+  });
+  // Then text no person types (NUL, control characters, half surrogate pairs) is refused for every
+  // route at once, before any schema or query sees it (decision 50).
+  registerInputEdge(app, {
+    refuse: (request, reply, where) =>
+      wantsJson(request.url)
+        ? sendProblem(reply, 400, "The request contains a control character or malformed text.", {
+            errors: [{ pointer: where, detail: "Remove control characters and malformed text." }],
+          })
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 400, reason: "input" }), 400),
   });
 
   await app.register(fastifySwagger, {
@@ -244,6 +271,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           detail: translateIssue({ message: issue.message ?? "Invalid value", ...issue.params }, english),
         })),
       });
+    }
+    // A safety net: input the edge and the schemas should have refused, but that reached a `.parse`
+    // or the database, is still the caller's mistake, not ours. Logged, so the cause gets fixed.
+    if (isClientDataError(thrown)) {
+      request.log.warn({ err: error }, "input that should have been refused at the edge reached a handler");
+      return json
+        ? sendProblem(reply, 400, "The request contains a value that cannot be used.")
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 400 }), 400);
     }
     const status = typeof error.statusCode === "number" ? error.statusCode : 500;
     const code = (error as { code?: string }).code ?? "";

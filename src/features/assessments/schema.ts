@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { calendarInstant } from "../../platform/calendar-date";
 import { organisation, staffAccount } from "../../platform/directory/schema";
 import { participant } from "../participants/schema";
 import { measureIds } from "./measures";
@@ -174,7 +175,7 @@ export const measureApiBody = z.strictObject({
   instrument: z.enum(measureIds),
   answers: z.record(z.string(), z.union([z.number().int(), z.literal("not_applicable")])),
   completionMethod: z.enum(completionMethods),
-  completedAt: z.iso.datetime({ offset: true }).optional(),
+  completedAt: calendarInstant().optional(),
 });
 
 export const capabilityForm = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate } from "../../platform/calendar-date";
 
 // The audit trail's tables belong to platform/audit; this feature only browses them, so its
 // schema is the filter form shared by the page and the API.
@@ -15,7 +16,7 @@ const isoDay = z
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined))
-  .pipe(z.iso.date({ message: "validation.audit.date" }).optional());
+  .pipe(calendarDate("validation.audit.date").optional());
 
 export const auditFilterSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { calendarDate, calendarInstant } from "../../platform/calendar-date";
 import { organisation, staffAccount } from "../../platform/directory/schema";
 import { participant, participantOwned } from "../participants/schema";
 import { zonedInstant } from "./rules";
@@ -114,7 +115,7 @@ function wallClock(messages: { date: string; time: string }) {
     .string({ message: messages.time })
     .trim()
     .regex(/^([01]?\d|2[0-3])[:.][0-5]\d$/, messages.time);
-  const date = z.iso.date({ message: messages.date });
+  const date = calendarDate(messages.date);
   const instant = (form: { date: string; time: string }) => {
     const [hours, minutes] = form.time.trim().split(/[:.]/);
     return zonedInstant(form.date, `${hours!.padStart(2, "0")}:${minutes}`);
@@ -181,9 +182,10 @@ export function contactForm(now: Date) {
 /** The same contact over JSON: one ISO 8601 instant instead of a date and a time. */
 export function contactApiBody(clock: { now(): Date }) {
   return z.strictObject({
-    occurredAt: z.iso
-      .datetime({ offset: true, message: "validation.contact.occurredAt" })
-      .refine((value) => Date.parse(value) <= clock.now().getTime(), "validation.contact.future"),
+    occurredAt: calendarInstant("validation.contact.occurredAt").refine(
+      (value) => Date.parse(value) <= clock.now().getTime(),
+      "validation.contact.future",
+    ),
     ...choices,
     durationMinutes: z
       .number({ message: "validation.contact.duration" })

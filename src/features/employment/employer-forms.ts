@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDate, isCalendarDate } from "../../platform/calendar-date";
 import { poundsToPence } from "./money";
 import { parsePostcodeDistrict } from "./postcode";
 import {
@@ -24,7 +25,7 @@ const optionalText = (message: string, max = TEXT_MAX) =>
   z.string().trim().max(max, message).optional().default("");
 /** An unchosen select or an empty field arrives as ""; it means "not given". */
 const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
-const optionalDate = (message: string) => z.preprocess(blankAsUndefined, z.iso.date({ message }).optional());
+const optionalDate = (message: string) => z.preprocess(blankAsUndefined, calendarDate(message).optional());
 
 export const employerForm = z.object({
   name: required("validation.employer.name"),
@@ -76,7 +77,9 @@ export function employerContactForm(today: string) {
     .object({
       occurredOn: z.iso
         .date({ message: "validation.employerContact.date" })
-        .refine((date) => date <= today, "validation.employerContact.future"),
+        .refine((date) => date <= today, "validation.employerContact.future")
+        // A date far in the future is told so above; one before 1900 gets the field's message.
+        .refine((date) => date > today || isCalendarDate(date), "validation.employerContact.date"),
       contactType: z.enum(employerContactTypes, { message: "validation.employerContact.type" }),
       faceToFace: yesNo("validation.employerContact.faceToFace"),
       contactPersonId: z.preprocess(blankAsUndefined, z.uuid().optional().catch(undefined)),

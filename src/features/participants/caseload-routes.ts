@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, sendPage } from "../../platform/http/pages";
+import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { listHref } from "../../platform/web/form-fields";
-import { formBody } from "../../platform/web/forms";
+import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
 import { activeCaseloads, caseloadPageWithFollowUp, teamSpecialists } from "./caseload";
 import { CaseloadPage, TeamCaseloadsPage } from "./caseload-views";
 import { caseloadQuery, caseloadSearchForm } from "./forms";
@@ -12,12 +12,22 @@ import { recallSearch, rememberSearch } from "./search";
 export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
   const today = todayFrom(clock);
 
-  /** The search box posts here; the list's address then carries a handle, not what was typed. */
-  const search = (base: string) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const form = caseloadSearchForm.parse(formBody(request.body));
-    const handle = form.q ? await rememberSearch(db, clock, request.staff!.staffId, form.q) : undefined;
-    return reply.redirect(listHref(base, { search: handle, stage: form.stage, staffId: form.staffId }), 303);
-  };
+  /**
+   * The search box posts here; the list's address then carries a handle, not what was typed. A
+   * search that cannot be used (too long) shows the list again with the message beside the box.
+   */
+  const search =
+    (base: string, show: (request: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => unknown) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const parsed = caseloadSearchForm.safeParse(formBody(request.body));
+      if (!parsed.success) return show(request, reply, fieldErrors(parsed.error, translatorFor(request)));
+      const form = parsed.data;
+      const handle = form.q ? await rememberSearch(db, clock, request.staff!.staffId, form.q) : undefined;
+      return reply.redirect(
+        listHref(base, { search: handle, stage: form.stage, staffId: form.staffId }),
+        303,
+      );
+    };
 
   const readQuery = async (request: FastifyRequest) => {
     const query = caseloadQuery.parse(request.query ?? {});
@@ -25,10 +35,7 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
     return { query: searchText ? query : { ...query, search: undefined }, searchText };
   };
 
-  app.post("/caseload", { config: { access: "caseload.own" } }, search("/caseload"));
-  app.post("/team/caseloads", { config: { access: "team.view_caseloads" } }, search("/team/caseloads"));
-
-  app.get("/caseload", { config: { access: "caseload.own" } }, async (request, reply) => {
+  const showCaseload = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldError[]) => {
     const staff = request.staff!;
     const read = await readQuery(request);
     const query = { ...read.query, staffId: undefined };
@@ -53,11 +60,13 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
         searchText: read.searchText,
         result: content.result,
         own: content.active === undefined ? undefined : { fullName: staff.fullName, active: content.active },
+        errors,
       }),
+      errors ? 400 : 200,
     );
-  });
+  };
 
-  app.get("/team/caseloads", { config: { access: "team.view_caseloads" } }, async (request, reply) => {
+  const showTeamCaseloads = async (request: FastifyRequest, reply: FastifyReply, errors?: FieldError[]) => {
     const { query, searchText } = await readQuery(request);
     const content = await door.withParticipantList(
       request.staff!,
@@ -90,7 +99,22 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
         searchText,
         result: content.result,
         specialists: content.specialists,
+        errors,
       }),
+      errors ? 400 : 200,
     );
-  });
+  };
+
+  app.post("/caseload", { config: { access: "caseload.own" } }, search("/caseload", showCaseload));
+  app.post(
+    "/team/caseloads",
+    { config: { access: "team.view_caseloads" } },
+    search("/team/caseloads", showTeamCaseloads),
+  );
+  app.get("/caseload", { config: { access: "caseload.own" } }, (request, reply) =>
+    showCaseload(request, reply),
+  );
+  app.get("/team/caseloads", { config: { access: "team.view_caseloads" } }, (request, reply) =>
+    showTeamCaseloads(request, reply),
+  );
 }

@@ -1,6 +1,8 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import {
   Button,
+  ErrorSummary,
+  type FieldError,
   InsetText,
   Select,
   Table,
@@ -43,6 +45,8 @@ function CaseloadTable(
     searchText?: string;
     result: Page;
     showLead: boolean;
+    /** A search that could not be used (too long), shown beside the box. */
+    errors?: FieldError[];
   },
 ) {
   const { t, base, query, result } = props;
@@ -59,6 +63,7 @@ function CaseloadTable(
               type="search"
               label={t.t("caseload.search")}
               value={props.searchText}
+              error={props.errors?.find((error) => error.field === "q")?.message}
               spellcheck={false}
             />
           </div>
@@ -151,11 +156,13 @@ export function CaseloadPage(
     searchText?: string;
     result: Page;
     own?: { fullName: string; active: number };
+    errors?: FieldError[];
   },
 ) {
   const { t, own } = props;
   return (
-    <Layout {...layoutProps(props, t.t("caseload.title"), undefined, true)}>
+    <Layout {...layoutProps(props, t.t("caseload.title"), props.errors, true)}>
+      <ErrorSummary errors={props.errors} title={t.t("error.summaryTitle")} />
       <h1>{t.t("caseload.title")}</h1>
       <p>{t.t("caseload.lead")}</p>
       {own && <p class="nhsuk-body-l">{t.plural("caseload.active", own.active)}</p>}
@@ -173,12 +180,14 @@ export function TeamCaseloadsPage(
     searchText?: string;
     result: Page;
     specialists: SpecialistLoad[];
+    errors?: FieldError[];
   },
 ) {
   const { t, specialists, query } = props;
   const over = specialists.filter((specialist) => specialist.active > IPS_CASELOAD_LIMIT);
   return (
-    <Layout {...layoutProps(props, t.t("caseload.teamTitle"), undefined, true)}>
+    <Layout {...layoutProps(props, t.t("caseload.teamTitle"), props.errors, true)}>
+      <ErrorSummary errors={props.errors} title={t.t("error.summaryTitle")} />
       <h1>{t.t("caseload.teamTitle")}</h1>
       <p>{t.t("caseload.teamLead")}</p>
       {over.map((specialist) => (

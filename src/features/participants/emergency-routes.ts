@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { isCalendarDate } from "../../platform/calendar-date";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
@@ -11,12 +12,7 @@ const searchForm = z.object({
   nhsNumber: z.string().trim().max(20).optional().catch(undefined),
   givenName: z.string().trim().max(100).optional().catch(undefined),
   familyName: z.string().trim().max(100).optional().catch(undefined),
-  dateOfBirth: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  dateOfBirth: z.string().trim().refine(isCalendarDate).optional().catch(undefined),
 });
 
 export function registerEmergencySearchRoutes(app: FastifyInstance, { door }: AppDeps) {

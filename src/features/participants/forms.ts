@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate, isRealCalendarDate } from "../../platform/calendar-date";
 import type { MessageKey } from "../../platform/web/i18n";
 import { isValidNhsNumber, normaliseNhsNumber } from "./nhs-number";
 import {
@@ -29,19 +30,15 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (text: string) =>
-  isoDate.test(text) &&
-  !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
-  new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-
-/** A date as `YYYY-MM-DD` (what a date field sends), real, and not in the future. */
+/** A date as `YYYY-MM-DD` (what a date field sends), real, in range, and not in the future. */
 export const pastDate = (message: MessageKey, today: () => string) =>
   z
     .string({ message })
     .trim()
-    .refine(realDate, message)
-    .refine((text) => text <= today(), "validation.participant.dateInFuture");
+    .refine(isRealCalendarDate, message)
+    .refine((text) => text <= today(), "validation.participant.dateInFuture")
+    // Out of range only once it is a real date, so a date far in the future is told it is.
+    .refine((text) => !isRealCalendarDate(text) || isCalendarDate(text), message);
 
 export const version = z.coerce.number({ message: "validation.reload" }).int().min(1);
 

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { isYearInRange } from "../../platform/calendar-date";
 import { staffAccount } from "../../platform/directory/schema";
 import { participantOwned } from "../participants/schema";
 
@@ -280,7 +281,7 @@ export function parseCalendarDate(input: string): string | undefined {
     candidate.getUTCDate() !== day
   )
     return undefined;
-  if (year < 1900 || year > 2200) return undefined;
+  if (!isYearInRange(year)) return undefined;
   return candidate.toISOString().slice(0, 10);
 }
 

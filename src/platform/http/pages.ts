@@ -125,9 +125,28 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     .send(renderPage(page));
 }
 
-/** Only our own paths are followed after sign-in, never another site. */
+// A path and query of printable ASCII from the URL alphabet: no space, no control character, no
+// backslash, nothing a browser would drop or rewrite before reading the address (decision 53).
+const pathCharacters = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%?]*$/;
+// Percent-encoded slashes, backslashes and control characters: a proxy or a later decoding could
+// turn them back into what the plain check refused.
+const encodedTrick = /%(2f|5c|[01][0-9a-f]|7f)/i;
+const ourOrigin = "https://tandem.invalid";
+
+/**
+ * Only our own paths are followed after sign-in, never another site: a single `/` then anything
+ * but another `/` or a `\`, in URL characters only, and still our own origin when a browser
+ * resolves it. Anything else goes home.
+ */
 export function safeNextPath(next: unknown): string {
-  return typeof next === "string" && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\")
-    ? next
-    : "/";
+  if (typeof next !== "string" || next.length > 2000) return "/";
+  if (!pathCharacters.test(next) || next.startsWith("//") || encodedTrick.test(next)) return "/";
+  try {
+    // Dot segments resolved ("/my/../admin" is "/admin"), so a caller's prefix check means what it says.
+    const resolved = new URL(next, ourOrigin);
+    if (resolved.origin !== ourOrigin || resolved.pathname.startsWith("//")) return "/";
+    return `${resolved.pathname}${resolved.search}`;
+  } catch {
+    return "/";
+  }
 }

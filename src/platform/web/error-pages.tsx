@@ -8,7 +8,7 @@ export type ErrorPageProps = {
   navigation?: NavigationItem[];
   status: number;
   /** Why a 403 happened, where the page can say something more useful than "no permission". */
-  reason?: "csrf" | "participant";
+  reason?: "csrf" | "participant" | "input" | "cross_site";
   /** Where someone allowed to use emergency access can ask for it, on a refused record. */
   emergencyHref?: string;
 };
@@ -37,6 +37,12 @@ export function ErrorPage({ t, user, csrfToken, navigation, status, reason, emer
 function describe(t: Translator, status: number, reason?: string): { title: string; lines: string[] } {
   if (status === 403 && reason === "csrf") {
     return { title: t.t("error.csrf.title"), lines: [t.t("error.csrf.body")] };
+  }
+  if (status === 400 && reason === "input") {
+    return { title: t.t("error.input.title"), lines: [t.t("error.input.body")] };
+  }
+  if (status === 403 && reason === "cross_site") {
+    return { title: t.t("error.crossSite.title"), lines: [t.t("error.crossSite.body")] };
   }
   if (status === 403 && reason === "participant") {
     return { title: t.t("error.participant.title"), lines: [t.t("error.participant.body")] };

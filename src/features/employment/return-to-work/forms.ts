@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../../../platform/calendar-date";
 import type { FormBody } from "../../../platform/web/forms";
 import type { MessageKey } from "../../../platform/web/i18n";
 import { fitNoteAdviceKinds, type PhasedReturnWeek, returnToWorkOutcomes } from "../schema";
@@ -6,12 +7,7 @@ import { MAX_PHASED_WEEKS, MAX_WEEKLY_HOURS, phasedReturnProblems } from "./rule
 
 // The absence and plan forms as the pages post them. Messages are catalogue keys.
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (text: string) => {
-  if (!isoDate.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-};
+const isRealDate = isCalendarDate;
 
 const requiredDate = (message: MessageKey) =>
   z.string({ message }).trim().min(1, message).refine(isRealDate, message);

@@ -7,6 +7,7 @@ import { enAssessments } from "./en-assessments";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enDates } from "./en-dates";
+import { enEdge } from "./en-edge";
 import { enEmployers } from "./en-employers";
 import { enEmploymentSettings } from "./en-employment-settings";
 import { enMatching } from "./en-matching";
@@ -328,4 +329,5 @@ export const en = {
   ...enSecondFactor,
   ...enStages,
   ...enDates,
+  ...enEdge,
 } as const;
