@@ -7,9 +7,11 @@ export const dateParts = ["day", "month", "year"] as const;
 export type DatePart = (typeof dateParts)[number];
 export type TypedDate = Partial<Record<DatePart, string>>;
 
-/** The earliest and latest years a person may type: older or later is a typing slip, not a date. */
-export const earliestYear = 1900;
-export const latestYear = 2200;
+import { EARLIEST_YEAR, LATEST_YEAR } from "../calendar-date";
+
+/** The earliest and latest years a person may type: the one range every date schema holds too. */
+export const earliestYear = EARLIEST_YEAR;
+export const latestYear = LATEST_YEAR;
 
 export type DateProblem =
   /** Some parts left empty: "… must include a day and month". */
