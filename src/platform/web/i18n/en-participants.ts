@@ -350,4 +350,10 @@ export const enParticipants = {
   "validation.participation.notNow": "That change does not apply to this record now",
   "validation.emergency.reason": "Give a reason of at least 20 characters",
   "validation.emergency.notAllowed": "Your role cannot use emergency access",
+  "selfReferral.tooMany.title": "Too many requests",
+  "selfReferral.tooMany.body":
+    "We have had several referrals from this internet connection in the last hour, so we cannot take another one from it just now. Nothing you entered has been kept. Please try again later.",
+  "selfReferral.tooMany.phone":
+    "If you would rather not wait, phone the health service you are in touch with, or your GP surgery, and ask them to refer you for employment support.",
+  "selfReferral.tooMany.back": "Back to the referral form",
 } as const;
