@@ -65,9 +65,13 @@ export function listRegions(executor: Executor) {
       id: region.id,
       name: region.name,
       version: region.version,
-      organisationCount: sql<number>`(select count(*)::int from ${organisation} where ${organisation.regionId} = ${region.id})`,
+      // A join, not a correlated subquery: without a join Drizzle writes columns unqualified, and
+      // "id" inside a subquery on organisation meant the organisation's own id, so every count was 0.
+      organisationCount: count(organisation.id),
     })
     .from(region)
+    .leftJoin(organisation, eq(organisation.regionId, region.id))
+    .groupBy(region.id)
     .orderBy(asc(region.name));
 }
 
