@@ -11,6 +11,8 @@ const knownActions = new Set(["participant.read", "participant.write"]);
 const knownRoles = new Set<string>(staffRoles);
 
 function who(t: Translator, entry: AccessLogEntry) {
+  // The person's own visits and changes, on their own pages, are theirs: not a missing member of staff.
+  if (entry.actorRole === "participant") return t.t("accessLog.personThemselves");
   const name = entry.actorName ?? (entry.actorId ? t.t("accessLog.unknownPerson") : t.t("accessLog.system"));
   return (
     <>
