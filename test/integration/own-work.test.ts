@@ -138,4 +138,15 @@ describe("the person's own changes, as staff see them", () => {
     const own = words((await person.get("/my/record-access")).body);
     expect(own).not.toContain("Someone no longer in the directory");
   });
+
+  it("tells the person the limit when their words are too long, not that they are missing", async () => {
+    const tooLong = await person.post(`/my/work/employers/${bakeryId}`, {
+      choice: "condition",
+      wording: "I need breaks. ".repeat(40),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    const text = words(tooLong.body);
+    expect(text).toContain("Enter 500 characters or fewer");
+    expect(text).not.toContain("Write the words your employer may be told about your condition");
+  });
 });
