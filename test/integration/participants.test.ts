@@ -485,11 +485,15 @@ describe("caseloads", () => {
     }
     const page = await specialist.get("/caseload");
     expect(page.body).toContain("Caseload above the IPS limit");
+    expect(page.body).toContain("Talk to your team leader about the caseload.");
     const leader = await signedInAs(testApp.app, "team_leader");
     const team = await leader.get("/team/caseloads");
     expect(team.statusCode).toBe(200);
     expect(team.body).toContain("Active caseload by employment specialist");
     expect(team.body).toContain("Priya Shah has");
+    // The team leader is the one the specialist is told to talk to: their page says what they can do.
+    expect(team.body).not.toContain("Talk to your team leader");
+    expect(team.body).toContain("Review the caseload with Priya Shah");
   });
 
   it("lists the caseload over the API with search, and refuses roles without one", async () => {

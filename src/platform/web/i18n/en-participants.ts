@@ -356,4 +356,6 @@ export const enParticipants = {
   "selfReferral.tooMany.phone":
     "If you would rather not wait, phone the health service you are in touch with, or your GP surgery, and ask them to refer you for employment support.",
   "selfReferral.tooMany.back": "Back to the referral form",
+  "caseload.limitBodyForTeamLeader":
+    "{name} has {count} active participants. The IPS fidelity scale expects no more than {limit} per full-time employment specialist, so that each person gets enough time. Review the caseload with {name}: share new referrals with other specialists, or close support that has ended.",
 } as const;
