@@ -41,7 +41,8 @@ export function createTranslator(locale: Locale = "en-GB", timeZone = "Europe/Lo
       year: "numeric",
       hour: "2-digit",
       minute: "2-digit",
-      second: "2-digit",
+      // People read times to the minute (NHS.UK style: 9:30am or 09:30); seconds are noise.
+      hourCycle: "h23",
       timeZone,
     }),
   };
