@@ -536,6 +536,15 @@ describe("emergency access (break-glass)", () => {
     expect(events.find((event) => event.action === "participant.emergency_access")?.reason).toContain(
       "welfare check",
     );
+    // The grant has its own name wherever the trail is read, never "Other action".
+    const leader = await signedInAs(testApp.app, "team_leader");
+    const log = await leader.get(`/participants/${created!.id}/access-log`);
+    expect(log.statusCode).toBe(200);
+    expect(log.body).toContain("Granted emergency access");
+    expect(log.body).not.toContain("Other action");
+    const admin = await signedInAs(testApp.app, "admin");
+    const trail = await admin.get("/admin/audit?action=participant.emergency_access");
+    expect(trail.body).toContain("Granted emergency access");
     testApp.clock.advance(61 * 60_000);
     // Signed in afresh (the idle timeout has passed too): the grant has expired.
     const later = await signedInAs(testApp.app, "manager");

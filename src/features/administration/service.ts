@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/policy";
-import { type AuditDetail, recordAuditEvent } from "../../platform/audit/service";
+import { type AuditAction, type AuditDetail, recordAuditEvent } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
@@ -21,7 +21,7 @@ export async function auditedChange<Result>(
   db: Database,
   clock: Clock,
   request: AdminRequest,
-  event: { action: string; subjectType: string; organisationId?: string | null },
+  event: { action: AuditAction; subjectType: string; organisationId?: string | null },
   work: (
     tx: Transaction,
   ) => Promise<{ result: Result; subjectId?: string; detail?: AuditDetail; audit: boolean }>,

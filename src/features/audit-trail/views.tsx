@@ -9,6 +9,7 @@ import {
   Table,
   TextInput,
 } from "../../platform/web/components";
+import { auditActionLabel } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { AuditFilter } from "./schema";
 import type { AuditPage, chainStatus } from "./service";
@@ -171,7 +172,11 @@ export function AuditTrailPage(props: Props) {
             ) : (
               t.t("audit.system")
             ),
-            <span class="app-monospace">{event.action}</span>,
+            <>
+              {auditActionLabel(t, event.action)}
+              <br />
+              <span class="app-monospace nhsuk-body-s">{event.action}</span>
+            </>,
             event.subjectType === "staff" && event.subjectId ? (
               <a
                 href={`/admin/staff/${event.subjectId}`}

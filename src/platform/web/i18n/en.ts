@@ -4,6 +4,7 @@
 import { enAdministration } from "./en-administration";
 import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
+import { enAuditActions } from "./en-audit-actions";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enEmployers } from "./en-employers";
@@ -321,4 +322,5 @@ export const en = {
   ...enPortal,
   ...enValidation,
   ...enWork,
+  ...enAuditActions,
 } as const;

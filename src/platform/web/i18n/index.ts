@@ -27,6 +27,12 @@ export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(en, text);
 }
 
+/** An audit action as people read it ("Granted emergency access"); an unlisted one as written. */
+export function auditActionLabel(t: Translator, action: string): string {
+  const key = `auditAction.${action}`;
+  return isMessageKey(key) ? t.t(key) : action;
+}
+
 export function createTranslator(locale: Locale = "en-GB", timeZone = "Europe/London"): Translator {
   const catalogue = catalogues[locale];
   const lookup = (key: string): string =>
