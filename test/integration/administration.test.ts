@@ -35,3 +35,15 @@ describe("regions", () => {
     }
   });
 });
+
+describe("the admin home", () => {
+  it("has a card for every admin page in the menu, the outbox and early-warning rules included", async () => {
+    const admin = await signedInAs(testApp.app, "admin");
+    const home = await admin.get("/");
+    const cards = [...home.body.matchAll(/nhsuk-card__link" href="([^"]+)"/g)].map((match) => match[1]);
+    expect(cards).toEqual(expect.arrayContaining(["/admin/outbox", "/admin/monitoring-rules"]));
+    // Every admin page the navigation offers has its card on the home page.
+    const menu = [...home.body.matchAll(/href="(\/admin\/[a-z-]+)"/g)].map((match) => match[1]);
+    for (const href of new Set(menu)) expect(cards).toContain(href);
+  });
+});
