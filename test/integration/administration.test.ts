@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { organisation, region } from "../../src/platform/directory/schema";
-import { signedInAs, startTestApp, type TestApp } from "../support/app";
+import { organisation, region, staffAccount, team } from "../../src/platform/directory/schema";
+import { demoStaff, signedInAs, startTestApp, type TestApp } from "../support/app";
 
 let testApp: TestApp;
 
@@ -45,5 +45,42 @@ describe("the admin home", () => {
     // Every admin page the navigation offers has its card on the home page.
     const menu = [...home.body.matchAll(/href="(\/admin\/[a-z-]+)"/g)].map((match) => match[1]);
     for (const href of new Set(menu)) expect(cards).toContain(href);
+  });
+});
+
+describe("inviting staff", () => {
+  it("offers only the teams of the admin's own organisation, and refuses another organisation's team", async () => {
+    const admin = await signedInAs(testApp.app, "admin");
+    const me = await demoStaff(testApp, "admin");
+    const teams = await testApp.db.select().from(team);
+    const own = teams.filter((row) => row.organisationId === me.organisationId && row.active);
+    const others = teams.filter((row) => row.organisationId !== me.organisationId);
+    expect(own.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    const form = await admin.get("/admin/staff/invite");
+    for (const row of own) expect(form.body).toContain(`value="${row.id}"`);
+    for (const row of others) expect(form.body).not.toContain(`value="${row.id}"`);
+
+    const refused = await admin.post("/admin/staff", {
+      fullName: "Casey Other",
+      email: "casey.other@example.org",
+      role: "employment_specialist",
+      organisationId: me.organisationId,
+      teamIds: others[0]!.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("Choose teams from the list");
+    expect(
+      await testApp.db.select().from(staffAccount).where(eq(staffAccount.email, "casey.other@example.org")),
+    ).toHaveLength(0);
+
+    const invited = await admin.post("/admin/staff", {
+      fullName: "Casey Own",
+      email: "casey.own@example.org",
+      role: "employment_specialist",
+      organisationId: me.organisationId,
+      teamIds: own[0]!.id,
+    });
+    expect(invited.statusCode).toBeLessThan(400);
   });
 });

@@ -298,7 +298,8 @@ export async function findTeam(executor: Executor, id: string) {
   return row;
 }
 
-export function allTeams(executor: Executor) {
+/** The active teams of one organisation: a staff member joins teams of their own organisation only. */
+export function teamsOf(executor: Executor, organisationId: string) {
   return executor
     .select({
       id: team.id,
@@ -308,8 +309,8 @@ export function allTeams(executor: Executor) {
     })
     .from(team)
     .innerJoin(organisation, eq(organisation.id, team.organisationId))
-    .where(eq(team.active, true))
-    .orderBy(asc(organisation.name), asc(team.name));
+    .where(and(eq(team.active, true), eq(team.organisationId, organisationId)))
+    .orderBy(asc(team.name));
 }
 
 type TeamFields = { name: string; kind: (typeof team.$inferInsert)["kind"]; organisationId: string };
