@@ -226,4 +226,9 @@ export const enPortal = {
   "validation.portal.method": "Choose how the invitation should reach them",
   "validation.portal.email": "Enter an email address, like name@example.com",
   "validation.portal.emailInUse": "This email address already signs in to another person's own pages",
+  "portal.consents.withdrawTitle": "Are you sure you want to withdraw this consent?",
+  "portal.consents.withdrawBody":
+    "Your care team will stop at once. It will not affect your health care, and you can agree again later by talking to your team.",
+  "portal.consents.withdrawConfirm": "Yes, withdraw my consent",
+  "portal.consents.withdrawCancel": "No, go back to my consents",
 } as const;
