@@ -11,6 +11,7 @@ import {
   closeReferral,
   NOT_REACHED_MINIMUM_ATTEMPTS,
   recordContactAttempt,
+  recordNotSamePerson,
   referralDetails,
   referralQueue,
   takeOnReferral,
@@ -235,6 +236,22 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         (record) => takeOnReferral(record, clock, t.t("referral.leadResponsibility")),
       );
       return reply.redirect(`/participants/${participantId}/referral?notice=taken`);
+    },
+  );
+
+  // "Not the same person": staff have checked the possible duplicate and it is someone else.
+  app.post(
+    "/participants/:participantId/referral/not-duplicate",
+    { config: { access: "participant.write" } },
+    async (request, reply) => {
+      const participantId = participantIdParam(request);
+      await door.withParticipant(
+        request.staff!,
+        participantId,
+        { purpose: "write", what: "not_a_duplicate", ipAddress: request.ip },
+        (record) => recordNotSamePerson(record, clock),
+      );
+      return reply.redirect(`/participants/${participantId}/referral?notice=notDuplicate`);
     },
   );
 

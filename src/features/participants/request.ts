@@ -24,6 +24,7 @@ const notices = {
   consent: "consent.saved",
   added: "careTeam.added",
   removed: "careTeam.removed",
+  notDuplicate: "referral.notDuplicate.saved",
 } as const satisfies Record<string, MessageKey>;
 
 export function noticeFrom(request: FastifyRequest): MessageKey | undefined {

@@ -358,4 +358,9 @@ export const enParticipants = {
   "selfReferral.tooMany.back": "Back to the referral form",
   "caseload.limitBodyForTeamLeader":
     "{name} has {count} active participants. The IPS fidelity scale expects no more than {limit} per full-time employment specialist, so that each person gets enough time. Review the caseload with {name}: share new referrals with other specialists, or close support that has ended.",
+  "referral.notDuplicate.hint":
+    "If you have checked with the person or the referrer and this is someone else, record it so this record is not flagged again.",
+  "referral.notDuplicate.button": "Not the same person",
+  "referral.notDuplicate.saved":
+    "Recorded: not the same person. This record is no longer flagged as a possible duplicate.",
 } as const;
