@@ -167,6 +167,11 @@ describe("check-ins, one question a page", () => {
     const list = await specialist.get(String(saved.headers.location));
     expect(list.body).toContain("Check-in saved.");
     expect(list.body).toContain("7 h");
+    // On a phone the list stacks (NHS.UK responsive table) rather than scrolling sideways unseen:
+    // each value carries its column heading, and nothing sits in a sideways-scrolling box.
+    expect(list.body).toContain('class="nhsuk-table-responsive"');
+    expect(list.body).toMatch(/nhsuk-table-responsive__heading" aria-hidden="true">Sleep[^<]*<\/span>7 h/);
+    expect(list.body).not.toMatch(/app-table-scroll[^>]*>\s*<table[^>]*>\s*<caption[^>]*>Check-ins/);
     const [row] = await testApp.db.select().from(checkIn).where(eq(checkIn.participantId, person.id));
     expect(row).toMatchObject({ source: "staff", sleepHours: 7, mood: 6, energy: 5, stress: null });
   });

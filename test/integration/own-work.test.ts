@@ -131,3 +131,29 @@ describe("my work", () => {
     expect(rows).toEqual([]);
   });
 });
+
+describe("the person's own changes, as staff see them", () => {
+  it("names the person themselves in the disclosure history and the access log, never a missing member of staff", async () => {
+    const tab = words((await specialist.get(`/participants/${participantId}/work`)).body);
+    const history = tab.slice(tab.indexOf("Recorded by"));
+    expect(history).toContain('<td class="nhsuk-table__cell">The person themselves</td>');
+    const leader = await signedInAs(testApp.app, "team_leader");
+    const log = words((await leader.get(`/participants/${participantId}/access-log`)).body);
+    expect(log).toContain("The person themselves, on their own pages");
+    expect(log).not.toContain("Someone no longer in the directory");
+    // On their own "who has seen my record", nobody is a missing member of staff either.
+    const own = words((await person.get("/my/record-access")).body);
+    expect(own).not.toContain("Someone no longer in the directory");
+  });
+
+  it("tells the person the limit when their words are too long, not that they are missing", async () => {
+    const tooLong = await person.post(`/my/work/employers/${bakeryId}`, {
+      choice: "condition",
+      wording: "I need breaks. ".repeat(40),
+    });
+    expect(tooLong.statusCode).toBe(400);
+    const text = words(tooLong.body);
+    expect(text).toContain("Enter 500 characters or fewer");
+    expect(text).not.toContain("Write the words your employer may be told about your condition");
+  });
+});

@@ -494,11 +494,15 @@ describe("caseloads", () => {
     }
     const page = await specialist.get("/caseload");
     expect(page.body).toContain("Caseload above the IPS limit");
+    expect(page.body).toContain("Talk to your team leader about the caseload.");
     const leader = await signedInAs(testApp.app, "team_leader");
     const team = await leader.get("/team/caseloads");
     expect(team.statusCode).toBe(200);
     expect(team.body).toContain("Active caseload by employment specialist");
     expect(team.body).toContain("Priya Shah has");
+    // The team leader is the one the specialist is told to talk to: their page says what they can do.
+    expect(team.body).not.toContain("Talk to your team leader");
+    expect(team.body).toContain("Review the caseload with Priya Shah");
   });
 
   it("lists the caseload over the API with search, and refuses roles without one", async () => {
@@ -554,6 +558,12 @@ describe("emergency access (break-glass)", () => {
     const teamLeader = await signedInAs(testApp.app, "team_leader");
     const accessLog = await teamLeader.get(`/participants/${created!.id}/access-log`);
     expect(accessLog.body).toContain("Police welfare check requested");
+    // The grant has its own name wherever the trail is read, never "Other action".
+    expect(accessLog.statusCode).toBe(200);
+    expect(accessLog.body).toContain("Granted emergency access");
+    expect(accessLog.body).not.toContain("Other action");
+    const trailByAction = await admin.get("/admin/audit?action=participant.emergency_access");
+    expect(trailByAction.body).toContain("Granted emergency access");
     testApp.clock.advance(61 * 60_000);
     // Signed in afresh (the idle timeout has passed too): the grant has expired.
     const later = await signedInAs(testApp.app, "manager");

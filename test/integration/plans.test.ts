@@ -361,6 +361,10 @@ describe("the printed plan", () => {
     expect(body).toContain("I will go to the clubhouse and try a course");
     expect(body).toContain("Who to contact");
     expect(body).toContain("Dr Tom Okafor");
+    // On paper too: the person's team, and where to get help at once.
+    expect(body).toMatch(/My employment support team: [^<]+IPS[^<]*, [^<]+\./);
+    expect(body).toContain("Where to get help now");
+    expect(body).toContain("111");
     expect(body).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
     expect(body).not.toContain("nhsuk-header__navigation");
     expect(body).not.toContain("<script");

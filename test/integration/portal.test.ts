@@ -209,7 +209,24 @@ describe("inviting a participant and their first sign-in", () => {
       const page = await robin.get("/my/consents");
       expect(page.body).toContain("Being contacted by text message");
       expect(page.body).toContain("Withdraw my consent");
-      const withdrawn = await robin.post("/my/consents/withdraw", { purpose: "contact_by_sms" });
+      // The first press only asks: nothing is withdrawn until the person confirms.
+      const asked = await robin.post("/my/consents/withdraw", { purpose: "contact_by_sms" });
+      expect(asked.statusCode).toBe(200);
+      expect(words(asked.body)).toContain("Are you sure you want to withdraw this consent?");
+      expect(asked.body).toContain("Being contacted by text message");
+      expect(asked.body).toContain('name="confirmed" value="yes"');
+      expect(asked.body).toContain('href="/my/consents"');
+      const [stillGiven] = await testApp.db
+        .select()
+        .from(consentRecord)
+        .where(and(eq(consentRecord.participantId, ids.robin!), eq(consentRecord.purpose, "contact_by_sms")))
+        .orderBy(desc(consentRecord.recordedAt))
+        .limit(1);
+      expect(stillGiven!.decision).toBe("given");
+      const withdrawn = await robin.post("/my/consents/withdraw", {
+        purpose: "contact_by_sms",
+        confirmed: "yes",
+      });
       expect(withdrawn.headers.location).toBe("/my/consents?notice=withdrawn");
       const [latest] = await testApp.db
         .select()

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { job, jobApplication } from "../../src/features/employment/schema";
+import { employer, job, jobApplication, jobOpportunity } from "../../src/features/employment/schema";
 import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { demoStaff, startTestApp, type TestApp } from "../support/app";
@@ -43,5 +43,24 @@ describe("the demo's work records", () => {
     const ended = await db.select().from(job).where(isNotNull(job.endedOn));
     expect(ended).toHaveLength(1);
     expect(ended[0]!.endReason).toBe("temporary_ended");
+  });
+});
+
+describe("the demo's vacancies", () => {
+  it("are at their employer's site: each vacancy's postcode district is the one in its employer's locations", async () => {
+    const rows = await testApp.db
+      .select({
+        district: jobOpportunity.postcodeDistrict,
+        homeBased: jobOpportunity.homeBased,
+        location: jobOpportunity.location,
+        locations: employer.locations,
+      })
+      .from(jobOpportunity)
+      .innerJoin(employer, eq(employer.id, jobOpportunity.employerId));
+    const onSite = rows.filter((row) => !row.homeBased);
+    expect(onSite.length).toBeGreaterThan(0);
+    for (const row of onSite) {
+      expect(row.locations).toContain(`${row.location}, ${row.district}`);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/access/policy";
-import { type AuditDetail, recordAuditEvent } from "../../platform/audit/service";
+import { type AuditAction, type AuditDetail, recordAuditEvent } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
@@ -21,7 +21,7 @@ export async function auditedChange<Result>(
   db: Database,
   clock: Clock,
   request: AdminRequest,
-  event: { action: string; subjectType: string; organisationId?: string | null },
+  event: { action: AuditAction; subjectType: string; organisationId?: string | null },
   work: (
     tx: Transaction,
   ) => Promise<{ result: Result; subjectId?: string; detail?: AuditDetail; audit: boolean }>,
@@ -65,9 +65,13 @@ export function listRegions(executor: Executor) {
       id: region.id,
       name: region.name,
       version: region.version,
-      organisationCount: sql<number>`(select count(*)::int from ${organisation} where ${organisation.regionId} = ${region.id})`,
+      // A join, not a correlated subquery: without a join Drizzle writes columns unqualified, and
+      // "id" inside a subquery on organisation meant the organisation's own id, so every count was 0.
+      organisationCount: count(organisation.id),
     })
     .from(region)
+    .leftJoin(organisation, eq(organisation.regionId, region.id))
+    .groupBy(region.id)
     .orderBy(asc(region.name));
 }
 
@@ -294,7 +298,8 @@ export async function findTeam(executor: Executor, id: string) {
   return row;
 }
 
-export function allTeams(executor: Executor) {
+/** The active teams of one organisation: a staff member joins teams of their own organisation only. */
+export function teamsOf(executor: Executor, organisationId: string) {
   return executor
     .select({
       id: team.id,
@@ -304,8 +309,8 @@ export function allTeams(executor: Executor) {
     })
     .from(team)
     .innerJoin(organisation, eq(organisation.id, team.organisationId))
-    .where(eq(team.active, true))
-    .orderBy(asc(organisation.name), asc(team.name));
+    .where(and(eq(team.active, true), eq(team.organisationId, organisationId)))
+    .orderBy(asc(team.name));
 }
 
 type TeamFields = { name: string; kind: (typeof team.$inferInsert)["kind"]; organisationId: string };

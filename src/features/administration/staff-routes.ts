@@ -4,7 +4,7 @@ import { pageContext, sendPage, translatorFor } from "../../platform/http/pages"
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import { adminRequest, idParam, invitationDelivery, notFound } from "./request";
 import { staffInviteForm, staffListQuery, staffUpdate } from "./schema";
-import { allOrganisations, allTeams } from "./service";
+import { allOrganisations, teamsOf } from "./service";
 import {
   changeStaffStatus,
   findStaff,
@@ -36,7 +36,13 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     );
   });
 
-  const choices = async () => ({ organisations: await allOrganisations(db), teams: await allTeams(db) });
+  // The teams offered are those of the organisation chosen on the form, or the admin's own: a
+  // choice of organisation sent without teams (or with another's) comes back with that one's teams.
+  const choices = async (request: FastifyRequest, organisationId: unknown) => {
+    const organisations = await allOrganisations(db);
+    const chosen = organisations.find((row) => row.id === organisationId)?.id;
+    return { organisations, teams: await teamsOf(db, chosen ?? request.staff!.organisationId) };
+  };
 
   const showInvite = async (
     request: FastifyRequest,
@@ -47,11 +53,18 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
   ) =>
     sendPage(
       reply,
-      StaffInvitePage({ ...pageContext(request, reply), ...(await choices()), values, errors }),
+      StaffInvitePage({
+        ...pageContext(request, reply),
+        ...(await choices(request, values.organisationId)),
+        values,
+        errors,
+      }),
       status,
     );
 
-  app.get("/admin/staff/invite", access, async (request, reply) => showInvite(request, reply, {}));
+  app.get("/admin/staff/invite", access, async (request, reply) =>
+    showInvite(request, reply, { organisationId: request.staff!.organisationId }),
+  );
 
   app.post("/admin/staff", access, async (request, reply) => {
     const body = formBody(request.body);
@@ -112,7 +125,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
       reply,
       StaffFormPage({
         ...pageContext(request, reply),
-        ...(await choices()),
+        ...(await choices(request, extra.values?.organisationId ?? staff.organisationId)),
         staff,
         values: extra.values ?? { ...staff, teamIds: staff.teams.map((member) => member.id) },
         errors: extra.errors,

@@ -22,13 +22,13 @@ import { listHref, SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { StaffListQuery } from "./schema";
-import type { allOrganisations, allTeams } from "./service";
+import type { allOrganisations, teamsOf } from "./service";
 import type { findStaff, IssuedInvitation, listStaff } from "./staff";
 import { ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
-type Choices = { organisations: Rows<typeof allOrganisations>; teams: Rows<typeof allTeams> };
+type Choices = { organisations: Rows<typeof allOrganisations>; teams: Rows<typeof teamsOf> };
 
 const statusColour = { invited: "blue", active: "green", deactivated: "grey" } as const;
 
@@ -209,7 +209,7 @@ function StaffFields({
         small
         options={choices.teams.map((team) => ({
           value: team.id,
-          label: `${team.name} (${team.organisationName})`,
+          label: team.name,
         }))}
         checked={asList(values.teamIds)}
       />

@@ -111,9 +111,13 @@ export async function findStaff(executor: Executor, id: string) {
   return { ...safe, organisationName: row.organisationName, teams, pendingInvitation };
 }
 
-async function assertTeamsExist(tx: Transaction, teamIds: string[]): Promise<boolean> {
+/** Every team chosen exists and is in the staff member's own organisation: never another's. */
+async function teamsAreIn(tx: Transaction, teamIds: string[], organisationId: string): Promise<boolean> {
   if (teamIds.length === 0) return true;
-  const [found] = await tx.select({ count: count() }).from(team).where(inArray(team.id, teamIds));
+  const [found] = await tx
+    .select({ count: count() })
+    .from(team)
+    .where(and(inArray(team.id, teamIds), eq(team.organisationId, organisationId)));
   return (found?.count ?? 0) === new Set(teamIds).size;
 }
 
@@ -181,7 +185,7 @@ export async function inviteStaff(
       request,
       { action: "staff.invite", subjectType: "staff", organisationId: form.organisationId },
       async (tx) => {
-        if (!(await assertTeamsExist(tx, form.teamIds)))
+        if (!(await teamsAreIn(tx, form.teamIds, form.organisationId)))
           return { result: { kind: "unknown_team" as const }, audit: false };
         const now = clock.now();
         const [created] = await tx
@@ -235,7 +239,7 @@ export async function updateStaff(
     async (tx) => {
       const before = await findStaff(tx, id);
       if (!before) return { result: { kind: "not_found" as const }, audit: false };
-      if (!(await assertTeamsExist(tx, form.teamIds)))
+      if (!(await teamsAreIn(tx, form.teamIds, form.organisationId)))
         return { result: { kind: "unknown_team" as const }, audit: false };
       const { version, teamIds, ...fields } = form;
       const [row] = await tx

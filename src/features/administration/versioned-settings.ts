@@ -1,3 +1,4 @@
+import type { AuditAction } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { type AdminRequest, auditedChange, isUniqueViolation } from "./service";
@@ -59,7 +60,7 @@ export async function saveSettingsVersion<
   request: AdminRequest,
   organisationId: string,
   store: {
-    action: string;
+    action: AuditAction;
     inForce: (executor: Executor, organisationId: string) => Promise<Version>;
     insert: (tx: Transaction, row: NewSettingsRow<Settings>) => Promise<unknown>;
   },

@@ -10,6 +10,7 @@ import {
   TextInput,
 } from "../../platform/web/components";
 import { DateInput } from "../../platform/web/date-input";
+import { auditActionLabel } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { AuditFilter } from "./schema";
 import { type AuditPage, type chainStatus, REASONS_KEPT_WITH_THE_RECORD } from "./service";
@@ -176,7 +177,11 @@ export function AuditTrailPage(props: Props) {
             ) : (
               t.t("audit.system")
             ),
-            <span class="app-monospace">{event.action}</span>,
+            <>
+              {auditActionLabel(t, event.action)}
+              <br />
+              <span class="app-monospace nhsuk-body-s">{event.action}</span>
+            </>,
             event.subjectType === "staff" && event.subjectId ? (
               <a
                 href={`/admin/staff/${event.subjectId}`}

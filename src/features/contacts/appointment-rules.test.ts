@@ -30,6 +30,13 @@ describe("where an appointment stands", () => {
     expect(firstName("Priya Shah")).toBe("Priya");
     expect(firstName("  Sam  ")).toBe("Sam");
   });
+
+  it("names someone with a title as the person would address them, never by the title alone", () => {
+    expect(firstName("Dr Tom Okafor")).toBe("Dr Okafor");
+    expect(firstName("Prof. Amina Khan")).toBe("Prof. Khan");
+    expect(firstName("mrs Jo Bloggs-Smith")).toBe("mrs Bloggs-Smith");
+    expect(firstName("Drew Barry")).toBe("Drew");
+  });
 });
 
 describe("the booking form", () => {

@@ -101,7 +101,17 @@ export function appointmentStage(
   return appointment.startsAt.getTime() <= now.getTime() ? "outcome_to_record" : "upcoming";
 }
 
-/** How a participant's own page names a member of staff: by first name only. */
+// Titles people write before their name in the directory ("Dr Tom Okafor", "Prof. A Khan").
+const TITLES = new Set(["dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "rev", "sir", "dame"]);
+
+/**
+ * How a participant's own page names a member of staff: by first name only, or, for someone
+ * whose directory name starts with a title, as the person would address them ("Dr Okafor"):
+ * a title on its own ("With Dr, your clinician") names nobody.
+ */
 export function firstName(fullName: string): string {
-  return fullName.trim().split(/\s+/)[0] ?? fullName;
+  const parts = fullName.trim().split(/\s+/);
+  const first = parts[0] ?? fullName;
+  if (!TITLES.has(first.replace(/\.$/, "").toLowerCase())) return first;
+  return parts.length > 1 ? `${first} ${parts.at(-1)}` : first;
 }

@@ -72,7 +72,8 @@ export async function seedDemoEmployers(
         hourlyPayPence: item.pence,
         shifts: item.shifts,
         location: chosen[item.employerIndex]!.site,
-        postcodeDistrict: item.homeBased ? null : districts[index % districts.length]!,
+        // The employer's own site: the same district as in its locations above.
+        postcodeDistrict: item.homeBased ? null : districts[item.employerIndex % districts.length]!,
         homeBased: item.homeBased ?? false,
         requirements: item.requirements,
         status: index % 7 === 6 ? ("closed" as const) : ("open" as const),

@@ -62,9 +62,17 @@ export function registerOwnWorkRoutes(app: FastifyInstance, { ownRecordDoor, clo
     if (outcome.kind === "not_found") return reply.callNotFound();
     if (outcome.kind === "saved") return reply.redirect("/my/work?notice=disclosure");
     const t = translatorFor(request);
-    // The staff form's messages speak of "the person"; here the person is the reader.
+    // The staff form's messages speak of "the person"; here the person is the reader. Only the
+    // missing-words message is reworded: words that are too long keep their own message, with the limit.
+    const wordingMissing =
+      !parsed.success &&
+      parsed.error.issues.some(
+        (issue) => issue.path[0] === "wording" && issue.message === "validation.disclosure.wording",
+      );
     const errors = (parsed.success ? [] : fieldErrors(parsed.error, t)).map((error) =>
-      error.field === "wording" ? { ...error, message: t.t("ownWork.wordingMissing") } : error,
+      error.field === "wording" && wordingMissing
+        ? { ...error, message: t.t("ownWork.wordingMissing") }
+        : error,
     );
     const page = OwnDisclosurePage({
       ...ownPagesContext(request, reply),

@@ -234,7 +234,8 @@ export function WorkPage(
             t.formatDate(row.recordedAt, "dateTime"),
             row.employerName,
             disclosureText(t, row),
-            row.recordedByName ?? "",
+            // No member of staff: the person made the choice themselves, on their own pages.
+            row.recordedByName ?? t.t("work.disclosure.byPerson"),
           ])}
         />
       )}

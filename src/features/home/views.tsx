@@ -75,6 +75,18 @@ const cards: { href: string; heading: MessageKey; description: MessageKey; requi
     requires: "directory.manage",
   },
   {
+    href: "/admin/monitoring-rules",
+    heading: "nav.adminMonitoringRules",
+    description: "home.monitoringRulesCard",
+    requires: "directory.manage",
+  },
+  {
+    href: "/admin/outbox",
+    heading: "nav.adminOutbox",
+    description: "home.outboxCard",
+    requires: "directory.manage",
+  },
+  {
     href: "/admin/audit",
     heading: "nav.auditTrail",
     description: "home.auditCard",

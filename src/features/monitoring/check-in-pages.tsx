@@ -81,6 +81,7 @@ export function CheckInListPage(
             caption={t.t("checkIns.caption")}
             columns={checkInColumns(t)}
             rows={checkInRows(t, list.rows)}
+            responsive
           />
           <PagedResults
             t={t}

@@ -53,6 +53,7 @@ export function OwnCheckInsPage(
             caption={t.t("ownCheckIns.caption")}
             columns={checkInColumns(t)}
             rows={checkInRows(t, list.rows)}
+            responsive
           />
           <PagedResults
             t={t}

@@ -142,10 +142,22 @@ function CaseloadTable(
   );
 }
 
-function LimitWarning({ t, name, count }: { t: PageContext["t"]; name: string; count: number }) {
+/** The specialist is told to talk to their team leader; the team leader, who is that person, what to do. */
+function LimitWarning({
+  t,
+  name,
+  count,
+  reader,
+}: {
+  t: PageContext["t"];
+  name: string;
+  count: number;
+  reader: "specialist" | "team_leader";
+}) {
+  const key = reader === "team_leader" ? "caseload.limitBodyForTeamLeader" : "caseload.limitBody";
   return (
     <WarningCallout heading={t.t("caseload.limitTitle")}>
-      <p>{t.t("caseload.limitBody", { name, count, limit: IPS_CASELOAD_LIMIT })}</p>
+      <p>{t.t(key, { name, count, limit: IPS_CASELOAD_LIMIT })}</p>
     </WarningCallout>
   );
 }
@@ -167,7 +179,7 @@ export function CaseloadPage(
       <p>{t.t("caseload.lead")}</p>
       {own && <p class="nhsuk-body-l">{t.plural("caseload.active", own.active)}</p>}
       {own && own.active > IPS_CASELOAD_LIMIT && (
-        <LimitWarning t={t} name={own.fullName} count={own.active} />
+        <LimitWarning t={t} name={own.fullName} count={own.active} reader="specialist" />
       )}
       <CaseloadTable {...props} base="/caseload" showLead={false} />
     </Layout>
@@ -191,7 +203,13 @@ export function TeamCaseloadsPage(
       <h1>{t.t("caseload.teamTitle")}</h1>
       <p>{t.t("caseload.teamLead")}</p>
       {over.map((specialist) => (
-        <LimitWarning key={specialist.id} t={t} name={specialist.fullName} count={specialist.active} />
+        <LimitWarning
+          key={specialist.id}
+          t={t}
+          name={specialist.fullName}
+          count={specialist.active}
+          reader="team_leader"
+        />
       ))}
       {specialists.length > 0 && (
         <Table

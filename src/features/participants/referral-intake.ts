@@ -1,6 +1,7 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, or, sql } from "drizzle-orm";
 import type { ParticipantDoor } from "../../platform/access/door";
 import type { Actor } from "../../platform/access/policy";
+import { auditEvent } from "../../platform/audit/table";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, team } from "../../platform/directory/schema";
@@ -263,7 +264,11 @@ export async function createSelfReferral(
   clock: Clock,
   form: SelfReferralForm,
   ipAddress: string,
-): Promise<{ kind: "created" } | { kind: "unknown_team" }> {
+  perHour: number,
+): Promise<{ kind: "created" } | { kind: "unknown_team" } | { kind: "too_many" }> {
+  // Only accepted referrals count, so a family or a library sharing one address is not locked
+  // out by someone's mistyped forms; the audit trail already holds each one with its address.
+  if ((await selfReferralsInLastHour(db, clock, ipAddress)) >= perHour) return { kind: "too_many" };
   // The receiving team is directory data, not a participant's: it is read before the door opens.
   const [receiving] = await db
     .select({ id: team.id, organisationId: team.organisationId })
@@ -291,4 +296,21 @@ export async function createSelfReferral(
     return { participantId, organisationId: receiving.organisationId };
   });
   return { kind: "created" };
+}
+
+/** Accepted self-referrals from one address in the last hour, counted from their audit events. */
+export async function selfReferralsInLastHour(db: Executor, clock: Clock, ipAddress: string) {
+  const since = new Date(clock.now().getTime() - 60 * 60 * 1000);
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(auditEvent)
+    .where(
+      and(
+        eq(auditEvent.action, "participant.refer"),
+        isNull(auditEvent.actorId),
+        eq(auditEvent.ipAddress, ipAddress),
+        gte(auditEvent.occurredAt, since),
+      ),
+    );
+  return row?.count ?? 0;
 }

@@ -11,12 +11,13 @@ import {
   closeReferral,
   NOT_REACHED_MINIMUM_ATTEMPTS,
   recordContactAttempt,
+  recordNotSamePerson,
   referralDetails,
   referralQueue,
   takeOnReferral,
 } from "./referrals";
 import { noticeFrom, openForPage, todayFrom } from "./request";
-import { SelfReferralDonePage, SelfReferralPage } from "./self-referral-views";
+import { SelfReferralDonePage, SelfReferralPage, SelfReferralTooManyPage } from "./self-referral-views";
 
 export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
   const today = todayFrom(clock);
@@ -28,42 +29,47 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
     ),
   );
 
-  app.post(
-    "/refer-yourself",
-    { config: { access: "public", rateLimit: { max: config.selfReferralsPerHour, timeWindow: "1 hour" } } },
-    async (request, reply) => {
-      const body = formBody(request.body);
-      // A filled-in hidden field means a bot: it gets the same thank-you page and nothing is stored.
-      if (typeof body.website === "string" && body.website !== "")
-        return reply.redirect("/refer-yourself/done");
-      const parsed = selfReferralForm(today).safeParse(body);
-      const teams = await receivingTeams(db);
-      if (!parsed.success)
-        return sendPage(
-          reply,
-          SelfReferralPage({
-            ...pageContext(request, reply),
-            teams,
-            values: body,
-            errors: fieldErrors(parsed.error, translatorFor(request), body),
-          }),
-          400,
-        );
-      const outcome = await createSelfReferral(db, door, clock, parsed.data, request.ip);
-      if (outcome.kind === "unknown_team")
-        return sendPage(
-          reply,
-          SelfReferralPage({
-            ...pageContext(request, reply),
-            teams,
-            values: body,
-            errors: [{ field: "teamId", message: translatorFor(request).t("validation.selfReferral.team") }],
-          }),
-          400,
-        );
+  app.post("/refer-yourself", { config: { access: "public" } }, async (request, reply) => {
+    const body = formBody(request.body);
+    // A filled-in hidden field means a bot: it gets the same thank-you page and nothing is stored.
+    if (typeof body.website === "string" && body.website !== "")
       return reply.redirect("/refer-yourself/done");
-    },
-  );
+    const parsed = selfReferralForm(today).safeParse(body);
+    const teams = await receivingTeams(db);
+    if (!parsed.success)
+      return sendPage(
+        reply,
+        SelfReferralPage({
+          ...pageContext(request, reply),
+          teams,
+          values: body,
+          errors: fieldErrors(parsed.error, translatorFor(request), body),
+        }),
+        400,
+      );
+    const outcome = await createSelfReferral(
+      db,
+      door,
+      clock,
+      parsed.data,
+      request.ip,
+      config.selfReferralsPerHour,
+    );
+    if (outcome.kind === "too_many")
+      return sendPage(reply, SelfReferralTooManyPage(pageContext(request, reply)), 429);
+    if (outcome.kind === "unknown_team")
+      return sendPage(
+        reply,
+        SelfReferralPage({
+          ...pageContext(request, reply),
+          teams,
+          values: body,
+          errors: [{ field: "teamId", message: translatorFor(request).t("validation.selfReferral.team") }],
+        }),
+        400,
+      );
+    return reply.redirect("/refer-yourself/done");
+  });
 
   app.get("/refer-yourself/done", { config: { access: "public" } }, async (request, reply) =>
     sendPage(reply, SelfReferralDonePage(pageContext(request, reply))),
@@ -230,6 +236,22 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         (record) => takeOnReferral(record, clock, t.t("referral.leadResponsibility")),
       );
       return reply.redirect(`/participants/${participantId}/referral?notice=taken`);
+    },
+  );
+
+  // "Not the same person": staff have checked the possible duplicate and it is someone else.
+  app.post(
+    "/participants/:participantId/referral/not-duplicate",
+    { config: { access: "participant.write" } },
+    async (request, reply) => {
+      const participantId = participantIdParam(request);
+      await door.withParticipant(
+        request.staff!,
+        participantId,
+        { purpose: "write", what: "not_a_duplicate", ipAddress: request.ip },
+        (record) => recordNotSamePerson(record, clock),
+      );
+      return reply.redirect(`/participants/${participantId}/referral?notice=notDuplicate`);
     },
   );
 

@@ -223,6 +223,17 @@ export function ReferralTabPage(
                   reason: t.t(`referral.duplicateReason.${referral.duplicate}`),
                 })}
               </p>
+              {props.canWrite && (
+                <>
+                  <p>{t.t("referral.notDuplicate.hint")}</p>
+                  <Form
+                    action={`/participants/${props.banner.id}/referral/not-duplicate`}
+                    csrfToken={props.csrfToken}
+                  >
+                    <Button variant="secondary">{t.t("referral.notDuplicate.button")}</Button>
+                  </Form>
+                </>
+              )}
             </WarningCallout>
           )}
           {referral.status === "open" && (

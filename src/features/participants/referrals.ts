@@ -3,7 +3,13 @@ import type { ParticipantList, ParticipantRecord } from "../../platform/access/d
 import type { Clock } from "../../platform/clock";
 import { staffAccount, team } from "../../platform/directory/schema";
 import { duplicateReason } from "./duplicates";
-import { careTeamMember, participant, referral, referralContactAttempt } from "./schema";
+import {
+  careTeamMember,
+  participant,
+  participantNotDuplicate,
+  referral,
+  referralContactAttempt,
+} from "./schema";
 import { checkStageMove, makeStageMove } from "./stage-moves";
 
 // Working a referral once it has arrived: the team's queue, first-contact attempts, taking it
@@ -45,7 +51,11 @@ export async function referralQueue(list: ParticipantList, page: number) {
       and ((other.nhs_number is not null and other.nhs_number = "participant"."nhs_number")
         or (other.date_of_birth = "participant"."date_of_birth"
           and lower(other.family_name) = lower("participant"."family_name")
-          and lower(other.given_name) = lower("participant"."given_name"))))`;
+          and lower(other.given_name) = lower("participant"."given_name")))
+      and not exists (
+        select 1 from participant_not_duplicate judged
+        where judged.participant_id = least(other.id, "participant"."id")
+          and judged.other_participant_id = greatest(other.id, "participant"."id")))`;
   const where = and(eq(referral.status, "open"), inArray(referral.teamId, [...teamIds]));
   const [{ total } = { total: 0 }] = await list.tx.select({ total: count() }).from(referral).where(where);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -116,6 +126,15 @@ export async function referralDetails(record: ParticipantRecord) {
     .innerJoin(staffAccount, eq(staffAccount.id, referralContactAttempt.recordedBy))
     .where(eq(referralContactAttempt.referralId, latest.id))
     .orderBy(sql`${referralContactAttempt.attemptedOn} desc`, sql`${referralContactAttempt.recordedAt} desc`);
+  const [match] = await possibleDuplicatesOf(record);
+  return { ...latest, attempts, duplicate: match?.reason ?? null };
+}
+
+/**
+ * The records in the organisation that may be this same person, by `duplicateReason`, less those
+ * staff have already judged to be someone else.
+ */
+async function possibleDuplicatesOf(record: ParticipantRecord) {
   const [self] = await record.tx
     .select({
       givenName: participant.givenName,
@@ -125,8 +144,10 @@ export async function referralDetails(record: ParticipantRecord) {
     })
     .from(participant)
     .where(eq(participant.id, record.participantId));
+  if (!self) return [];
   const others = await record.tx
     .select({
+      id: participant.id,
       givenName: participant.givenName,
       familyName: participant.familyName,
       dateOfBirth: participant.dateOfBirth,
@@ -138,15 +159,47 @@ export async function referralDetails(record: ParticipantRecord) {
         eq(participant.organisationId, record.organisationId),
         ne(participant.id, record.participantId),
         or(
-          self?.nhsNumber ? eq(participant.nhsNumber, self.nhsNumber) : undefined,
-          eq(participant.dateOfBirth, self!.dateOfBirth),
+          self.nhsNumber ? eq(participant.nhsNumber, self.nhsNumber) : undefined,
+          eq(participant.dateOfBirth, self.dateOfBirth),
         ),
+        sql`not exists (
+          select 1 from ${participantNotDuplicate} judged
+          where judged.participant_id = least(${participant.id}, ${record.participantId}::uuid)
+            and judged.other_participant_id = greatest(${participant.id}, ${record.participantId}::uuid))`,
       ),
     )
     .limit(50);
-  const duplicate =
-    others.map((other) => duplicateReason(self!, other)).find((reason) => reason !== null) ?? null;
-  return { ...latest, attempts, duplicate };
+  return others.flatMap((other) => {
+    const reason = duplicateReason(self, other);
+    return reason ? [{ participantId: other.id, reason }] : [];
+  });
+}
+
+/**
+ * Staff have checked: this person is not the same as any record flagged as a possible duplicate.
+ * Each pair is recorded (by whom, when), so neither record is flagged for the other again; the
+ * door's audit event for this write says what was done. Returns how many pairs were recorded.
+ */
+export async function recordNotSamePerson(record: ParticipantRecord, clock: Clock): Promise<number> {
+  const matches = await possibleDuplicatesOf(record);
+  if (matches.length === 0) return 0;
+  const now = clock.now();
+  await record.tx
+    .insert(participantNotDuplicate)
+    .values(
+      matches.map((match) => {
+        const [first, second] = [record.participantId, match.participantId].sort();
+        return {
+          organisationId: record.organisationId,
+          participantId: first!,
+          otherParticipantId: second!,
+          recordedBy: record.actor.staffId,
+          recordedAt: now,
+        };
+      }),
+    )
+    .onConflictDoNothing();
+  return matches.length;
 }
 
 export async function recordContactAttempt(

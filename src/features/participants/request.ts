@@ -25,6 +25,7 @@ const notices = {
   consent: "consent.saved",
   added: "careTeam.added",
   removed: "careTeam.removed",
+  notDuplicate: "referral.notDuplicate.saved",
 } as const satisfies Record<string, MessageKey>;
 
 export function noticeFrom(request: FastifyRequest): MessageKey | undefined {

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import type { HealthInformationKind } from "../../platform/access/policy";
 import { organisation, staffAccount, team } from "../../platform/directory/schema";
 
@@ -195,6 +205,35 @@ export const referralContactAttempt = pgTable(
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
   },
   (table) => [index("referral_contact_attempt_referral_idx").on(table.referralId)],
+);
+
+/**
+ * Two records that look alike (duplicates.ts) but that staff have judged are two different
+ * people: once recorded, neither is flagged as a possible duplicate of the other again. The pair
+ * is kept in one order (lower id first) so it is recorded once whichever record it was seen from.
+ */
+export const participantNotDuplicate = pgTable(
+  "participant_not_duplicate",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisation.id),
+    participantId: uuid("participant_id")
+      .notNull()
+      .references(() => participant.id),
+    otherParticipantId: uuid("other_participant_id")
+      .notNull()
+      .references(() => participant.id),
+    recordedBy: uuid("recorded_by")
+      .notNull()
+      .references(() => staffAccount.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    uniqueIndex("participant_not_duplicate_pair_unique").on(table.participantId, table.otherParticipantId),
+    index("participant_not_duplicate_other_idx").on(table.otherParticipantId),
+  ],
 );
 
 // Each purpose is consented to (or not) on its own; the latest decision per purpose is in force.

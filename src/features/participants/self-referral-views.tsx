@@ -107,3 +107,21 @@ export function SelfReferralDonePage(props: PageContext) {
     </Layout>
   );
 }
+
+/** Too many accepted referrals from one connection: said to a member of the public, not to staff. */
+export function SelfReferralTooManyPage(props: PageContext) {
+  const { t } = props;
+  return (
+    <Layout {...layoutProps(props, t.t("selfReferral.tooMany.title"))}>
+      <h1>{t.t("selfReferral.tooMany.title")}</h1>
+      <p>{t.t("selfReferral.tooMany.body")}</p>
+      <p>{t.t("selfReferral.tooMany.phone")}</p>
+      <InsetText>
+        <p>{t.t("selfReferral.done.urgent")}</p>
+      </InsetText>
+      <p>
+        <a href="/refer-yourself">{t.t("selfReferral.tooMany.back")}</a>
+      </p>
+    </Layout>
+  );
+}

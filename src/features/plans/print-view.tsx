@@ -1,3 +1,4 @@
+import { CrisisInformation } from "../../platform/web/crisis";
 import type { Translator } from "../../platform/web/i18n";
 import type { PlanSnapshot } from "./schema";
 import { date, supportLabel } from "./sections";
@@ -14,6 +15,9 @@ export function PrintPlanPage(props: {
   snapshot: PlanSnapshot;
   latest?: VersionSummary;
   careTeam: CareTeamPerson[];
+  supportingTeam?: { teamName: string; organisationName: string };
+  /** The organisation's own crisis words, or null for the UK defaults. */
+  crisisInformation: string | null;
   printedOn: Date;
   backHref: string;
 }) {
@@ -139,6 +143,14 @@ export function PrintPlanPage(props: {
             )}
 
             <h2 class="nhsuk-heading-l">{t.t("plan.print.contacts")}</h2>
+            {props.supportingTeam && (
+              <p class="nhsuk-body-l">
+                {t.t("plan.print.team", {
+                  team: props.supportingTeam.teamName,
+                  organisation: props.supportingTeam.organisationName,
+                })}
+              </p>
+            )}
             {props.careTeam.length === 0 ? (
               nothing
             ) : (
@@ -151,6 +163,8 @@ export function PrintPlanPage(props: {
                 ))}
               </ul>
             )}
+            {/* On paper, where no page can show it later: where to get help at once. */}
+            <CrisisInformation t={t} text={props.crisisInformation} />
             <p class="nhsuk-body-s">
               {t.t("plan.print.printed", { date: t.formatDate(props.printedOn, "long") })}
             </p>

@@ -7,6 +7,7 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { translatorFor } from "../../platform/http/pages";
 import type { FieldError } from "../../platform/web/components";
 import { formBody } from "../../platform/web/forms";
+import { crisisInformation } from "../monitoring/service";
 import { registerPlanApi } from "./api";
 import { registerContingencyRoutes } from "./contingency-routes";
 import { contingencyUses } from "./contingency-uses";
@@ -56,6 +57,7 @@ import {
   participantName,
   snapshotOf,
   startPlan,
+  supportingTeam,
   today,
 } from "./service";
 import { PlanEmptyPage, PlanPage, VersionPage } from "./views";
@@ -256,7 +258,12 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
     planHandler(deps, "read", "plan print", async (record, request) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
-      const [name, team] = await inOrder([() => participantName(record), () => careTeam(record)] as const);
+      const [name, team, supporting, crisis] = await inOrder([
+        () => participantName(record),
+        () => careTeam(record),
+        () => supportingTeam(record),
+        () => crisisInformation(record.tx, record.organisationId),
+      ] as const);
       return {
         page: PrintPlanPage({
           t: translatorFor(request),
@@ -264,6 +271,8 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
           snapshot: snapshotOf(view),
           latest: view.versions[0],
           careTeam: team,
+          supportingTeam: supporting,
+          crisisInformation: crisis,
           printedOn: clock.now(),
           backHref: planPath(record.participantId),
         }),

@@ -4,7 +4,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { inOrder, rowsOf, type Transaction, uuidArray } from "../../platform/db";
-import { staffAccount } from "../../platform/directory/schema";
+import { organisation, staffAccount, team } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { type careTeamMember, participant } from "../participants/schema";
@@ -348,6 +348,17 @@ export async function participantName(record: ParticipantRecord) {
   const [row] = await record.tx
     .select({ givenName: participant.givenName, familyName: participant.familyName })
     .from(participant)
+    .where(eq(participant.id, record.participantId));
+  return row;
+}
+
+/** The person's team and its organisation, named on the printed plan as who to contact. */
+export async function supportingTeam(record: ParticipantRecord) {
+  const [row] = await record.tx
+    .select({ teamName: team.name, organisationName: organisation.name })
+    .from(participant)
+    .innerJoin(team, eq(team.id, participant.teamId))
+    .innerJoin(organisation, eq(organisation.id, participant.organisationId))
     .where(eq(participant.id, record.participantId));
   return row;
 }

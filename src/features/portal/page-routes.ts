@@ -17,7 +17,14 @@ import {
   recordAccessFor,
   withdrawOwnConsent,
 } from "./service";
-import { ConsentsPage, HomePage, PlanPage, RecordAccessPage, StopConfirmationPage } from "./views";
+import {
+  ConsentsPage,
+  HomePage,
+  PlanPage,
+  RecordAccessPage,
+  StopConfirmationPage,
+  WithdrawConsentConfirmationPage,
+} from "./views";
 
 const signedIn = { config: { access: "participant" as const } };
 
@@ -79,8 +86,15 @@ export function registerPortalPageRoutes(app: FastifyInstance, { clock, ownRecor
   app.get("/my/consents", signedIn, showConsents);
 
   app.post("/my/consents/withdraw", signedIn, async (request, reply) => {
-    const parsed = withdrawConsentForm.safeParse(formBody(request.body));
+    const body = formBody(request.body);
+    const parsed = withdrawConsentForm.safeParse(body);
     if (!parsed.success) return reply.redirect("/my/consents");
+    // One press asks; only the confirmation withdraws (it works the same without JavaScript).
+    if (body.confirmed !== "yes")
+      return sendPage(
+        reply,
+        WithdrawConsentConfirmationPage({ ...portalContext(request, reply), purpose: parsed.data.purpose }),
+      );
     await open(request, "write", "consent", (record) =>
       withdrawOwnConsent(record, clock, parsed.data.purpose),
     );

@@ -324,6 +324,29 @@ export function StopConfirmationPage(props: PortalContext & { version: number })
   );
 }
 
+export function WithdrawConsentConfirmationPage(props: PortalContext & { purpose: ConsentPurpose }) {
+  const { t, purpose } = props;
+  const what = t.t(`portal.consent.purpose.${purpose}`);
+  return (
+    <PortalLayout {...props} title={t.t("portal.consents.withdrawTitle")}>
+      <h1>{t.t("portal.consents.withdrawTitle")}</h1>
+      <p class="nhsuk-body-l">{what}</p>
+      <p>{t.t("portal.consents.withdrawBody")}</p>
+      <Form action="/my/consents/withdraw" csrfToken={props.csrfToken}>
+        <input type="hidden" name="purpose" value={purpose} />
+        <input type="hidden" name="confirmed" value="yes" />
+        <Button variant="warning">
+          {t.t("portal.consents.withdrawConfirm")}
+          <span class="nhsuk-u-visually-hidden">: {what}</span>
+        </Button>
+      </Form>
+      <p>
+        <a href="/my/consents">{t.t("portal.consents.withdrawCancel")}</a>
+      </p>
+    </PortalLayout>
+  );
+}
+
 export function RecordAccessPage(
   props: PortalContext & { entries: RecordAccessEntry[]; showNames: boolean; nextCursor?: string },
 ) {

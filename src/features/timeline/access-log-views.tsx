@@ -1,7 +1,7 @@
 import { staffRoles } from "../../platform/directory/schema";
 import { layoutProps } from "../../platform/http/pages";
 import { Table, Tag } from "../../platform/web/components";
-import type { MessageKey, Translator } from "../../platform/web/i18n";
+import { auditActionLabel, type MessageKey, type Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { AccessLogEntry, AccessLogPage } from "./access-log";
@@ -11,6 +11,8 @@ const knownActions = new Set(["participant.read", "participant.write"]);
 const knownRoles = new Set<string>(staffRoles);
 
 function who(t: Translator, entry: AccessLogEntry) {
+  // The person's own visits and changes, on their own pages, are theirs: not a missing member of staff.
+  if (entry.actorRole === "participant") return t.t("accessLog.personThemselves");
   const name = entry.actorName ?? (entry.actorId ? t.t("accessLog.unknownPerson") : t.t("accessLog.system"));
   return (
     <>
@@ -57,7 +59,7 @@ export function AccessLogPageView(props: RecordPage & { log: AccessLogPage; befo
             <>
               {knownActions.has(entry.action)
                 ? t.t(`accessLog.action.${entry.action}` as MessageKey)
-                : t.t("accessLog.actionOther")}
+                : auditActionLabel(t, entry.action)}
               {entry.what && (
                 <>
                   <br />

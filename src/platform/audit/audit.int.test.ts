@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/support/database";
 import { manualClock } from "../clock";
 import { rowsOf } from "../db";
+import type { AuditAction } from "./actions";
 import { anchorKeyFrom, type ChainAnchor } from "./anchor";
 import { GENESIS_HASH, linkHash } from "./chain";
 import {
@@ -27,7 +28,8 @@ afterEach(async () => {
   await database.cleanup();
 });
 
-async function writeEvents(total: number, action = "test.event") {
+// Actions made up for these tests, outside the list the app may write.
+async function writeEvents(total: number, action = "test.event" as AuditAction) {
   for (let index = 0; index < total; index++) {
     clock.advance(1000);
     await recordAuditEvent(database.db, clock, {
@@ -223,7 +225,11 @@ describe("writing events", () => {
   it("leaves no event when the work it records rolls back", async () => {
     await expect(
       database.db.transaction(async (tx) => {
-        await recordAuditEvent(tx, clock, { actor: null, action: "doomed", outcome: "succeeded" });
+        await recordAuditEvent(tx, clock, {
+          actor: null,
+          action: "doomed" as AuditAction,
+          outcome: "succeeded",
+        });
         throw new Error("the work failed");
       }),
     ).rejects.toThrow("the work failed");
@@ -233,15 +239,19 @@ describe("writing events", () => {
   it("raises AuditUnavailableError when the event cannot be written", async () => {
     await database.db.execute(sql`alter table audit_event rename to audit_event_gone`);
     await expect(
-      recordAuditEvent(database.db, clock, { actor: null, action: "lost", outcome: "failed" }),
+      recordAuditEvent(database.db, clock, { actor: null, action: "lost" as AuditAction, outcome: "failed" }),
     ).rejects.toBeInstanceOf(AuditUnavailableError);
     await database.db.execute(sql`alter table audit_event_gone rename to audit_event`);
   });
 
   it("files events into monthly partitions, and old ones into the default partition where they are still found", async () => {
-    await writeEvents(1, "this.month");
+    await writeEvents(1, "this.month" as AuditAction);
     const old = manualClock("2019-07-01T08:00:00.000Z");
-    await recordAuditEvent(database.db, old, { actor: null, action: "long.ago", outcome: "succeeded" });
+    await recordAuditEvent(database.db, old, {
+      actor: null,
+      action: "long.ago" as AuditAction,
+      outcome: "succeeded",
+    });
     const placement = await rowsOf<{ partition: string; action: string }>(
       database.db,
       sql`select tableoid::regclass::text as partition, action from audit_event order by action`,

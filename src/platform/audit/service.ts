@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
 import { type Database, type Executor, preparedRowsOf, rowsOf } from "../db";
+import type { AuditAction } from "./actions";
 import { type AnchorKey, sealAnchor } from "./anchor";
 import { GENESIS_HASH, linkHash } from "./chain";
 import { type AuditDetail, type AuditEventRow, auditEvent, auditSeal } from "./table";
 
 export { type ChainVerdict, verifyAuditChain } from "./verify";
-export type { AuditDetail };
+export type { AuditAction, AuditDetail };
 
 export type AuditActor = { id: string; role: string };
 export type AuditOutcome = "succeeded" | "failed" | "refused";
@@ -14,7 +15,7 @@ export type AuditOutcome = "succeeded" | "failed" | "refused";
 export type AuditEventInput = {
   actor: AuditActor | null;
   /** What was attempted, as `area.verb`: `sign_in`, `staff.invite`, `participant.read`. */
-  action: string;
+  action: AuditAction;
   subject?: { type: string; id: string };
   organisationId?: string | null;
   ipAddress?: string | null;

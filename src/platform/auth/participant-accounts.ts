@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { PARTICIPANT_ROLE, type ParticipantSelf } from "../access/self";
-import { recordAuditEvent } from "../audit/service";
+import { type AuditAction, recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Executor } from "../db";
 import { createParticipantSession, endAllParticipantSessionsOf } from "./participant-sessions";
@@ -126,7 +126,7 @@ export async function auditAccountChange(
   executor: Executor,
   clock: Clock,
   self: ParticipantSelf,
-  action: string,
+  action: AuditAction,
   ipAddress: string,
   outcome: "succeeded" | "failed" = "succeeded",
 ) {

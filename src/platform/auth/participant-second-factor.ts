@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { ParticipantSelf } from "../access/self";
+import type { AuditAction } from "../audit/actions";
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Transaction } from "../db";
@@ -35,7 +36,7 @@ function throttledParticipantCode(
   clock: Clock,
   policy: ThrottlePolicy,
   account: AccountRow,
-  action: string,
+  action: AuditAction,
   ipAddress: string,
   check: () => Promise<boolean>,
 ): Promise<CodeCheck> {

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { AuditAction } from "../audit/actions";
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Executor, Transaction } from "../db";
@@ -59,7 +60,7 @@ async function throttledStaffCode(
   clock: Clock,
   policy: ThrottlePolicy,
   staff: StaffRow,
-  action: string,
+  action: AuditAction,
   ipAddress: string,
   check: () => Promise<{ accepted: boolean; method: string }>,
 ): Promise<CodeCheck> {
@@ -201,7 +202,9 @@ async function provenFactorChange<Result>(
       clock,
       policy,
       staff,
-      `${action}.proof`,
+      change === "replaced"
+        ? "account.second_factor_replaced.proof"
+        : "account.recovery_codes_replaced.proof",
       ipAddress,
       async () => {
         passwordRight =

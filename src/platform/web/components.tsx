@@ -313,11 +313,15 @@ export function Table({
   caption,
   columns,
   rows,
+  responsive,
 }: {
   caption: string;
   columns: TableColumn[];
   rows: ComponentChildren[][];
+  /** NHS.UK's responsive table: on a phone each row stacks as a card, each value under its heading. */
+  responsive?: boolean;
 }) {
+  if (responsive) return <ResponsiveTable caption={caption} columns={columns} rows={rows} />;
   // A wide table scrolls sideways on a phone: the scrolling region takes focus so a keyboard can
   // scroll it too, and is named by the table's caption.
   return (
@@ -355,6 +359,59 @@ export function Table({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The NHS.UK responsive table: nothing scrolls sideways on a narrow screen; each cell carries its
+ * column heading, shown only when the rows stack. The ARIA roles keep it a table for screen
+ * readers once the stacking CSS changes its display.
+ */
+function ResponsiveTable({
+  caption,
+  columns,
+  rows,
+}: {
+  caption: string;
+  columns: TableColumn[];
+  rows: ComponentChildren[][];
+}) {
+  return (
+    <table class="nhsuk-table-responsive" role="table">
+      <caption class="nhsuk-table__caption">{caption}</caption>
+      <thead class="nhsuk-table__head" role="rowgroup">
+        <tr class="nhsuk-table__row" role="row">
+          {columns.map((column) => (
+            <th
+              key={column.label}
+              scope="col"
+              role="columnheader"
+              class={`nhsuk-table__header${column.numeric ? " nhsuk-table__header--numeric" : ""}`}
+            >
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="nhsuk-table__body" role="rowgroup">
+        {rows.map((cells, rowIndex) => (
+          <tr class="nhsuk-table__row" role="row" key={rowIndex}>
+            {cells.map((cell, cellIndex) => (
+              <td
+                key={cellIndex}
+                role="cell"
+                class={`nhsuk-table__cell${columns[cellIndex]?.numeric ? " nhsuk-table__cell--numeric" : ""}`}
+              >
+                <span class="nhsuk-table-responsive__heading" aria-hidden="true">
+                  {columns[cellIndex]?.label}{" "}
+                </span>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -91,6 +91,11 @@ describe("the message catalogue", () => {
     expect(t.formatDate(new Date("2026-01-05T09:00:00Z"), "short")).toBe("5 Jan 2026");
   });
 
+  it("shows times to the minute, in 24-hour London time, never with seconds", () => {
+    expect(t.formatDate(new Date("2026-01-05T09:07:42Z"), "dateTime")).toBe("5 Jan 2026, 09:07");
+    expect(t.formatDate(new Date("2026-07-01T23:30:59Z"), "dateTime")).toBe("2 Jul 2026, 00:30");
+  });
+
   it("has no empty message and no placeholder left unbalanced", () => {
     for (const [key, text] of Object.entries(en)) {
       expect({ key, empty: text.trim() === "" }).toEqual({ key, empty: false });

@@ -350,4 +350,17 @@ export const enParticipants = {
   "validation.participation.notNow": "That change does not apply to this record now",
   "validation.emergency.reason": "Give a reason of at least 20 characters",
   "validation.emergency.notAllowed": "Your role cannot use emergency access",
+  "selfReferral.tooMany.title": "Too many requests",
+  "selfReferral.tooMany.body":
+    "We have had several referrals from this internet connection in the last hour, so we cannot take another one from it just now. Nothing you entered has been kept. Please try again later.",
+  "selfReferral.tooMany.phone":
+    "If you would rather not wait, phone the health service you are in touch with, or your GP surgery, and ask them to refer you for employment support.",
+  "selfReferral.tooMany.back": "Back to the referral form",
+  "caseload.limitBodyForTeamLeader":
+    "{name} has {count} active participants. The IPS fidelity scale expects no more than {limit} per full-time employment specialist, so that each person gets enough time. Review the caseload with {name}: share new referrals with other specialists, or close support that has ended.",
+  "referral.notDuplicate.hint":
+    "If you have checked with the person or the referrer and this is someone else, record it so this record is not flagged again.",
+  "referral.notDuplicate.button": "Not the same person",
+  "referral.notDuplicate.saved":
+    "Recorded: not the same person. This record is no longer flagged as a possible duplicate.",
 } as const;

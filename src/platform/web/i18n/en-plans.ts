@@ -309,4 +309,5 @@ export const enPlans = {
   "validation.plan.participantAgreement": "Choose how the person agreed",
   "validation.plan.wantsChangesComment": "Enter what the person wants changed",
   "validation.plan.noPlan": "Start the plan first",
+  "plan.print.team": "My employment support team: {team}, {organisation}.",
 } as const;

@@ -231,4 +231,9 @@ export const enPortal = {
     "No mail server is set up, so this invitation cannot be emailed, and nobody can pass its link on by hand. Give the person a printed code instead.",
   "portalAccess.emailHintNoServer":
     "No mail server is set up, so an emailed invitation would not be sent. Give a printed code instead.",
+  "portal.consents.withdrawTitle": "Are you sure you want to withdraw this consent?",
+  "portal.consents.withdrawBody":
+    "Your care team will stop at once. It will not affect your health care, and you can agree again later by talking to your team.",
+  "portal.consents.withdrawConfirm": "Yes, withdraw my consent",
+  "portal.consents.withdrawCancel": "No, go back to my consents",
 } as const;

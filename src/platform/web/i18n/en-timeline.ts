@@ -102,4 +102,5 @@ export const enTimeline = {
   "accessLog.noReason": "No reason given",
   "accessLog.older": "Older entries",
   "accessLog.newest": "Back to the newest entries",
+  "accessLog.personThemselves": "The person themselves, on their own pages",
 } as const;

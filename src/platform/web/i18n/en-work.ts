@@ -265,4 +265,5 @@ export const enWork = {
   "validation.job.endedBeforeStart": "The job cannot end before it started",
   "validation.job.endedInFuture": "The end date cannot be in the future: record the end once it has happened",
   "validation.job.endReason": "Choose why the job ended",
+  "work.disclosure.byPerson": "The person themselves",
 } as const;

@@ -4,6 +4,7 @@
 import { enAdministration } from "./en-administration";
 import { enAppointments } from "./en-appointments";
 import { enAssessments } from "./en-assessments";
+import { enAuditActions } from "./en-audit-actions";
 import { enCharts } from "./en-charts";
 import { enContacts } from "./en-contacts";
 import { enDates } from "./en-dates";
@@ -263,6 +264,8 @@ const enHome = {
   "privacy.audit": "Every look at a person's record is logged. People can see who has opened their record.",
   "privacy.consent":
     "Consent for each use is recorded separately and can be withdrawn at any time without affecting care.",
+  "home.outboxCard": "Emails Tandem has sent or is waiting to send, and any that could not be sent.",
+  "home.monitoringRulesCard": "When a check-in raises an early-warning alert for the care team.",
 } as const;
 
 const enAudit = {
@@ -330,4 +333,5 @@ export const en = {
   ...enStages,
   ...enDates,
   ...enEdge,
+  ...enAuditActions,
 } as const;

@@ -27,6 +27,12 @@ export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(en, text);
 }
 
+/** An audit action as people read it ("Granted emergency access"); an unlisted one as written. */
+export function auditActionLabel(t: Translator, action: string): string {
+  const key = `auditAction.${action}`;
+  return isMessageKey(key) ? t.t(key) : action;
+}
+
 export function createTranslator(locale: Locale = "en-GB", timeZone = "Europe/London"): Translator {
   const catalogue = catalogues[locale];
   const lookup = (key: string): string =>
@@ -41,7 +47,8 @@ export function createTranslator(locale: Locale = "en-GB", timeZone = "Europe/Lo
       year: "numeric",
       hour: "2-digit",
       minute: "2-digit",
-      second: "2-digit",
+      // People read times to the minute (NHS.UK style: 9:30am or 09:30); seconds are noise.
+      hourCycle: "h23",
       timeZone,
     }),
   };
