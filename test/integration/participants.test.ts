@@ -543,7 +543,7 @@ describe("emergency access (break-glass)", () => {
       expect.arrayContaining(["participant.emergency_access", "participant.read"]),
     );
     // The reason is participant data: kept with the grant and shown on the record's access log,
-    // never in the audit trail admins read (decision 58).
+    // never in the audit trail admins read (decision 61).
     const grantEvent = events.find((event) => event.action === "participant.emergency_access");
     expect(grantEvent?.reason ?? "").not.toContain("welfare check");
     expect(grantEvent?.detail.grantId).toEqual(expect.any(String));

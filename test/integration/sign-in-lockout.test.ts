@@ -5,7 +5,7 @@ import { knownDevice, signInThrottle } from "../../src/platform/auth/schema";
 import { accountKey, MAX_CONSECUTIVE_FAILURES } from "../../src/platform/auth/throttle";
 import { demoEmail, startTestApp, type TestApp, TestClient } from "../support/app";
 
-// Decision 59: anyone can type five wrong passwords for someone else's email. That must slow the
+// Decision 62: anyone can type five wrong passwords for someone else's email. That must slow the
 // guesser down without locking the person out of the browser they always use.
 
 let demo: TestApp;

@@ -9,7 +9,7 @@ import { createTestEmployers } from "../support/employers";
 import { createTestParticipant } from "../support/participants";
 import { dayFromToday, jobStartFields } from "../support/work";
 
-// The stage model on the record and at a job start (decision 52): moves the model allows are made
+// The stage model on the record and at a job start (decision 59): moves the model allows are made
 // and audited; moves it refuses say why, beside the form, and write nothing.
 
 let testApp: TestApp;

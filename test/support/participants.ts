@@ -24,7 +24,7 @@ export async function createTestParticipant(
     withPeerWorker?: boolean;
     /**
      * Consent to take part, recorded by default past a referral as the stage model requires it
-     * for job search and job starts (decision 52); `false` leaves it unrecorded.
+     * for job search and job starts (decision 59); `false` leaves it unrecorded.
      */
     consentToTakePart?: boolean;
   } = {},

@@ -29,7 +29,7 @@ export type AuditPage = Awaited<ReturnType<typeof auditTrailPage>>;
 
 /**
  * Actions whose reason was written by a member of staff about a participant. Events written before
- * decision 58 still hold that text in the (unchangeable) chain; the audit trail, which admins read,
+ * decision 61 still hold that text in the (unchangeable) chain; the audit trail, which admins read,
  * shows that a reason was given and where it is kept, never the words.
  */
 export const REASONS_KEPT_WITH_THE_RECORD = new Set(["participant.emergency_access"]);

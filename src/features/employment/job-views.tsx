@@ -48,7 +48,7 @@ export function JobStartFormPage(
     errors?: FieldError[];
     disclosure?: { employerName: string; disclosure: DisclosureInForce };
     disclosures?: { connected: ConnectedEmployer[]; general: DisclosureInForce };
-    /** Why the stage model would refuse a start now (decision 52), said before the form is filled. */
+    /** Why the stage model would refuse a start now (decision 59), said before the form is filled. */
     notYet?: string;
   },
 ) {

@@ -28,7 +28,7 @@ export type JobStartOutcome =
   | { kind: "unknown_employer" }
   | { kind: "unknown_application" }
   | { kind: "record_closed" }
-  /** The stage model refuses a job start from where the person is (decision 52), and says why. */
+  /** The stage model refuses a job start from where the person is (decision 59), and says why. */
   | { kind: "stage_refused"; refusal: "who" | "state"; reason: MessageKey };
 
 /**

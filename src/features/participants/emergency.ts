@@ -56,7 +56,7 @@ export async function grantEmergencyAccess(
       outcome: "succeeded",
       // The reason is in the person's words about a participant, so it stays with the grant, behind
       // the door, and reaches the record's access log from there; admins read the audit trail and
-      // must not read it (decision 58).
+      // must not read it (decision 61).
       detail: { teamId: target.teamId, minutes, grantId: grant!.id },
     });
     return { kind: "granted" as const, expiresAt };

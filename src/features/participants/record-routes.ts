@@ -109,7 +109,7 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
     return reply.redirect(`/participants/${participantId}?notice=details`);
   });
 
-  // Moves on the record go through the stage model (decision 52): a refusal says why beside the
+  // Moves on the record go through the stage model (decision 59): a refusal says why beside the
   // buttons, 403 when this person may not make the move, 409 when it does not apply from here.
   app.post("/participants/:participantId/participation", write, async (request, reply) => {
     const participantId = participantIdParam(request);

@@ -131,7 +131,7 @@ export async function participantBanner(
 
 /**
  * The person has started work: their stage becomes "in work", if the stage model allows it from
- * where they are (job start, decision 52). Follow-along support in the monitoring feature calls
+ * where they are (job start, decision 59). Follow-along support in the monitoring feature calls
  * this; the employment feature asks `checkStageMove` first, before writing anything.
  */
 export async function moveIntoWork(record: StageScope, now: Date) {

@@ -14,7 +14,7 @@ import {
 } from "./stages";
 
 // Reading a person's stage facts and writing what the stage model decides: the only code that sets
-// `participant.stage` after a referral is created (decision 52).
+// `participant.stage` after a referral is created (decision 59).
 
 /**
  * Whatever opened the record: a member of staff through the door (actor and basis), the person

@@ -3,7 +3,7 @@ import type { StaffRole } from "../../platform/directory/schema";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
 import type { ParticipantStage } from "./schema";
 
-// The participant's journey as one explicit model (decision 52): every stage, every move between
+// The participant's journey as one explicit model (decision 59): every stage, every move between
 // stages, who may make each move, and what must be true first. Pure: the services read the facts,
 // ask `decideStageMove`, and write only what it returns, so no page, job start or job end can put a
 // person in a stage the model would refuse. "closed" is the stage the issue calls "stopped": the

@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 
 // The hash chain alone is checked against data in the same database: someone with full access to
 // it (a database superuser) can alter an event, recompute every later hash and write matching
-// seals. Two anchors sit outside the database so that is still caught (decision 57):
+// seals. Two anchors sit outside the database so that is still caught (decision 60):
 //  - a keyed MAC on every seal, with a key that lives only in the app's environment;
 //  - the head of the chain written to the log after each seal, which `audit verify --anchor`
 //    checks the chain against.

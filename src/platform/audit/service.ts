@@ -141,7 +141,7 @@ export function startAuditSealer(
   anchorKey: AnchorKey | null = null,
 ) {
   // The head goes to the log, which lives outside the database: `audit verify --anchor-log` later
-  // checks the chain still has these hashes at these places (decision 57).
+  // checks the chain still has these hashes at these places (decision 60).
   const logHead = (head: SealedHead) => logger.info({ auditSeal: head }, "audit trail sealed");
   const seal = () => sealPendingEvents(db, clock, 2000, anchorKey, logHead);
   let running: Promise<unknown> = Promise.resolve();

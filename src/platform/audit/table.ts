@@ -28,7 +28,7 @@ export const auditSeal = pgTable("audit_seal", {
   lastSeq: bigint("last_seq", { mode: "number" }).notNull(),
   lastHash: text("last_hash").notNull(),
   sealedAt: timestamp("sealed_at", { withTimezone: true }).notNull(),
-  /** HMAC of the seal under AUDIT_ANCHOR_KEY, which is never in the database (decision 57). */
+  /** HMAC of the seal under AUDIT_ANCHOR_KEY, which is never in the database (decision 60). */
   anchor: text("anchor"),
   anchorKeyId: text("anchor_key_id"),
 });

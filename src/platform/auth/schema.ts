@@ -22,7 +22,7 @@ export const staffSession = pgTable(
 /**
  * A browser that has signed in to an account before (its cookie holds a random token; only the
  * SHA-256 is kept). Its attempts on that account are not held up by a lock that failures from
- * elsewhere caused, so nobody can lock a person out by guessing at their account (decision 59).
+ * elsewhere caused, so nobody can lock a person out by guessing at their account (decision 62).
  */
 export const knownDevice = pgTable(
   "known_device",

@@ -152,7 +152,7 @@ export type SignInResult =
       token: string;
       staffId: string;
       next: "home" | "verify_second_factor" | "enrol_second_factor";
-      /** For the known-device cookie (decision 59). */
+      /** For the known-device cookie (decision 62). */
       deviceToken: string;
     };
 

@@ -159,7 +159,7 @@ type AuditOutcome = (
 
 /**
  * The password check every sign-in makes, staff or participant: refused while the account or the
- * address is locked, unless this browser signed in to the account before (decision 59); an
+ * address is locked, unless this browser signed in to the account before (decision 62); an
  * unusable account is checked against a decoy hash so the time taken says nothing; a failure is
  * counted and audited in one transaction. On success the failures are cleared, the browser is
  * remembered (a new device token comes back for its cookie) and `succeed` runs in the same

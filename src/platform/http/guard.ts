@@ -38,7 +38,7 @@ export type GuardOptions = {
   renderForbidden: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | Promise<FastifyReply>;
 };
 
-/** Remembers a browser that signed in before, sent only to the sign-in form it belongs to (decision 59). */
+/** Remembers a browser that signed in before, sent only to the sign-in form it belongs to (decision 62). */
 export const STAFF_DEVICE_COOKIE = "tandem_device";
 export const PARTICIPANT_DEVICE_COOKIE = "tandem_my_device";
 

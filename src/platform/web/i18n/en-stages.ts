@@ -1,4 +1,4 @@
-// The participant's stages (decision 52): the moves on the record and why a move is refused.
+// The participant's stages (decision 59): the moves on the record and why a move is refused.
 
 export const enStages = {
   "stage.move.look_for_work": "Move to looking for work",
