@@ -132,6 +132,15 @@ export async function seedDemoService(db: Database, clock: Clock): Promise<"seed
   });
 }
 
+/**
+ * A team's phone from Ofcom's range kept for drama (01632 960000-960999, never a real line) and an
+ * address on the demo's reserved domain, so nobody is ever called or emailed from a demo.
+ */
+function demoTeamContact(regionIndex: number, teamNumber: number, email: string | null) {
+  const line = String(100 + regionIndex * 10 + teamNumber).padStart(3, "0");
+  return { phone: `01632 960 ${line}`, email };
+}
+
 async function seedRegion(
   tx: Transaction,
   now: Date,
@@ -153,12 +162,20 @@ async function seedRegion(
   const teams = await tx
     .insert(team)
     .values([
-      { organisationId, name: `${regionName} IPS Employment Team`, kind: "ips_team", createdAt: now },
+      {
+        organisationId,
+        name: `${regionName} IPS Employment Team`,
+        kind: "ips_team",
+        ...demoTeamContact(regionIndex, 1, `ips.team@${slug(regionName)}.demo.tandem.example`),
+        createdAt: now,
+      },
+      // No contact given: the printed plan of someone in this team says so plainly.
       { organisationId, name: `${regionName} GP Practice`, kind: "gp_practice", createdAt: now },
       {
         organisationId,
         name: `${regionName} Community Mental Health Team`,
         kind: "community_mental_health_team",
+        ...demoTeamContact(regionIndex, 2, null),
         createdAt: now,
       },
     ])

@@ -7,7 +7,7 @@ import { planGoal, planWarningSign, supportPlan, supportPlanVersion } from "../.
 import { nextActionDue, seedDemoPlans, timelineEntries } from "../../src/features/plans/service";
 import { createParticipantDoor } from "../../src/platform/access/door";
 import { auditEvent } from "../../src/platform/audit/table";
-import { staffAccount } from "../../src/platform/directory/schema";
+import { staffAccount, team } from "../../src/platform/directory/schema";
 import { createTranslator } from "../../src/platform/web/i18n";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";
@@ -365,7 +365,16 @@ describe("the printed plan", () => {
     expect(body).toMatch(/My employment support team: [^<]+IPS[^<]*, [^<]+\./);
     expect(body).toContain("Where to get help now");
     expect(body).toContain("111");
-    expect(body).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/);
+    // The team's shared phone and inbox are there to reach it; no staff member's own address is.
+    const [supporting] = await testApp.db
+      .select({ phone: team.phone, email: team.email })
+      .from(participant)
+      .innerJoin(team, eq(team.id, participant.teamId))
+      .where(eq(participant.id, ids.participant!));
+    expect(supporting!.phone).toBeTruthy();
+    expect(body).toContain(`Phone: ${supporting!.phone}`);
+    expect(body.match(/[\w.+-]+@[\w-]+\.[\w.]+/g)).toEqual([supporting!.email]);
+    expect(body).not.toContain("administrator can replace");
     expect(body).not.toContain("nhsuk-header__navigation");
     expect(body).not.toContain("<script");
     expect(body).not.toContain("Change");

@@ -90,6 +90,8 @@ export function registerAdministrationApi(app: FastifyInstance, { db, clock, con
               id: z.uuid(),
               name: z.string(),
               kind: z.enum(teamKinds),
+              phone: z.string().nullable(),
+              email: z.string().nullable(),
               active: z.boolean(),
               organisationName: z.string(),
               memberCount: z.number(),

@@ -5,7 +5,7 @@ import { createTranslator } from "../../platform/web/i18n";
 
 const t = createTranslator("en-GB");
 
-import { organisationForm, staffInviteForm, staffListQuery } from "./schema";
+import { organisationForm, staffInviteForm, staffListQuery, teamForm, teamUpdate } from "./schema";
 
 const organisationId = "9b2b7c1e-5d7a-4c8e-8f3e-2a1b3c4d5e6f";
 
@@ -82,5 +82,79 @@ describe("the organisation's crisis information", () => {
     expect(fieldErrors(result.error!, t)).toEqual([
       { field: "crisisInformation", message: "Enter 2000 characters or fewer" },
     ]);
+  });
+});
+
+describe("the team's contact", () => {
+  const team = { name: "Frimley IPS Employment Team", kind: "ips_team", organisationId };
+
+  it("is optional: blank or absent is stored as none", () => {
+    expect(teamForm.parse(team)).toMatchObject({ phone: null, email: null });
+    expect(teamForm.parse({ ...team, phone: "  ", email: "" })).toMatchObject({ phone: null, email: null });
+  });
+
+  it.each([
+    ["01632 960 001", "01632 960 001"],
+    ["01632960001", "01632960001"],
+    ["020 7946 0123", "020 7946 0123"],
+    ["  0121   496  0000 ", "0121 496 0000"],
+    ["07700 900 982", "07700 900 982"],
+    ["+44 20 7946 0123", "+44 20 7946 0123"],
+    ["+447700900982", "+447700900982"],
+  ])("accepts the UK number %j as %j", (typed, kept) => {
+    expect(teamForm.parse({ ...team, phone: typed }).phone).toBe(kept);
+  });
+
+  it.each([
+    "016329600",
+    "016329600011",
+    "1632 960 001",
+    "+1 202 555 0100",
+    "01632-960-001",
+    "ring 01632 960 001",
+    "999",
+  ])("refuses %j beside the phone field", (typed) => {
+    const result = teamForm.safeParse({ ...team, phone: typed });
+    expect(result.success).toBe(false);
+    expect(fieldErrors(result.error!, t)).toEqual([
+      {
+        field: "phone",
+        message: "Enter a UK phone number in the correct format, like 01632 960 001 or +44 20 7946 0123",
+      },
+    ]);
+  });
+
+  it("keeps an email in lower case and refuses one that is not an address beside the field", () => {
+    expect(teamForm.parse({ ...team, email: " IPS.Team@Example.NHS.uk " }).email).toBe(
+      "ips.team@example.nhs.uk",
+    );
+    for (const typed of [
+      "ips team@example.nhs.uk",
+      "ips.team@",
+      "@example.nhs.uk",
+      "ips.team",
+      `${"a".repeat(250)}@x.uk`,
+    ]) {
+      const result = teamForm.safeParse({ ...team, email: typed });
+      expect(result.success).toBe(false);
+      expect(fieldErrors(result.error!, t)).toEqual([
+        { field: "email", message: "Enter an email address in the correct format, like team@example.nhs.uk" },
+      ]);
+    }
+  });
+
+  it("never throws on anything a browser could send", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom("name", "kind", "organisationId", "phone", "email", "active", "version"),
+          fc.oneof(fc.string(), fc.array(fc.string())),
+        ),
+        (form) => {
+          const result = teamUpdate.safeParse(form);
+          return result.success || fieldErrors(result.error, t).length > 0;
+        },
+      ),
+    );
   });
 });

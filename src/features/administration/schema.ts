@@ -49,10 +49,36 @@ export const organisationForm = z.object({
 });
 export const organisationUpdate = organisationForm.extend({ active: checkbox, version });
 
+/** Blank means "none"; stored as null so the printed plan can say plainly there is none. */
+const blankIsNull = (value: string) => (value === "" ? null : value);
+
+/**
+ * A UK phone number as people write it: 0 or +44 then 9 or 10 digits, spaces anywhere between
+ * (01632 960 001, 020 7946 0123, +44 7700 900123). Kept as typed, with runs of spaces made one.
+ */
+export const teamPhone = z
+  .string({ message: "validation.team.phone" })
+  .trim()
+  .transform((value) => value.replace(/\s+/g, " "))
+  .refine((value) => value === "" || /^(?:0|\+44 ?)(?: ?\d){9,10}$/.test(value), "validation.team.phone")
+  .transform(blankIsNull);
+
+const emailShape = z.email();
+
+export const teamEmail = z
+  .string({ message: "validation.team.email" })
+  .trim()
+  .toLowerCase()
+  .max(254, "validation.team.email")
+  .refine((value) => value === "" || emailShape.safeParse(value).success, "validation.team.email")
+  .transform(blankIsNull);
+
 export const teamForm = z.object({
   name: name("validation.team.name"),
   kind: z.enum(teamKinds, { message: "validation.team.kind" }),
   organisationId: z.uuid({ message: "validation.team.organisation" }),
+  phone: teamPhone.optional().transform((value) => value ?? null),
+  email: teamEmail.optional().transform((value) => value ?? null),
 });
 export const teamUpdate = teamForm.extend({ active: checkbox, version });
 

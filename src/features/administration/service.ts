@@ -275,6 +275,8 @@ export async function listTeams(executor: Executor, query: TeamListQuery) {
       id: team.id,
       name: team.name,
       kind: team.kind,
+      phone: team.phone,
+      email: team.email,
       active: team.active,
       organisationName: organisation.name,
       memberCount: sql<number>`(select count(*)::int from ${teamMembership} where ${teamMembership.teamId} = ${team.id})`,
@@ -313,7 +315,13 @@ export function teamsOf(executor: Executor, organisationId: string) {
     .orderBy(asc(team.name));
 }
 
-type TeamFields = { name: string; kind: (typeof team.$inferInsert)["kind"]; organisationId: string };
+type TeamFields = {
+  name: string;
+  kind: (typeof team.$inferInsert)["kind"];
+  organisationId: string;
+  phone: string | null;
+  email: string | null;
+};
 
 export async function createTeam(db: Database, clock: Clock, request: AdminRequest, form: TeamFields) {
   try {

@@ -14,7 +14,7 @@ import {
   TextInput,
 } from "../../platform/web/components";
 import { SavedVersionWarning } from "../../platform/web/form-fields";
-import type { MessageKey } from "../../platform/web/i18n";
+import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import type { TeamListQuery } from "./schema";
 import type { allOrganisations, listTeams } from "./service";
@@ -77,6 +77,7 @@ export function TeamListPage(
             { label: t.t("teams.columns.name") },
             { label: t.t("teams.columns.organisation") },
             { label: t.t("teams.columns.kind") },
+            { label: t.t("teams.columns.contact") },
             { label: t.t("teams.columns.members"), numeric: true },
             { label: t.t("teams.columns.status") },
           ]}
@@ -84,6 +85,7 @@ export function TeamListPage(
             <a href={`/admin/teams/${row.id}`}>{row.name}</a>,
             row.organisationName,
             t.t(`teamKind.${row.kind}`),
+            <TeamContact t={t} phone={row.phone} email={row.email} />,
             t.formatNumber(row.memberCount),
             activeTag(props, row.active),
           ])}
@@ -105,6 +107,8 @@ type TeamRow = {
   name: string;
   kind: (typeof teamKinds)[number];
   organisationId: string;
+  phone: string | null;
+  email: string | null;
   active: boolean;
   version: number;
 };
@@ -130,6 +134,8 @@ export function TeamFormPage(
           saved={[
             { key: t.t("teams.name"), value: conflict.name },
             { key: t.t("teams.kind"), value: t.t(`teamKind.${conflict.kind}`) },
+            { key: t.t("teams.phone"), value: conflict.phone ?? t.t("teams.noContact") },
+            { key: t.t("teams.email"), value: conflict.email ?? t.t("teams.noContact") },
             { key: t.t("admin.activeLabel"), value: t.t(conflict.active ? "common.yes" : "common.no") },
           ]}
         />
@@ -162,6 +168,27 @@ export function TeamFormPage(
             label: organisation.name,
           }))}
         />
+        <TextInput
+          name="phone"
+          type="tel"
+          autocomplete="off"
+          width={20}
+          label={t.t("teams.phone")}
+          hint={t.t("teams.phoneHint")}
+          value={values.phone}
+          error={errorFor(errors, "phone")}
+        />
+        <TextInput
+          name="email"
+          type="email"
+          autocomplete="off"
+          width={30}
+          spellcheck={false}
+          label={t.t("teams.email")}
+          hint={t.t("teams.emailHint")}
+          value={values.email}
+          error={errorFor(errors, "email")}
+        />
         {team && (
           <Checkboxes
             name="active"
@@ -174,5 +201,17 @@ export function TeamFormPage(
         <Button>{team ? t.t("common.save") : t.t("teams.create")}</Button>
       </Form>
     </Layout>
+  );
+}
+
+/** How to reach a team, one line each, or plainly that none is given. */
+function TeamContact(props: { t: Translator; phone: string | null; email: string | null }) {
+  if (!props.phone && !props.email) return <>{props.t.t("teams.noContact")}</>;
+  return (
+    <>
+      {props.phone}
+      {props.phone && props.email && <br />}
+      {props.email}
+    </>
   );
 }

@@ -224,7 +224,7 @@ export function MeasureHistoryPage(
       {completed?.safetyConcern && (
         <WarningCallout heading={t.t("assessments.safety.heading")}>
           <p>{t.t("assessments.safety.body")}</p>
-          <CrisisInformation t={t} text={props.crisisInformation} />
+          <CrisisInformation t={t} text={props.crisisInformation} forStaff />
         </WarningCallout>
       )}
       {completed && (

@@ -183,7 +183,7 @@ export function AlertPage(
       {props.evidence}
       {alert.status !== "resolved" && alert.rule === "phq9_item9" && (
         <WarningCallout heading={t.t("assessments.safety.heading")}>
-          <CrisisInformation t={t} text={props.crisisInformation} />
+          <CrisisInformation t={t} text={props.crisisInformation} forStaff />
         </WarningCallout>
       )}
       {props.mayWrite && alert.status === "open" && (

@@ -15,7 +15,7 @@ export function PrintPlanPage(props: {
   snapshot: PlanSnapshot;
   latest?: VersionSummary;
   careTeam: CareTeamPerson[];
-  supportingTeam?: { teamName: string; organisationName: string };
+  supportingTeam?: SupportingTeam;
   /** The organisation's own crisis words, or null for the UK defaults. */
   crisisInformation: string | null;
   printedOn: Date;
@@ -143,14 +143,7 @@ export function PrintPlanPage(props: {
             )}
 
             <h2 class="nhsuk-heading-l">{t.t("plan.print.contacts")}</h2>
-            {props.supportingTeam && (
-              <p class="nhsuk-body-l">
-                {t.t("plan.print.team", {
-                  team: props.supportingTeam.teamName,
-                  organisation: props.supportingTeam.organisationName,
-                })}
-              </p>
-            )}
+            {props.supportingTeam && <TeamContact t={t} team={props.supportingTeam} />}
             {props.careTeam.length === 0 ? (
               nothing
             ) : (
@@ -172,5 +165,31 @@ export function PrintPlanPage(props: {
         </div>
       </body>
     </html>
+  );
+}
+
+type SupportingTeam = {
+  teamName: string;
+  organisationName: string;
+  phone: string | null;
+  email: string | null;
+};
+
+/** Who the person's team is and how to reach it; with no number or address, that said plainly. */
+function TeamContact({ t, team }: { t: Translator; team: SupportingTeam }) {
+  return (
+    <>
+      <p class="nhsuk-body-l">
+        {t.t("plan.print.team", { team: team.teamName, organisation: team.organisationName })}
+      </p>
+      {team.phone || team.email ? (
+        <ul class="nhsuk-list">
+          {team.phone && <li>{t.t("plan.print.teamPhone", { phone: team.phone })}</li>}
+          {team.email && <li>{t.t("plan.print.teamEmail", { email: team.email })}</li>}
+        </ul>
+      ) : (
+        <p>{t.t("plan.print.teamNoContact")}</p>
+      )}
+    </>
   );
 }

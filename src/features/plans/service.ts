@@ -352,10 +352,15 @@ export async function participantName(record: ParticipantRecord) {
   return row;
 }
 
-/** The person's team and its organisation, named on the printed plan as who to contact. */
+/** The person's team, its organisation and how to reach it: printed on the plan as who to contact. */
 export async function supportingTeam(record: ParticipantRecord) {
   const [row] = await record.tx
-    .select({ teamName: team.name, organisationName: organisation.name })
+    .select({
+      teamName: team.name,
+      organisationName: organisation.name,
+      phone: team.phone,
+      email: team.email,
+    })
     .from(participant)
     .innerJoin(team, eq(team.id, participant.teamId))
     .innerJoin(organisation, eq(organisation.id, participant.organisationId))

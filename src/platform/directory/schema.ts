@@ -77,6 +77,9 @@ export const team = pgTable(
       .references(() => organisation.id),
     name: text("name").notNull(),
     kind: text("kind", { enum: teamKinds }).notNull(),
+    /** How the people the team supports reach it: printed on their support plan. Both optional. */
+    phone: text("phone"),
+    email: text("email"),
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),

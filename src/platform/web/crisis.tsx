@@ -5,7 +5,19 @@ import type { Translator } from "./i18n";
  * words when it has written them; otherwise the UK defaults from the catalogue, which each
  * organisation is expected to replace with its local crisis line.
  */
-export function CrisisInformation({ t, text }: { t: Translator; text: string | null }) {
+export function CrisisInformation({
+  t,
+  text,
+  forStaff = false,
+}: {
+  t: Translator;
+  text: string | null;
+  /**
+   * Staff pages only: the note that an administrator can replace the defaults. On what the person
+   * reads (their own pages, the plan printed for them) it is noise about a screen they never see.
+   */
+  forStaff?: boolean;
+}) {
   const paragraphs = (text ?? t.t("crisis.default")).split(/\n+/).filter((line) => line.trim() !== "");
   return (
     <div class="app-crisis-information">
@@ -13,7 +25,7 @@ export function CrisisInformation({ t, text }: { t: Translator; text: string | n
       {paragraphs.map((paragraph, index) => (
         <p key={index}>{paragraph}</p>
       ))}
-      {text === null && <p class="nhsuk-body-s">{t.t("crisis.defaultNote")}</p>}
+      {text === null && forStaff && <p class="nhsuk-body-s">{t.t("crisis.defaultNote")}</p>}
     </div>
   );
 }

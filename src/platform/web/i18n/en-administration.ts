@@ -163,4 +163,13 @@ export const enAdministration = {
     "Tandem is emailing {name} at {email} a one-time link to set their password. It works once and lasts {days} days. The link is made as the email is sent and is never shown to anyone else, you included; the Outbox shows when it has gone.",
   "staff.invitationShownOnce":
     "No mail server is set up, so the link is shown to you this once and kept nowhere: copy it now. With a mail server, invitations go straight to the person by email.",
+  "teams.phone": "Phone number (optional)",
+  "teams.phoneHint": "The number the people this team supports can call, like 01632 960 001",
+  "teams.email": "Email address (optional)",
+  "teams.emailHint": "A shared inbox the team reads, not one person's address",
+  "teams.columns.contact": "Contact",
+  "teams.noContact": "None given",
+  "validation.team.phone":
+    "Enter a UK phone number in the correct format, like 01632 960 001 or +44 20 7946 0123",
+  "validation.team.email": "Enter an email address in the correct format, like team@example.nhs.uk",
 } as const;

@@ -310,4 +310,7 @@ export const enPlans = {
   "validation.plan.wantsChangesComment": "Enter what the person wants changed",
   "validation.plan.noPlan": "Start the plan first",
   "plan.print.team": "My employment support team: {team}, {organisation}.",
+  "plan.print.teamPhone": "Phone: {phone}",
+  "plan.print.teamEmail": "Email: {email}",
+  "plan.print.teamNoContact": "My team has not given a phone number or email address yet.",
 } as const;

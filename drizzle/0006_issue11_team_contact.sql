@@ -1,0 +1,2 @@
+ALTER TABLE "team" ADD COLUMN "phone" text;--> statement-breakpoint
+ALTER TABLE "team" ADD COLUMN "email" text;
