@@ -17,6 +17,8 @@ CREATE TABLE "participant_not_duplicate" (
 --> statement-breakpoint
 ALTER TABLE "participant_invitation" ADD COLUMN "id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
 ALTER TABLE "staff_invitation" ADD COLUMN "id" uuid DEFAULT gen_random_uuid() NOT NULL;--> statement-breakpoint
+ALTER TABLE "team" ADD COLUMN "phone" text;--> statement-breakpoint
+ALTER TABLE "team" ADD COLUMN "email" text;--> statement-breakpoint
 ALTER TABLE "outbound_email" ADD COLUMN "one_time_link" text;--> statement-breakpoint
 ALTER TABLE "outbound_email" ADD COLUMN "one_time_link_for" uuid;--> statement-breakpoint
 ALTER TABLE "participant_not_duplicate" ADD CONSTRAINT "participant_not_duplicate_organisation_id_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisation"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
