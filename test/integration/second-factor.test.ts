@@ -241,3 +241,27 @@ describe("staff: wrong second-factor codes lock the account's codes", () => {
     }
   });
 });
+
+describe("staff: an administrator's reset of the second factor", () => {
+  it("signs the person out everywhere, emails them with no code or link in it, and is audited", async () => {
+    const email = demoEmail("clinician");
+    const person = await signedInAs(testApp.app, "clinician");
+    await enrolStaff(testApp, person);
+    const staff = await staffRow(email);
+    const admin = await signedInAs(testApp.app, "admin");
+    await admin.get(`/admin/staff/${staff.id}`);
+    const reset = await admin.post(`/admin/staff/${staff.id}/reset-second-factor`);
+    expect(reset.statusCode).toBe(302);
+    expect((await staffRow(email)).mfaEnrolledAt).toBeNull();
+    expect(await testApp.db.select().from(staffSession).where(eq(staffSession.staffId, staff.id))).toEqual(
+      [],
+    );
+    const notices = (await emailsTo(testApp, email)).filter(
+      (message) => message.purpose === "account.second_factor_reset_by_administrator",
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain("An administrator removed the authenticator app");
+    expect(notices[0]!.body).not.toMatch(/https?:|\b\d{6}\b/);
+    expect(await auditOf(testApp, "staff.reset_second_factor", staff.id)).toHaveLength(1);
+  });
+});

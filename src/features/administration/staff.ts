@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } 
 import { recordAuditEvent } from "../../platform/audit/service";
 import { staffInvitationLink, unmintedTokenHash } from "../../platform/auth/invitation-links";
 import { mfaRecoveryCode, staffInvitation } from "../../platform/auth/schema";
+import { queueFactorChangeNotice } from "../../platform/auth/second-factor-notice";
 import { endAllSessionsOf } from "../../platform/auth/sessions";
 import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Clock } from "../../platform/clock";
@@ -318,6 +319,14 @@ export async function changeStaffStatus(
             .where(eq(staffAccount.id, id));
           await tx.delete(mfaRecoveryCode).where(eq(mfaRecoveryCode.staffId, id));
           await endAllSessionsOf(tx, id);
+          // Removing someone's second factor is a change they must hear about, as when they make
+          // it themselves (decision 46): if it was not asked for, they tell someone at once.
+          await queueFactorChangeNotice(tx, clock, {
+            organisationId: staff.organisationId,
+            to: staff.email,
+            change: "reset_by_administrator",
+            audience: "staff",
+          });
           break;
         case "reissue_invitation": {
           if (staff.status !== "invited") return refuse("validation.staff.notInvited");

@@ -7,13 +7,15 @@ import { queueEmail } from "../mail/outbox";
 // only that the change happened, when, and what to do if it was not them. It goes in the
 // transaction of the change, so no change is made without it being queued.
 
-export type FactorChange = "replaced" | "removed" | "recovery_codes_replaced";
+export type FactorChange = "replaced" | "removed" | "recovery_codes_replaced" | "reset_by_administrator";
 
 const what: Record<FactorChange, string> = {
   replaced: "The authenticator app used to sign in to your Tandem account was replaced",
   removed: "The authenticator app was removed from your Tandem account",
   recovery_codes_replaced:
     "New recovery codes were made for your Tandem account, and the old ones stopped working",
+  reset_by_administrator:
+    "An administrator removed the authenticator app from your Tandem account and signed you out everywhere; you will set up a new one when you next sign in",
 };
 
 const whenFormat = new Intl.DateTimeFormat("en-GB", {
