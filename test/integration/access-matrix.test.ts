@@ -13,7 +13,15 @@ import {
   team,
 } from "../../src/platform/directory/schema";
 import { allows } from "../../src/platform/http/guard";
-import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient } from "../support/app";
+import {
+  demoDirectoryIds,
+  demoEmail,
+  signedInAs,
+  signedInDemoParticipant,
+  startTestApp,
+  type TestApp,
+  TestClient,
+} from "../support/app";
 
 /**
  * Every role, and an anonymous visitor, against every route the app declares. The expectation
@@ -33,26 +41,9 @@ beforeAll(async () => {
   clients.set("anonymous", anonymous);
   for (const role of staffRoles) clients.set(role, await signedInAs(testApp.app, role));
   // The demo participant, signed in to their own pages.
-  const participantClient = new TestClient(testApp.app);
-  await participantClient.get("/my/sign-in");
-  const signedIn = await participantClient.post("/my/sign-in", {
-    signInName: DEMO_PARTICIPANT_SIGN_IN,
-    password: DEMO_PASSWORD,
-  });
-  if (signedIn.headers.location !== "/my") throw new Error("the demo participant could not sign in");
-  await participantClient.get("/my");
-  clients.set("participant", participantClient);
+  clients.set("participant", await signedInDemoParticipant(testApp.app));
 
-  const [firstRegion] = await db.select().from(region).limit(1);
-  const [firstOrganisation] = await db
-    .select()
-    .from(organisation)
-    .where(eq(organisation.regionId, firstRegion!.id));
-  const [firstTeam] = await db.select().from(team).where(eq(team.organisationId, firstOrganisation!.id));
-  const [someStaff] = await db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("evaluator")));
+  const directory = await demoDirectoryIds(testApp);
   // A participant whose care team includes the demo specialist, clinician and peer worker.
   const [peer] = await db
     .select()
@@ -72,10 +63,7 @@ beforeAll(async () => {
     .limit(1);
   Object.assign(ids, {
     contact: someContact?.id ?? "00000000-0000-4000-8000-000000000000",
-    region: firstRegion!.id,
-    organisation: firstOrganisation!.id,
-    team: firstTeam!.id,
-    staff: someStaff!.id,
+    ...directory,
     participant: shared!.id,
   });
 }, 120_000);

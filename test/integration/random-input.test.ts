@@ -16,7 +16,14 @@ import {
 } from "../../src/platform/directory/schema";
 import type { RouteAccess } from "../../src/platform/http/context";
 import type { DeclaredRoute } from "../../src/platform/http/guard";
-import { demoEmail, signedInAs, type TestApp, TestClient } from "../support/app";
+import {
+  demoDirectoryIds,
+  demoEmail,
+  signedInAs,
+  signedInDemoParticipant,
+  type TestApp,
+  TestClient,
+} from "../support/app";
 import { openTestDatabase } from "../support/database";
 
 /**
@@ -100,22 +107,9 @@ beforeAll(async () => {
   await anonymous.get("/sign-in");
   clients.set("anonymous", anonymous);
   for (const role of preferredRoles) clients.set(role, await signedInAs(testApp.app, role));
-  const person = new TestClient(testApp.app);
-  await person.get("/my/sign-in");
-  await person.post("/my/sign-in", { signInName: DEMO_PARTICIPANT_SIGN_IN, password: DEMO_PASSWORD });
-  await person.get("/my");
-  clients.set("participant", person);
+  clients.set("participant", await signedInDemoParticipant(testApp.app));
 
-  const [firstRegion] = await db.select().from(region).limit(1);
-  const [firstOrganisation] = await db
-    .select()
-    .from(organisation)
-    .where(eq(organisation.regionId, firstRegion!.id));
-  const [firstTeam] = await db.select().from(team).where(eq(team.organisationId, firstOrganisation!.id));
-  const [someStaff] = await db
-    .select()
-    .from(staffAccount)
-    .where(eq(staffAccount.email, demoEmail("evaluator")));
+  const directory = await demoDirectoryIds(testApp);
   const [specialist] = await db
     .select()
     .from(staffAccount)
@@ -158,10 +152,7 @@ beforeAll(async () => {
     person: await first(
       sql`select id from employer_contact_person where employer_id = ${employerId} limit 1`,
     ),
-    region: firstRegion!.id,
-    organisation: firstOrganisation!.id,
-    team: firstTeam!.id,
-    staff: someStaff!.id,
+    ...directory,
     participant: cared!.id,
   });
 }, 180_000);

@@ -2,9 +2,15 @@ import { eq } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../../src/app";
 import { type Config, readConfig } from "../../src/config";
-import { DEMO_PASSWORD, demoSignIns, seedDemoService } from "../../src/demo/seed";
+import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD, demoSignIns, seedDemoService } from "../../src/demo/seed";
 import { type ManualClock, manualClock } from "../../src/platform/clock";
-import { type StaffRole, staffAccount } from "../../src/platform/directory/schema";
+import {
+  organisation,
+  region,
+  type StaffRole,
+  staffAccount,
+  team,
+} from "../../src/platform/directory/schema";
 import { openTestDatabase } from "./database";
 
 export type TestApp = {
@@ -164,4 +170,38 @@ export function shownDate(html: string, field: string): string {
   const [day, month, year] = [part("day"), part("month"), part("year")];
   if (!/^\d+$/.test(day) || !/^\d+$/.test(month)) return `${day}/${month}/${year}`;
   return `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
+}
+
+/** The demo participant, signed in to their own pages in a browser of their own. */
+export async function signedInDemoParticipant(app: FastifyInstance): Promise<TestClient> {
+  const client = new TestClient(app);
+  await client.get("/my/sign-in");
+  const signedIn = await client.post("/my/sign-in", {
+    signInName: DEMO_PARTICIPANT_SIGN_IN,
+    password: DEMO_PASSWORD,
+  });
+  if (signedIn.headers.location !== "/my") throw new Error("the demo participant could not sign in");
+  await client.get("/my");
+  return client;
+}
+
+/** The ids the directory's routes name, from the demo's first region: for tests over the route table. */
+export async function demoDirectoryIds(testApp: Pick<TestApp, "db">) {
+  const { db } = testApp;
+  const [firstRegion] = await db.select().from(region).limit(1);
+  const [firstOrganisation] = await db
+    .select()
+    .from(organisation)
+    .where(eq(organisation.regionId, firstRegion!.id));
+  const [firstTeam] = await db.select().from(team).where(eq(team.organisationId, firstOrganisation!.id));
+  const [someStaff] = await db
+    .select()
+    .from(staffAccount)
+    .where(eq(staffAccount.email, demoEmail("evaluator")));
+  return {
+    region: firstRegion!.id,
+    organisation: firstOrganisation!.id,
+    team: firstTeam!.id,
+    staff: someStaff!.id,
+  };
 }
