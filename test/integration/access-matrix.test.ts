@@ -1,17 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { contact } from "../../src/features/contacts/schema";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
-import {
-  organisation,
-  region,
-  type StaffRole,
-  staffAccount,
-  staffRoles,
-  team,
-} from "../../src/platform/directory/schema";
+import { type StaffRole, staffAccount, staffRoles } from "../../src/platform/directory/schema";
 import { allows } from "../../src/platform/http/guard";
 import {
   demoDirectoryIds,

@@ -3,17 +3,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/app";
 import { readConfig } from "../../src/config";
-import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD, seedDemoService } from "../../src/demo/seed";
+import { seedDemoService } from "../../src/demo/seed";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { hasPermission } from "../../src/platform/access/roles";
 import { calendarDateAt, manualClock } from "../../src/platform/clock";
-import {
-  organisation,
-  region,
-  type StaffRole,
-  staffAccount,
-  team,
-} from "../../src/platform/directory/schema";
+import { type StaffRole, staffAccount } from "../../src/platform/directory/schema";
 import type { RouteAccess } from "../../src/platform/http/context";
 import type { DeclaredRoute } from "../../src/platform/http/guard";
 import {
