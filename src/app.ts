@@ -33,7 +33,12 @@ import { ownRecordFacts, participantAccessFactsLoader } from "./features/partici
 import { plansFeature } from "./features/plans/routes";
 import { portalFeature } from "./features/portal/routes";
 import { timelineFeature } from "./features/timeline/routes";
-import { AccessRefusedError, createParticipantDoor, ParticipantNotFoundError } from "./platform/access/door";
+import {
+  AccessRefusedError,
+  createParticipantDoor,
+  ParticipantMergedError,
+  ParticipantNotFoundError,
+} from "./platform/access/door";
 import { createOwnRecordDoor } from "./platform/access/own-record";
 import { hasPermission } from "./platform/access/roles";
 import { AuditUnavailableError } from "./platform/audit/service";
@@ -298,6 +303,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
         : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 503 }), 503);
     }
     // The participant door's refusals reach here from any feature; the audit event is already written.
+    // A record merged into another (decision 63): say so, and link to the kept record.
+    if (thrown instanceof ParticipantMergedError) {
+      const keptHref = `/participants/${thrown.mergedIntoId}`;
+      return json
+        ? sendProblem(reply, 410, `This record was merged into another record: ${keptHref}`)
+        : sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 410, keptHref }), 410);
+    }
     if (thrown instanceof ParticipantNotFoundError) {
       return json
         ? sendProblem(reply, 404, "No participant has this identifier.")

@@ -408,6 +408,41 @@ describe("a participant's journey from referral to an agreed plan", () => {
     expect(await log.first().textContent()).toContain("Aisha Karim");
   });
 
+  it("a second referral of the same person is flagged; the team leader compares the two and merges it into her record", async () => {
+    await visit(gp, "/referrals/new");
+    await gp.fill("#givenName", "Marta");
+    await gp.fill("#familyName", "Kowalczyk");
+    await fillDate(gp, "dateOfBirth", "1988-06-14");
+    await gp.check('input[name="workSituation"][value="unemployed"]');
+    await gp.selectOption("#source", "gp");
+    expect(await submit(gp, "Send referral")).toBe(409);
+    await gp.check('input[name="duplicateDecision"][value="new"]');
+    expect(await submit(gp, "Continue", /\/participants\/[0-9a-f-]{36}\?notice=created$/)).toBe(302);
+    const second = new URL(gp.url()).pathname;
+    expect(second).not.toBe(record);
+
+    await visit(leader, `${second}/referral`);
+    expect(await text(leader, ".nhsuk-card--warning")).toContain("may be about someone already known");
+    await follow(leader, "Compare and merge the records");
+    const comparison = await text(leader, "main table");
+    expect(comparison).toContain("Marta Kowalczyk");
+    expect(comparison).toContain("943 476 5919");
+    // Not confirmed: the error summary says so and nothing is merged.
+    await leader.check('input[name="keep"][value="other"]');
+    expect(await submit(leader, "Merge the records")).toBe(400);
+    expect(await text(leader, ".nhsuk-error-summary")).toContain("Tick the box to confirm");
+    await leader.check('input[name="keep"][value="other"]');
+    await leader.check('input[name="checked"][value="yes"]');
+    expect(await submit(leader, "Merge the records", new RegExp(`${record}\\?notice=merged$`))).toBe(302);
+    expect(await banner(leader)).toContain("The records are merged.");
+    // The second record's address now leads to hers.
+    const gone = await leader.goto(url(second));
+    expect(gone?.status()).toBe(410);
+    await expectNoSeriousAxeViolations(leader);
+    await follow(leader, "Go to the record it was merged into");
+    expect(new URL(leader.url()).pathname).toBe(record);
+  });
+
   it("on the referral form, the skip link is the first Tab stop and moves focus to the main content", async () => {
     await visit(gp, "/referrals/new");
     await gp.keyboard.press("Tab");

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
 import { preparedRowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
@@ -25,6 +25,11 @@ const onCareTeam = (staffId: string) =>
 
 /** Who the list may show, as a condition: the same people the record-level policy lets them open. */
 function reachCondition(list: ParticipantList): SQL | undefined {
+  // A record merged into another is never listed (decision 63): its rows are on the kept record.
+  return and(isNull(participant.mergedIntoId), reachOf(list));
+}
+
+function reachOf(list: ParticipantList): SQL | undefined {
   const { reach } = list;
   if (reach.kind === "care_team") return onCareTeam(reach.staffId);
   if (reach.kind === "team") {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
 import type { Actor } from "../../platform/access/policy";
 import { recordAuditEvent } from "../../platform/audit/service";
@@ -91,6 +91,7 @@ export async function emergencySearch(list: ParticipantList, search: EmergencySe
     .where(
       and(
         eq(participant.organisationId, organisationId),
+        isNull(participant.mergedIntoId),
         byNumber
           ? eq(participant.nhsNumber, search.nhsNumber!)
           : eq(participant.dateOfBirth, search.dateOfBirth!),

@@ -264,3 +264,13 @@ export const participantSearchBody = z.strictObject({
   order: z.enum(["asc", "desc"]).optional(),
   page: z.number().int().min(1).max(100_000).default(1),
 });
+
+/**
+ * Merging a possible duplicate (decision 63): which record of the pair is kept, and the explicit
+ * statement that the person deciding has checked they are the same person.
+ */
+export const mergeForm = z.object({
+  other: z.uuid({ message: "validation.merge.other" }),
+  keep: z.enum(["this", "other"], { message: "validation.merge.keep" }),
+  checked: z.literal("yes", { message: "validation.merge.checked" }),
+});

@@ -70,6 +70,7 @@ async function findPossibleDuplicates(tx: Transaction, organisationId: string, p
     .where(
       and(
         eq(participant.organisationId, organisationId),
+        isNull(participant.mergedIntoId),
         or(
           person.nhsNumber ? eq(participant.nhsNumber, person.nhsNumber) : undefined,
           eq(participant.dateOfBirth, person.dateOfBirth),

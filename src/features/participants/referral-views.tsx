@@ -192,6 +192,8 @@ export function ReferralTabPage(
     referral?: ReferralDetails;
     canTakeOn: boolean;
     canWrite: boolean;
+    /** A team leader may compare the records and merge them (decision 63). */
+    canMerge: boolean;
     now: Date;
     today: string;
     notice?: string;
@@ -233,6 +235,11 @@ export function ReferralTabPage(
                     <Button variant="secondary">{t.t("referral.notDuplicate.button")}</Button>
                   </Form>
                 </>
+              )}
+              {props.canMerge && (
+                <p>
+                  <a href={`/participants/${props.banner.id}/merge`}>{t.t("merge.link")}</a>
+                </p>
               )}
             </WarningCallout>
           )}

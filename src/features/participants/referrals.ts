@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { ParticipantList, ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
 import { staffAccount, team } from "../../platform/directory/schema";
@@ -48,6 +48,7 @@ export async function referralQueue(list: ParticipantList, page: number) {
   const duplicateExists = sql<boolean>`exists (
     select 1 from participant other
     where other.organisation_id = "participant"."organisation_id" and other.id <> "participant"."id"
+      and other.merged_into_id is null
       and ((other.nhs_number is not null and other.nhs_number = "participant"."nhs_number")
         or (other.date_of_birth = "participant"."date_of_birth"
           and lower(other.family_name) = lower("participant"."family_name")
@@ -134,7 +135,7 @@ export async function referralDetails(record: ParticipantRecord) {
  * The records in the organisation that may be this same person, by `duplicateReason`, less those
  * staff have already judged to be someone else.
  */
-async function possibleDuplicatesOf(record: ParticipantRecord) {
+export async function possibleDuplicatesOf(record: ParticipantRecord) {
   const [self] = await record.tx
     .select({
       givenName: participant.givenName,
@@ -158,6 +159,7 @@ async function possibleDuplicatesOf(record: ParticipantRecord) {
       and(
         eq(participant.organisationId, record.organisationId),
         ne(participant.id, record.participantId),
+        isNull(participant.mergedIntoId),
         or(
           self.nhsNumber ? eq(participant.nhsNumber, self.nhsNumber) : undefined,
           eq(participant.dateOfBirth, self.dateOfBirth),

@@ -26,6 +26,7 @@ const notices = {
   added: "careTeam.added",
   removed: "careTeam.removed",
   notDuplicate: "referral.notDuplicate.saved",
+  merged: "merge.saved",
 } as const satisfies Record<string, MessageKey>;
 
 export function noticeFrom(request: FastifyRequest): MessageKey | undefined {

@@ -3,12 +3,14 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerParticipantsApi } from "./api";
 import { registerCaseloadRoutes } from "./caseload-routes";
 import { registerEmergencySearchRoutes } from "./emergency-routes";
+import { registerMergeRoutes } from "./merge-routes";
 import { registerRecordRoutes } from "./record-routes";
 import { registerReferralRoutes } from "./referral-routes";
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerReferralRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerMergeRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
   registerEmergencySearchRoutes(app, deps);
   registerParticipantsApi(app, deps);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   date,
   index,
   integer,
@@ -80,6 +81,13 @@ export const participant = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
+    /**
+     * Set when this record was merged into another record of the same person (merge.ts): its
+     * rows moved there, this row stays so old addresses and the audit trail still resolve.
+     */
+    mergedIntoId: uuid("merged_into_id").references((): AnyPgColumn => participant.id),
+    mergedAt: timestamp("merged_at", { withTimezone: true }),
+    mergedBy: uuid("merged_by").references(() => staffAccount.id),
   },
   (table) => [
     index("participant_team_idx").on(table.teamId),

@@ -49,9 +49,12 @@ export function participantAccessFactsLoader(clock: Clock) {
       care_team: string[] | null;
       emergency_grant: boolean;
       sharing: { decision: string; scope: HealthInformationKind[] } | null;
+      merged_into_id: string | null;
     }>(
       tx,
-      sql`select p.id, p.organisation_id, p.team_id, p.stage,
+      // A merged-away record answers with the kept record's facts (decision 63): exactly the
+      // people the kept record admits learn where it went.
+      sql`select stub.id, stub.merged_into_id, p.organisation_id, p.team_id, p.stage,
           (select array_agg(member.staff_id) from ${careTeamMember} member
             where member.participant_id = p.id and member.removed_at is null) as care_team,
           exists (select 1 from ${emergencyAccessGrant} grant_row
@@ -60,7 +63,8 @@ export function participantAccessFactsLoader(clock: Clock) {
           (select json_build_object('decision', consent.decision, 'scope', consent.scope) from ${consentRecord} consent
             where consent.participant_id = p.id and consent.purpose = 'share_health_information'
             order by consent.recorded_at desc, consent.id desc limit 1) as sharing
-        from ${participant} p where p.id = ${participantId}`,
+        from ${participant} stub join ${participant} p on p.id = coalesce(stub.merged_into_id, stub.id)
+        where stub.id = ${participantId}`,
     );
     if (!row) return undefined;
     return {
@@ -71,6 +75,7 @@ export function participantAccessFactsLoader(clock: Clock) {
       emergencyGrantActive: Boolean(row.emergency_grant),
       referralOpen: row.stage === "referred",
       sharedHealthInformation: row.sharing?.decision === "given" ? row.sharing.scope : [],
+      ...(row.merged_into_id ? { mergedIntoId: row.merged_into_id } : {}),
     };
   };
 }

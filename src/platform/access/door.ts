@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import type { Database, Transaction } from "../db";
 import {
   type AccessBasis,
+  type AccessDecision,
   type Actor,
   decideParticipantAccess,
   type HealthInformationKind,
@@ -43,6 +44,16 @@ export type OpenIntent = {
 };
 
 export class ParticipantNotFoundError extends Error {}
+/**
+ * The record was merged into another record of the same person: nothing is read or written on it,
+ * the person is sent to the kept record (whose own door decides again). A kind of "not found", so
+ * code that skips a missing record skips this one too.
+ */
+export class ParticipantMergedError extends ParticipantNotFoundError {
+  constructor(readonly mergedIntoId: string) {
+    super("This record was merged into another record.");
+  }
+}
 export class AccessRefusedError extends Error {
   constructor(readonly refusal: string) {
     super("You do not have access to this participant's record.");
@@ -68,7 +79,24 @@ export type NewParticipantIntent = {
   ipAddress?: string;
 };
 
+/** Work on several records at once: what it returns, and a detail for each record's audit event. */
+export type ParticipantsWork<Result> = (records: ParticipantRecord[]) => Promise<{
+  result: Result;
+  detail?: Record<string, string | number | boolean | null>;
+}>;
+
 export type ParticipantDoor = {
+  /**
+   * Opens several records in one transaction (merging two records of one person): each is checked
+   * and audited as `withParticipant` does, all must be admitted and in one organisation, or
+   * nothing runs. The audit events are written after the work, with its detail.
+   */
+  withParticipants<Result>(
+    actor: Actor,
+    participantIds: readonly string[],
+    intent: OpenIntent,
+    work: ParticipantsWork<Result>,
+  ): Promise<Result>;
   withParticipant<Result>(
     actor: Actor,
     participantId: string,
@@ -113,6 +141,7 @@ export function createParticipantDoor(
         const facts = await loadFacts(tx, actor, participantId);
         if (!facts) return { kind: "missing" as const };
         const decision = decideParticipantAccess(actor, facts, intent);
+        const merged = decision.allowed ? facts.mergedIntoId : undefined;
         await recordAuditEvent(tx, clock, {
           actor: { id: actor.staffId, role: actor.role },
           action: `participant.${intent.purpose}`,
@@ -121,9 +150,14 @@ export function createParticipantDoor(
           ipAddress: intent.ipAddress ?? null,
           outcome: decision.allowed ? "succeeded" : "refused",
           reason: decision.allowed ? (intent.reason ?? null) : decision.refusal,
-          detail: { what: intent.what, basis: decision.allowed ? decision.basis : null },
+          detail: {
+            what: intent.what,
+            basis: decision.allowed ? decision.basis : null,
+            ...(merged ? { mergedInto: merged } : {}),
+          },
         });
         if (!decision.allowed) return { kind: "refused" as const, refusal: decision.refusal };
+        if (merged) return { kind: "merged" as const, mergedIntoId: merged };
         const result = await work({
           participantId,
           organisationId: facts.organisationId,
@@ -137,6 +171,62 @@ export function createParticipantDoor(
       });
       if (outcome.kind === "missing") throw new ParticipantNotFoundError();
       if (outcome.kind === "refused") throw new AccessRefusedError(outcome.refusal);
+      if (outcome.kind === "merged") throw new ParticipantMergedError(outcome.mergedIntoId);
+      return outcome.result;
+    },
+
+    async withParticipants(actor, participantIds, intent, work) {
+      const outcome = await db.transaction(async (tx) => {
+        const opened: { facts: ParticipantAccessFacts; decision: AccessDecision }[] = [];
+        for (const participantId of participantIds) {
+          const facts = await loadFacts(tx, actor, participantId);
+          if (!facts) return { kind: "missing" as const };
+          opened.push({ facts, decision: decideParticipantAccess(actor, facts, intent) });
+        }
+        const organisations = new Set(opened.map(({ facts }) => facts.organisationId));
+        const refusal =
+          opened.flatMap(({ decision }) => (decision.allowed ? [] : [decision.refusal]))[0] ??
+          (organisations.size > 1 ? "records belong to different organisations" : undefined);
+        // One after another: each event's hash chains on the one before.
+        const audit = async (detail: Record<string, string | number | boolean | null>) => {
+          for (const { facts, decision } of opened)
+            await recordAuditEvent(tx, clock, {
+              actor: { id: actor.staffId, role: actor.role },
+              action: `participant.${intent.purpose}`,
+              subject: { type: "participant", id: facts.participantId },
+              organisationId: facts.organisationId,
+              ipAddress: intent.ipAddress ?? null,
+              outcome: refusal ? "refused" : "succeeded",
+              reason: refusal ?? intent.reason ?? null,
+              detail: { what: intent.what, basis: decision.allowed ? decision.basis : null, ...detail },
+            });
+        };
+        if (refusal) {
+          await audit({});
+          return { kind: "refused" as const, refusal };
+        }
+        const merged = opened.find(({ facts }) => facts.mergedIntoId)?.facts.mergedIntoId;
+        if (merged) {
+          await audit({ mergedInto: merged });
+          return { kind: "merged" as const, mergedIntoId: merged };
+        }
+        const done = await work(
+          opened.map(({ facts, decision }) => ({
+            participantId: facts.participantId,
+            organisationId: facts.organisationId,
+            basis: decision.allowed ? decision.basis : "care_team",
+            mayReadClinical: decision.allowed && decision.mayReadClinical,
+            healthInformationVisible: decision.allowed ? decision.healthInformationVisible : [],
+            actor,
+            tx,
+          })),
+        );
+        await audit(done.detail ?? {});
+        return { kind: "done" as const, result: done.result };
+      });
+      if (outcome.kind === "missing") throw new ParticipantNotFoundError();
+      if (outcome.kind === "refused") throw new AccessRefusedError(outcome.refusal);
+      if (outcome.kind === "merged") throw new ParticipantMergedError(outcome.mergedIntoId);
       return outcome.result;
     },
 

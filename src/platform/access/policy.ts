@@ -34,6 +34,11 @@ export type ParticipantAccessFacts = {
   referralOpen: boolean;
   /** The kinds of health information the participant currently consents to share with employment staff. */
   sharedHealthInformation: readonly HealthInformationKind[];
+  /**
+   * The record was merged into this one: the facts above are the kept record's, so exactly the
+   * people that record admits learn where it went.
+   */
+  mergedIntoId?: string;
 };
 
 export type ParticipantIntent = {

@@ -15,6 +15,8 @@ export const permissions = [
   "participant.emergency_access",
   "participant.refer",
   "participant.view_referrals",
+  /** Merging two records of one person (decision 63): the team leader, who sees the whole team. */
+  "participant.merge",
   "caseload.own",
   "team.view_caseloads",
   "employers.read",
@@ -83,6 +85,7 @@ export const roleTemplates: Record<StaffRole, RoleTemplate> = {
       "participant.write",
       "participant.refer",
       "participant.view_referrals",
+      "participant.merge",
       "caseload.own",
       "team.view_caseloads",
       "aggregates.organisation",

@@ -11,10 +11,21 @@ export type ErrorPageProps = {
   reason?: "csrf" | "participant" | "input" | "cross_site";
   /** Where someone allowed to use emergency access can ask for it, on a refused record. */
   emergencyHref?: string;
+  /** The record this one was merged into (410). */
+  keptHref?: string;
 };
 
 /** Friendly pages for refusals and failures, in plain NHS.UK wording. Nothing technical is shown. */
-export function ErrorPage({ t, user, csrfToken, navigation, status, reason, emergencyHref }: ErrorPageProps) {
+export function ErrorPage({
+  t,
+  user,
+  csrfToken,
+  navigation,
+  status,
+  reason,
+  emergencyHref,
+  keptHref,
+}: ErrorPageProps) {
   const { title, lines } = describe(t, status, reason);
   return (
     <Layout title={title} t={t} user={user} csrfToken={csrfToken} navigation={navigation}>
@@ -22,6 +33,11 @@ export function ErrorPage({ t, user, csrfToken, navigation, status, reason, emer
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
+      {keptHref && (
+        <p>
+          <a href={keptHref}>{t.t("merge.merged.link")}</a>
+        </p>
+      )}
       {emergencyHref && (
         <p>
           <a href={emergencyHref}>{t.t("error.participant.emergency")}</a>
@@ -52,6 +68,8 @@ function describe(t: Translator, status: number, reason?: string): { title: stri
       return { title: t.t("error.403.title"), lines: [t.t("error.403.body"), t.t("error.403.help")] };
     case 404:
       return { title: t.t("error.404.title"), lines: [t.t("error.404.body"), t.t("error.404.help")] };
+    case 410:
+      return { title: t.t("merge.merged.title"), lines: [t.t("merge.merged.body")] };
     case 413:
       return { title: t.t("error.413.title"), lines: [t.t("error.413.body")] };
     case 429:

@@ -12,6 +12,7 @@ import { enEdge } from "./en-edge";
 import { enEmployers } from "./en-employers";
 import { enEmploymentSettings } from "./en-employment-settings";
 import { enMatching } from "./en-matching";
+import { enMerge } from "./en-merge";
 import { enMonitoring } from "./en-monitoring";
 import { enMonitoringRules } from "./en-monitoring-rules";
 import { enOutbox } from "./en-outbox";
@@ -314,6 +315,7 @@ export const en = {
   ...enAdministration,
   ...enOutbox,
   ...enParticipants,
+  ...enMerge,
   ...enContacts,
   ...enMatching,
   ...enEmployers,
