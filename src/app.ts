@@ -62,6 +62,7 @@ import {
   setParticipantTabs,
 } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
+import { setRecordBanner } from "./platform/http/record-page";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
 import { translateIssue } from "./platform/web/forms";
@@ -357,6 +358,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerNavigationCounts(app, db);
   setParticipantTabs(features.flatMap((feature) => feature.participantTabs ?? []));
   setOwnPagesNavigation(features.flatMap((feature) => feature.ownPagesNavigation ?? []));
+  const bannerFrom = features.find((feature) => feature.recordBanner)?.recordBanner;
+  if (bannerFrom) setRecordBanner(bannerFrom);
   for (const feature of features) {
     await app.register(async (scope) => {
       await feature.registerRoutes(scope, deps);

@@ -6,6 +6,7 @@ import { registerEmergencySearchRoutes } from "./emergency-routes";
 import { registerMergeRoutes } from "./merge-routes";
 import { registerRecordRoutes } from "./record-routes";
 import { registerReferralRoutes } from "./referral-routes";
+import { participantBanner } from "./service";
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerReferralRoutes(app, deps);
@@ -25,6 +26,7 @@ export const participantsFeature: Feature = {
     { href: "/referrals/new", label: "nav.refer", requires: "participant.refer" },
     { href: "/emergency-access", label: "nav.emergencyAccess", requires: "participant.emergency_access" },
   ],
+  recordBanner: participantBanner,
   participantTabs: [
     { path: "", label: "record.summary", requires: "participant.read", order: 0 },
     { path: "/referral", label: "referral.tab", requires: "participant.read", order: 10 },

@@ -1,17 +1,13 @@
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { checkApiBody, sendEditOutcome, sendValidationProblem } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
-import { problemDocument, sendProblem } from "../../platform/http/problem";
-import { fieldErrors } from "../../platform/web/forms";
-import { createTranslator } from "../../platform/web/i18n";
+import { sendProblem } from "../../platform/http/problem";
 import { saveContingency, updateAction, updateGoal, updateSupport, updateWarningSign } from "./edits";
-import { actionForm, basedOn, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
+import { actionForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
 import { type EditOutcome, loadPlan, snapshotOf } from "./service";
-
-// The API speaks English, as the app's problem documents do.
-const english = createTranslator("en-GB");
 
 const params = z.strictObject({ participantId: z.uuid() });
 const itemParams = z.strictObject({ participantId: z.uuid(), itemId: z.uuid() });
@@ -19,57 +15,7 @@ const anyBody = z
   .record(z.string(), z.unknown())
   .describe("The section's fields and the `version` it was based on");
 
-type Answer =
-  | { status: number; body: unknown }
-  | { problem: number; detail: string; extra?: Record<string, unknown> };
-
-function send(reply: FastifyReply, answer: Answer) {
-  if ("status" in answer) return reply.code(answer.status).send(answer.body);
-  if (!answer.extra) return sendProblem(reply, answer.problem, answer.detail);
-  // RFC 9457 extension members: a conflict carries the saved version so the client can merge.
-  return reply
-    .code(answer.problem)
-    .type("application/problem+json; charset=utf-8")
-    .send({ ...problemDocument(answer.problem, answer.detail), ...answer.extra });
-}
-
-/** Field-level messages with a JSON pointer, from the form's schema and the version field. */
-function parseBody<Form>(schema: z.ZodType<Form>, body: unknown) {
-  const input = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const parsed = schema.safeParse(input);
-  const version = basedOn.safeParse(input);
-  const errors = [
-    ...(parsed.success ? [] : fieldErrors(parsed.error, english)),
-    ...(version.success ? [] : fieldErrors(version.error, english)),
-  ].map((error) => ({ pointer: `/${error.field}`, detail: error.message }));
-  if (!parsed.success || !version.success) return { errors } as const;
-  return { form: parsed.data, version: version.data.version } as const;
-}
-
-function outcomeAnswer<Row extends { version: number }>(
-  outcome: EditOutcome<Row>,
-  versionOf = (row: Row) => row.version,
-): Answer {
-  switch (outcome.kind) {
-    case "saved":
-      return { status: 200, body: { ...outcome.row, version: versionOf(outcome.row) } };
-    case "stale":
-      return {
-        problem: 409,
-        detail:
-          "Someone else changed this after the version you sent. Nothing was saved: compare, then send again with the current version.",
-        extra: { currentVersion: versionOf(outcome.current), current: outcome.current },
-      };
-    case "invalid":
-      return {
-        problem: 400,
-        detail: "The request did not pass validation.",
-        extra: { errors: [{ pointer: `/${outcome.field}`, detail: english.t(outcome.message) }] },
-      };
-    default:
-      return { problem: 404, detail: "This plan has no such item." };
-  }
-}
+const noItem = "This plan has no such item.";
 
 export function registerPlanApi(app: FastifyInstance, { door, clock }: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -134,21 +80,19 @@ export function registerPlanApi(app: FastifyInstance, { door, clock }: AppDeps) 
       },
     },
     async (request, reply) => {
-      const parsed = parseBody(contingencyForm, request.body);
-      if ("errors" in parsed)
-        return sendProblem(reply, 400, "The request did not pass validation.", { errors: parsed.errors });
-      const answer = await open(
+      const parsed = checkApiBody(contingencyForm, request.body, { versioned: true });
+      if (!parsed.ok) return sendValidationProblem(reply, parsed.errors);
+      const outcome = await open(
         request,
         request.params.participantId,
         "write",
         "plan contingency",
-        async (record) =>
-          outcomeAnswer(
-            await saveContingency(record, clock, parsed.form, parsed.version),
-            (row) => row.contingencyVersion,
-          ),
+        (record) => saveContingency(record, clock, parsed.form, parsed.version),
       );
-      return send(reply, answer);
+      return sendEditOutcome(reply, outcome, {
+        notFound: noItem,
+        versionOf: (row) => row.contingencyVersion,
+      });
     },
   );
 
@@ -178,22 +122,19 @@ export function registerPlanApi(app: FastifyInstance, { door, clock }: AppDeps) 
         },
       },
       async (request, reply) => {
-        const parsed = parseBody(item.schema as z.ZodType<unknown>, request.body);
-        if ("errors" in parsed)
-          return sendProblem(reply, 400, "The request did not pass validation.", { errors: parsed.errors });
+        const parsed = checkApiBody(item.schema as z.ZodType<unknown>, request.body, { versioned: true });
+        if (!parsed.ok) return sendValidationProblem(reply, parsed.errors);
         const { participantId, itemId } = request.params;
-        const answer = await open(request, participantId, "write", item.what, async (record) =>
-          outcomeAnswer(
-            await (item.update as (...args: unknown[]) => Promise<EditOutcome<{ version: number }>>)(
-              record,
-              clock,
-              itemId,
-              parsed.form,
-              parsed.version,
-            ),
+        const outcome = await open(request, participantId, "write", item.what, (record) =>
+          (item.update as (...args: unknown[]) => Promise<EditOutcome<{ version: number }>>)(
+            record,
+            clock,
+            itemId,
+            parsed.form,
+            parsed.version,
           ),
         );
-        return send(reply, answer);
+        return sendEditOutcome(reply, outcome, { notFound: noItem });
       },
     );
   }

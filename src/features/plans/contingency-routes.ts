@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { translatorFor } from "../../platform/http/pages";
-import { fieldErrors, formBody } from "../../platform/web/forms";
+import { checkForm } from "../../platform/http/form-post";
+import { recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import { recordContingencyUse } from "./contingency-uses";
 import { ContingencyUseFormPage } from "./contingency-views";
-import { planHandler, planPath, recordFrame } from "./handlers";
+import { planPath } from "./handlers";
 import { contingencyActivationForm } from "./schema";
 import { loadPlan } from "./service";
 
@@ -20,8 +20,8 @@ export function registerContingencyRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get(
     url,
-    { config: { access: "participant.write" } },
-    planHandler(deps, "read", "plan contingency use", async (record, request, reply) => {
+    write,
+    recordRoute(deps.door, "read", "plan contingency use", async (record, request, reply) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
       const planned = view.plan.contingencyAlternatives;
@@ -38,24 +38,23 @@ export function registerContingencyRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post(
     url,
-    { config: { access: "participant.write" } },
-    planHandler(deps, "write", "plan contingency use", async (record, request, reply) => {
+    write,
+    recordRoute(deps.door, "write", "plan contingency use", async (record, request, reply) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
-      const body = formBody(request.body);
-      const parsed = contingencyActivationForm.safeParse(body);
-      if (!parsed.success)
+      const checked = checkForm(contingencyActivationForm, request);
+      if (!checked.ok)
         return {
           page: ContingencyUseFormPage({
             ...(await recordFrame(record, request, reply)),
             participantId: record.participantId,
             planned: view.plan.contingencyAlternatives,
-            values: body,
-            errors: fieldErrors(parsed.error, translatorFor(request)),
+            values: checked.body,
+            errors: checked.errors,
           }),
           status: 400,
         };
-      await recordContingencyUse(record, parsed.data, clock.now());
+      await recordContingencyUse(record, checked.form, clock.now());
       return { redirect: `${planPath(record.participantId)}?notice=contingencyUsed#contingency-uses` };
     }),
   );

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { translatorFor } from "../../platform/http/pages";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { planHandler, planPath, recordFrame } from "./handlers";
+import { checkForm } from "../../platform/http/form-post";
+import { recordFrame, recordRoute, write } from "../../platform/http/record-page";
+import { planPath } from "./handlers";
 import { measuresInterval, saveMeasuresInterval } from "./measures-interval";
 import { MeasuresIntervalPage } from "./questionnaire-views";
 import { measuresIntervalForm } from "./schema";
@@ -14,8 +14,8 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: AppDeps)
 
   app.get(
     url,
-    { config: { access: "participant.write" } },
-    planHandler(deps, "read", "plan questionnaires", async (record, request, reply) => {
+    write,
+    recordRoute(deps.door, "read", "plan questionnaires", async (record, request, reply) => {
       const interval = await measuresInterval(record);
       if (!interval) return { redirect: planPath(record.participantId) };
       return {
@@ -31,30 +31,23 @@ export function registerQuestionnaireRoutes(app: FastifyInstance, deps: AppDeps)
 
   app.post(
     url,
-    { config: { access: "participant.write" } },
-    planHandler(deps, "write", "plan questionnaires", async (record, request, reply) => {
+    write,
+    recordRoute(deps.door, "write", "plan questionnaires", async (record, request, reply) => {
       const interval = await measuresInterval(record);
       if (!interval) return { redirect: planPath(record.participantId) };
-      const body = formBody(request.body);
-      const parsed = measuresIntervalForm.safeParse(body);
+      const checked = checkForm(measuresIntervalForm, request);
       const frame = async () => ({
         ...(await recordFrame(record, request, reply)),
         participantId: record.participantId,
-        values: body,
+        values: checked.body,
         version: interval.version,
       });
-      if (!parsed.success)
-        return {
-          page: MeasuresIntervalPage({
-            ...(await frame()),
-            errors: fieldErrors(parsed.error, translatorFor(request)),
-          }),
-          status: 400,
-        };
+      if (!checked.ok)
+        return { page: MeasuresIntervalPage({ ...(await frame()), errors: checked.errors }), status: 400 };
       const outcome = await saveMeasuresInterval(
         record,
-        parsed.data.measuresEveryWeeks,
-        parsed.data.version,
+        checked.form.measuresEveryWeeks,
+        checked.form.version,
         clock.now(),
       );
       if (outcome === "stale")

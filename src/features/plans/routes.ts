@@ -4,9 +4,10 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import { inOrder } from "../../platform/db";
 import type { AppDeps, Feature } from "../../platform/http/feature";
+import { checkForm } from "../../platform/http/form-post";
 import { translatorFor } from "../../platform/http/pages";
+import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import type { FieldError } from "../../platform/web/components";
-import { formBody } from "../../platform/web/forms";
 import { crisisInformation } from "../monitoring/service";
 import { registerPlanApi } from "./api";
 import { registerContingencyRoutes } from "./contingency-routes";
@@ -34,16 +35,7 @@ import {
   SupportFormPage,
   WarningSignFormPage,
 } from "./form-views";
-import {
-  type Outcome,
-  planHandler,
-  planPath,
-  read,
-  recordFrame,
-  registerItemRoutes,
-  validate,
-  write,
-} from "./handlers";
+import { planPath, registerItemRoutes } from "./handlers";
 import { PrintPlanPage } from "./print-view";
 import { registerQuestionnaireRoutes } from "./questionnaire-routes";
 import { planChanges } from "./rules";
@@ -77,7 +69,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.get(
     base,
     read,
-    planHandler(deps, "read", "plan", async (record, request, reply) => {
+    recordRoute(deps.door, "read", "plan", async (record, request, reply) => {
       const frame = await recordFrame(record, request, reply);
       const view = await loadPlan(record);
       if (!view) return { page: PlanEmptyPage({ ...frame, participantId: record.participantId }) };
@@ -102,7 +94,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.post(
     base,
     write,
-    planHandler(deps, "write", "plan", async (record) => {
+    recordRoute(deps.door, "write", "plan", async (record) => {
       await startPlan(record, clock);
       return { redirect: `${planPath(record.participantId)}?notice=started` };
     }),
@@ -111,7 +103,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/contingency`,
     read,
-    planHandler(deps, "read", "plan contingency", async (record, request, reply) => {
+    recordRoute(deps.door, "read", "plan contingency", async (record, request, reply) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
       const { plan } = view;
@@ -133,16 +125,16 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.post(
     `${base}/contingency`,
     write,
-    planHandler(deps, "write", "plan contingency", async (record, request, reply) => {
+    recordRoute(deps.door, "write", "plan contingency", async (record, request, reply) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
-      const body = formBody(request.body);
+      const result = checkForm(contingencyForm, request, { versioned: true });
+      const body = result.body;
       const frame = async () => ({
         ...(await recordFrame(record, request, reply)),
         participantId: record.participantId,
       });
-      const result = validate(contingencyForm, body, request, true);
-      if ("errors" in result)
+      if (!result.ok)
         return {
           page: ContingencyFormPage({
             ...(await frame()),
@@ -180,7 +172,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
     reply: FastifyReply,
     extra: { values: Record<string, unknown>; errors?: FieldError[]; stale?: boolean },
     status = 200,
-  ): Promise<Outcome> => {
+  ): Promise<RecordAnswer> => {
     const view = await loadPlan(record);
     if (!view) return { redirect: planPath(record.participantId) };
     const frame = await recordFrame(record, request, reply);
@@ -200,7 +192,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/agree`,
     read,
-    planHandler(deps, "read", "plan agreement", async (record, request, reply) =>
+    recordRoute(deps.door, "read", "plan agreement", async (record, request, reply) =>
       agreePage(record, request, reply, { values: {} }),
     ),
   );
@@ -208,11 +200,10 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.post(
     `${base}/agree`,
     write,
-    planHandler(deps, "write", "plan agreement", async (record, request, reply) => {
-      const body = formBody(request.body);
-      const result = validate(agreementForm(today(clock)), body, request, true);
-      if ("errors" in result)
-        return agreePage(record, request, reply, { values: body, errors: result.errors }, 400);
+    recordRoute(deps.door, "write", "plan agreement", async (record, request, reply) => {
+      const result = checkForm(agreementForm(today(clock)), request, { versioned: true });
+      const body = result.body;
+      if (!result.ok) return agreePage(record, request, reply, { values: body, errors: result.errors }, 400);
       const outcome = await agreeVersion(record, clock, result.form, result.version);
       switch (outcome.kind) {
         case "not_found":
@@ -232,7 +223,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/versions/:number`,
     read,
-    planHandler(deps, "read", "plan version", async (record, request, reply) => {
+    recordRoute(deps.door, "read", "plan version", async (record, request, reply) => {
       const number = z.coerce
         .number()
         .int()
@@ -255,7 +246,7 @@ function registerPlanPages(app: FastifyInstance, deps: AppDeps) {
   app.get(
     `${base}/print`,
     read,
-    planHandler(deps, "read", "plan print", async (record, request) => {
+    recordRoute(deps.door, "read", "plan print", async (record, request) => {
       const view = await loadPlan(record);
       if (!view) return { redirect: planPath(record.participantId) };
       const [name, team, supporting, crisis] = await inOrder([

@@ -491,9 +491,6 @@ export const agreementForm = (today: string) =>
         });
     });
 
-/** The version a form was based on, posted with every edit. */
-export const basedOn = z.object({ version });
-
 export type GoalForm = z.infer<typeof goalForm>;
 export type ActionForm = z.infer<typeof actionForm>;
 export type SupportForm = z.infer<typeof supportForm>;

@@ -5,6 +5,7 @@ import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { inOrder, rowsOf, type Transaction, uuidArray } from "../../platform/db";
 import { organisation, staffAccount, team } from "../../platform/directory/schema";
+import type { EditOutcome as SharedEditOutcome } from "../../platform/outcome";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { type careTeamMember, participant } from "../participants/schema";
@@ -28,11 +29,10 @@ export { parseCalendarDate } from "./schema";
 export { seedDemoPlans } from "./seed";
 
 /** An edit made against the version it was based on: a stale form never overwrites. */
-export type EditOutcome<Row> =
-  | { kind: "saved"; row: Row }
-  | { kind: "stale"; current: Row }
-  | { kind: "invalid"; field: string; message: "validation.plan.ownerStaff" | "validation.plan.goalLink" }
-  | { kind: "not_found" };
+export type EditOutcome<Row> = SharedEditOutcome<
+  Row,
+  "validation.plan.ownerStaff" | "validation.plan.goalLink"
+>;
 
 export type SupportPlanRow = typeof supportPlan.$inferSelect;
 export type GoalRow = typeof planGoal.$inferSelect;

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { layoutProps, type PageContext, type ParticipantTab } from "../../platform/http/pages";
+import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -14,12 +15,12 @@ import {
   WarningCallout,
 } from "../../platform/web/components";
 import { Layout } from "../../platform/web/layout";
-import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
 import { isOverdue, type PlanChange } from "./rules";
 import type { PlanSnapshot } from "./schema";
 import type { VersionSummary } from "./service";
 
-export type RecordFrame = PageContext & { banner: ParticipantBanner; tabs: ParticipantTab[] };
+export type { RecordFrame };
 
 /** Every plan page: the layout, the record's header and tabs, then the page's own content. */
 export function PlanFrame(

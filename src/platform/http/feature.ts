@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { Config } from "../../config";
-import type { ParticipantDoor } from "../access/door";
+import type { ParticipantDoor, ParticipantRecord } from "../access/door";
 import type { OwnRecordDoor } from "../access/own-record";
 import type { Permission } from "../access/roles";
 import type { SignedInStaff } from "../auth/service";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
-import type { MessageKey } from "../web/i18n";
+import type { MessageKey, Translator } from "../web/i18n";
+import type { ParticipantBanner } from "../web/participant-header";
 import type { OwnPagesEntry } from "./own-pages";
 
 /** What every feature's routes are given: the app's shared parts, never another feature's. */
@@ -51,5 +52,7 @@ export type Feature = {
   /** Its pages in a participant's own pages (/my …), if it has any. */
   ownPagesNavigation?: OwnPagesEntry[];
   participantTabs?: ParticipantTabEntry[];
+  /** Who a record is about, for the banner on every page of it (the participants feature gives it). */
+  recordBanner?: (record: ParticipantRecord, t: Translator) => Promise<ParticipantBanner>;
   registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
 };

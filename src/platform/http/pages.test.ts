@@ -107,5 +107,6 @@ describe("where sign-in goes next", () => {
       }),
       { numRuns: 2000, seed: 11 },
     );
-  });
+    // 2,000 generated values take a second alone, several when the suites share two cores.
+  }, 30_000);
 });
