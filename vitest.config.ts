@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["src/**/*.test.{ts,tsx}"],
+          include: ["src/**/*.test.{ts,tsx}", "test/architecture/**/*.test.ts"],
           exclude: ["src/**/*.int.test.{ts,tsx}", "node_modules/**"],
         },
       },
