@@ -149,7 +149,7 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   //   src/features/employment/jobs.ts -> src/features/plans/service.ts
-  //   src/features/plans/handlers.ts -> src/features/participants/service.ts
+  //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/contacts/service.ts
   { rule: "feature-cycle", features: ["contacts", "monitoring", "employment", "plans", "participants"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
@@ -158,7 +158,7 @@ export const knownViolations: KnownViolation[] = [
   { rule: "feature-cycle", features: ["contacts", "monitoring", "participants"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/plans/schema.ts
-  //   src/features/plans/handlers.ts -> src/features/participants/service.ts
+  //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/contacts/service.ts
   { rule: "feature-cycle", features: ["contacts", "monitoring", "plans", "participants"] },
   //   src/features/contacts/appointment-views.tsx -> src/features/participants/schema.ts
@@ -201,7 +201,7 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "plans", "monitoring"] },
   //   src/features/employment/jobs.ts -> src/features/plans/service.ts
-  //   src/features/plans/handlers.ts -> src/features/participants/service.ts
+  //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "plans", "participants", "monitoring"] },
@@ -216,11 +216,11 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
   { rule: "feature-cycle", features: ["monitoring", "plans"] },
   //   src/features/monitoring/evaluation.ts -> src/features/plans/schema.ts
-  //   src/features/plans/handlers.ts -> src/features/participants/service.ts
+  //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
   { rule: "feature-cycle", features: ["monitoring", "plans", "participants"] },
   //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/handlers.ts -> src/features/participants/service.ts
+  //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   { rule: "feature-cycle", features: ["participants", "plans"] },
   // e: no file under src/ over 400 lines
   { rule: "file-too-long", file: "src/features/administration/staff.ts", lines: 405 },
@@ -229,6 +229,6 @@ export const knownViolations: KnownViolation[] = [
   { rule: "file-too-long", file: "src/features/employment/demo-employers-data.ts", lines: 514 },
   { rule: "file-too-long", file: "src/features/monitoring/rules.test.ts", lines: 721 },
   { rule: "file-too-long", file: "src/features/monitoring/service.ts", lines: 441 },
-  { rule: "file-too-long", file: "src/features/plans/schema.ts", lines: 547 },
+  { rule: "file-too-long", file: "src/features/plans/schema.ts", lines: 544 },
   { rule: "file-too-long", file: "src/platform/web/components.tsx", lines: 626 },
 ];
