@@ -47,6 +47,7 @@ import type { Clock } from "./platform/clock";
 import type { Database } from "./platform/db";
 import { appSetting } from "./platform/db/schema";
 import "./platform/http/context";
+import { setCaseloadColumns } from "./platform/caseload-columns";
 import { registerNoStore } from "./platform/http/caching";
 import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
@@ -63,6 +64,7 @@ import {
 } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { setRecordBanner } from "./platform/http/record-page";
+import { setRecordEventHandlers } from "./platform/record-events";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
 import { translateIssue } from "./platform/web/forms";
@@ -360,6 +362,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   setOwnPagesNavigation(features.flatMap((feature) => feature.ownPagesNavigation ?? []));
   const bannerFrom = features.find((feature) => feature.recordBanner)?.recordBanner;
   if (bannerFrom) setRecordBanner(bannerFrom);
+  setRecordEventHandlers(features.flatMap((feature) => feature.recordEvents ?? []));
+  setCaseloadColumns(features.flatMap((feature) => feature.caseloadColumns ?? []));
   for (const feature of features) {
     await app.register(async (scope) => {
       await feature.registerRoutes(scope, deps);

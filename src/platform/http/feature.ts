@@ -4,8 +4,10 @@ import type { ParticipantDoor, ParticipantRecord } from "../access/door";
 import type { OwnRecordDoor } from "../access/own-record";
 import type { Permission } from "../access/roles";
 import type { SignedInStaff } from "../auth/service";
+import type { CaseloadColumns } from "../caseload-columns";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
+import type { RecordEventHandlers } from "../record-events";
 import type { MessageKey, Translator } from "../web/i18n";
 import type { ParticipantBanner } from "../web/participant-header";
 import type { OwnPagesEntry } from "./own-pages";
@@ -52,6 +54,10 @@ export type Feature = {
   /** Its pages in a participant's own pages (/my …), if it has any. */
   ownPagesNavigation?: OwnPagesEntry[];
   participantTabs?: ParticipantTabEntry[];
+  /** How this feature reacts to what happens on a record elsewhere (a questionnaire, a job start). */
+  recordEvents?: RecordEventHandlers;
+  /** The caseload's follow-up columns this feature owns the facts of. */
+  caseloadColumns?: CaseloadColumns;
   /** Who a record is about, for the banner on every page of it (the participants feature gives it). */
   recordBanner?: (record: ParticipantRecord, t: Translator) => Promise<ParticipantBanner>;
   registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;
