@@ -1,7 +1,8 @@
 import type { Clock } from "../../../platform/clock";
 import { addCalendarDays, calendarDateAt } from "../../../platform/clock";
 import type { Transaction } from "../../../platform/db/index";
-import { contactPlans, employers, opportunities, regionDistricts } from "./demo-data";
+import { contactPlans, employers, regionDistricts } from "./demo-data";
+import { opportunities } from "./demo-opportunities";
 import { employer, employerContact, employerContactPerson, jobOpportunity } from "./schema";
 
 // Demo employers for each organisation: fictional businesses of the kinds IPS teams work with,
