@@ -180,7 +180,7 @@ export const jobOpportunity = pgTable(
     version: integer("version").notNull().default(1),
     // What matching compares, worked out once when the row is written so that ranking 50,000
     // opportunities per request does no case folding, numeric or jsonb work (docs/decisions.md).
-    // The same rules as matching.ts: ASCII-only case folding and words of a–z and digits, kept
+    // The same rules as matching/rules.ts: ASCII-only case folding and words of a–z and digits, kept
     // between spaces (" warehouse operative ") so a word is found by a plain substring search,
     // far cheaper per row than an array; hours in tenths; shifts as one bit each, in
     // shiftPatterns' order.

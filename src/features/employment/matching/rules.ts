@@ -6,7 +6,7 @@ import type { UkPostcode } from "../shared/postcode";
 // decide, and nothing here applies for anything.
 //
 // The same score is computed in SQL to rank 50,000 opportunities without loading them
-// (matching-query.ts); every rule here has its twin there, and an integration test holds the two
+// (service.ts); every rule here has its twin there, and an integration test holds the two
 // equal on random opportunities. Integers only, and ASCII-only case folding, so both agree exactly.
 
 export type MatchProfile = {

@@ -18,15 +18,15 @@ import {
   TRAVEL_POINTS,
 } from "./rules";
 
-// Ranking every open opportunity for one person in the database (matching.ts's score, in SQL) and
+// Ranking every open opportunity for one person in the database (rules.ts's score, in SQL) and
 // reading back only the page shown; the reasons for that page come from the pure function.
 
 export const SUGGESTIONS_PAGE_SIZE = 20;
 
-/** One of matching.ts's point constants or bit masks, written into the statement (never input). */
+/** One of rules.ts's point constants or bit masks, written into the statement (never input). */
 const points = (value: number) => sql.raw(`(${Math.trunc(value)})`);
 
-/** The score of matching.ts as a SQL expression over job_opportunity: twin rules, same integers. */
+/** The score of rules.ts as a SQL expression over job_opportunity: twin rules, same integers. */
 export function matchScoreSql(profile: MatchProfile, wageFloorPence: number): SQL<number> {
   const o = jobOpportunity;
   // Only a word as matchWords makes one can be among a job's words; a simple CASE counts once.
