@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentEmploymentSettings } from "../../src/features/employment/settings";
+import { currentEmploymentSettings } from "../../src/features/employment/settings/service";
 import { auditEvent } from "../../src/platform/audit/table";
 import { demoStaff, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";
 

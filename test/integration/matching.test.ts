@@ -7,10 +7,10 @@ import {
   type MatchProfile,
   matchOpportunity,
   rankOpportunities,
-} from "../../src/features/employment/matching";
-import { matchScoreSql, suggestable } from "../../src/features/employment/matching-query";
-import { findUkPostcode } from "../../src/features/employment/postcode";
+} from "../../src/features/employment/matching/rules";
+import { matchScoreSql, suggestable } from "../../src/features/employment/matching/service";
 import { employer, jobOpportunity, shiftPatterns } from "../../src/features/employment/schema";
+import { findUkPostcode } from "../../src/features/employment/shared/postcode";
 import { consentRecord } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { calendarDateAt } from "../../src/platform/clock";

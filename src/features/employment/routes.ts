@@ -1,15 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { registerEmployerContactRoutes } from "./employer-contact-routes";
-import { registerEmployerRoutes } from "./employer-routes";
-import { registerJobRoutes } from "./job-routes";
-import { registerMatchingRoutes } from "./matching-routes";
-import { registerOpportunityRoutes } from "./opportunity-routes";
-import { registerOwnWorkRoutes } from "./own-work-routes";
+import { registerEmployerContactRoutes } from "./employers/contact-routes";
+import { registerOpportunityRoutes } from "./employers/opportunity-routes";
+import { registerEmployerRoutes } from "./employers/routes";
+import { registerMatchingRoutes } from "./matching/routes";
 import { registerReturnToWorkRoutes } from "./return-to-work/routes";
-import { registerEmploymentSettingsRoutes } from "./settings-routes";
-import { registerWorkApi } from "./work-api";
-import { registerWorkRoutes } from "./work-routes";
+import { registerEmploymentSettingsRoutes } from "./settings/routes";
+import { registerWorkApi } from "./work/api";
+import { registerJobRoutes } from "./work/job-routes";
+import { registerOwnWorkRoutes } from "./work/own-work-routes";
+import { registerWorkRoutes } from "./work/routes";
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerWorkRoutes(app, deps);

@@ -3,8 +3,11 @@
 // about one participant (disclosure, applications, jobs, sickness absence, return-to-work plans)
 // is participant data, reached only through the door.
 //
-// The tables live in two files to keep each readable; drizzle-kit reads only files named
-// schema.ts, so this one gathers them.
+// Each sub-folder keeps its own tables in its schema.ts; this one gathers them, so that other
+// features (foreign keys, tests) import employment's tables from one place. drizzle-kit reads
+// every schema.ts under src/features and counts a table exported twice once.
 
-export * from "./employer-schema";
-export * from "./work-schema";
+export * from "./employers/schema";
+export * from "./return-to-work/schema";
+export * from "./settings/schema";
+export * from "./work/schema";

@@ -3,7 +3,8 @@ import { addCalendarDays, type Clock, calendarDateAt } from "../../../platform/c
 import type { Transaction } from "../../../platform/db";
 import { consentGiven } from "../../participants/consent";
 import { participant } from "../../participants/schema";
-import { employer, returnToWorkPlan, sicknessAbsence } from "../schema";
+import { employer } from "../employers/schema";
+import { returnToWorkPlan, sicknessAbsence } from "./schema";
 
 type DemoPerson = { id: string; organisationId: string; specialistId: string };
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isCalendarDate } from "../../../platform/calendar-date";
 import type { FormBody } from "../../../platform/web/forms";
 import type { MessageKey } from "../../../platform/web/i18n";
-import { fitNoteAdviceKinds, type PhasedReturnWeek, returnToWorkOutcomes } from "../schema";
 import { MAX_PHASED_WEEKS, MAX_WEEKLY_HOURS, phasedReturnProblems } from "./rules";
+import { fitNoteAdviceKinds, type PhasedReturnWeek, returnToWorkOutcomes } from "./schema";
 
 // The absence and plan forms as the pages post them. Messages are catalogue keys.
 

@@ -18,14 +18,14 @@ import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { ParticipantHeader } from "../../../platform/web/participant-header";
+import { MAX_PHASED_WEEKS, REVIEW_DATE_FIELDS, reviewField, weekField } from "./forms";
+import { adviceThatApplies } from "./rules";
 import {
   fitNoteAdviceKinds,
   type PhasedReturnWeek,
   type ReturnToWorkPlanRow,
   returnToWorkOutcomes,
-} from "../schema";
-import { MAX_PHASED_WEEKS, REVIEW_DATE_FIELDS, reviewField, weekField } from "./forms";
-import { adviceThatApplies } from "./rules";
+} from "./schema";
 import type { AbsenceView } from "./service";
 import { day, type RecordPage, returnToWorkBase } from "./shared";
 

@@ -1,7 +1,7 @@
 import type { Translator } from "../../../platform/web/i18n";
-import type { DisclosureInForce } from "../disclosure";
-import type { ReturnToWorkPlanRow } from "../schema";
+import type { DisclosureInForce } from "../work/disclosure";
 import { WeeksTable } from "./plan-views";
+import type { ReturnToWorkPlanRow } from "./schema";
 import { day } from "./shared";
 
 /**

@@ -14,8 +14,8 @@ import {
   withDateProblems,
 } from "../../../platform/web/forms";
 import { notFound, notice, read, recordPage, write } from "../../contacts/request";
-import { disclosureFor, mayContactEmployers } from "../disclosure";
-import { employerOption, employerOptions } from "../employer-options";
+import { employerOption, employerOptions } from "../employers/options";
+import { disclosureFor, mayContactEmployers } from "../work/disclosure";
 import { absenceEditForm, absenceForm, MAX_PHASED_WEEKS, readPlanForm, weekCount } from "./forms";
 import { PlanFormPage, planValues } from "./plan-views";
 import { EmployerPrintPage } from "./print-view";

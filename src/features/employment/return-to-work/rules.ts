@@ -1,5 +1,5 @@
 import { calendarDaysBetween } from "../../../platform/clock";
-import type { FitNoteAdviceKind, PhasedReturnWeek, ReturnToWorkOutcome } from "../schema";
+import type { FitNoteAdviceKind, PhasedReturnWeek, ReturnToWorkOutcome } from "./schema";
 
 // The rules of sickness absence and return-to-work plans, without HTTP or the database.
 

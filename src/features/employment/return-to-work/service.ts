@@ -2,15 +2,15 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
 import { participant } from "../../participants/schema";
+import { employer } from "../employers/schema";
+import type { AbsenceForm, PlanForm } from "./forms";
+import { absenceEndFromOutcome } from "./rules";
 import {
-  employer,
   type ReturnToWorkPlanRow,
   returnToWorkPlan,
   type SicknessAbsenceRow,
   sicknessAbsence,
-} from "../schema";
-import type { AbsenceForm, PlanForm } from "./forms";
-import { absenceEndFromOutcome } from "./rules";
+} from "./schema";
 
 // Sickness absences and their return-to-work plans, read and written only through a record the
 // door opened. Every edit carries the version it was based on; a stale one never overwrites.

@@ -17,7 +17,7 @@ import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { ParticipantHeader } from "../../../platform/web/participant-header";
-import type { EmployerOption } from "../employer-options";
+import type { EmployerOption } from "../employers/options";
 import { PlanSummary } from "./plan-views";
 import { daysOff, employerSharingBlock } from "./rules";
 import type { AbsenceView } from "./service";
