@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentRuleSettings } from "../../src/features/monitoring/rule-settings";
-import { defaultRuleSettings } from "../../src/features/monitoring/schema";
+import { defaultRuleSettings } from "../../src/features/monitoring/alerts/schema";
+import { currentRuleSettings } from "../../src/features/monitoring/rules/service";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
-import { escalateUrgentAlerts, sweepEarlyWarnings } from "./sweep";
+import { escalateUrgentAlerts, sweepEarlyWarnings } from "./rules/sweep";
 
 export type MonitoringSchedule = {
   /** How often every participant is evaluated (time-based rules such as no contact need it). */

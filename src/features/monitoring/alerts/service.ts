@@ -4,23 +4,28 @@ import {
   type ParticipantDoor,
   ParticipantNotFoundError,
   type ParticipantRecord,
-} from "../../platform/access/door";
-import type { RecordScope } from "../../platform/access/own-record";
-import type { Actor } from "../../platform/access/policy";
-import { hasPermission, roleTemplates } from "../../platform/access/roles";
-import type { Executor } from "../../platform/db";
-import { organisation, type StaffRole, staffAccount, teamMembership } from "../../platform/directory/schema";
-import type { Translator } from "../../platform/web/i18n";
-import type { TimelineEntry } from "../../platform/web/timeline";
-import { careTeamMember, participant } from "../participants/schema";
-import { participantBanner } from "../participants/service";
+} from "../../../platform/access/door";
+import type { RecordScope } from "../../../platform/access/own-record";
+import type { Actor } from "../../../platform/access/policy";
+import { hasPermission, roleTemplates } from "../../../platform/access/roles";
+import type { Executor } from "../../../platform/db";
+import {
+  organisation,
+  type StaffRole,
+  staffAccount,
+  teamMembership,
+} from "../../../platform/directory/schema";
+import type { Translator } from "../../../platform/web/i18n";
+import type { TimelineEntry } from "../../../platform/web/timeline";
+import { careTeamMember, participant } from "../../participants/schema";
+import { participantBanner } from "../../participants/service";
 import { queueAlertEmails } from "./notifications";
 
-export { seedDemoCheckIns } from "./demo";
-/** For other features: the rules look again after something they record (a questionnaire, a contact). */
-export { evaluateParticipant } from "./evaluation";
+export { seedDemoCheckIns } from "../check-ins/demo";
 /** For the employment records: a job start moves the person into work and starts follow-along. */
-export { startFollowAlong } from "./follow-along";
+export { startFollowAlong } from "../follow-along/service";
+/** For other features: the rules look again after something they record (a questionnaire, a contact). */
+export { evaluateParticipant } from "../rules/evaluation";
 
 import {
   type AlertAction,

@@ -1,14 +1,20 @@
 import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { calendarDateAt } from "../../platform/clock";
-import type { Executor } from "../../platform/db";
-import { assessmentResponse } from "../assessments/schema";
-import { contact } from "../contacts/schema";
-import { zonedInstant } from "../contacts/service";
-import { job } from "../employment/schema";
-import { careTeamMember, participant } from "../participants/schema";
-import { planWarningSign } from "../plans/schema";
-import { queueAlertEmails } from "./notifications";
-import { currentRuleSettings } from "./rule-settings";
+import { calendarDateAt } from "../../../platform/clock";
+import type { Executor } from "../../../platform/db";
+import { assessmentResponse } from "../../assessments/schema";
+import { contact } from "../../contacts/schema";
+import { zonedInstant } from "../../contacts/service";
+import { job } from "../../employment/schema";
+import { careTeamMember, participant } from "../../participants/schema";
+import { planWarningSign } from "../../plans/schema";
+import { queueAlertEmails } from "../alerts/notifications";
+import {
+  type AlertAudience,
+  checkIn,
+  type ParticipantAlertRow,
+  participantAlert,
+  ruleSettingLimits,
+} from "../alerts/schema";
 import {
   type CheckInFacts,
   type ContactFacts,
@@ -19,13 +25,7 @@ import {
   type RuleFinding,
   type RuleSettings,
 } from "./rules";
-import {
-  type AlertAudience,
-  checkIn,
-  type ParticipantAlertRow,
-  participantAlert,
-  ruleSettingLimits,
-} from "./schema";
+import { currentRuleSettings } from "./service";
 
 // Reading a participant's history for the early-warning rules, and raising what they find. Both the
 // single evaluation after a new check-in and the sweep over everyone use these, in bulk.

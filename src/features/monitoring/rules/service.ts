@@ -1,15 +1,20 @@
 import { desc, eq } from "drizzle-orm";
-import type { Clock } from "../../platform/clock";
-import type { Database, Executor } from "../../platform/db";
-import { staffAccount } from "../../platform/directory/schema";
+import type { Clock } from "../../../platform/clock";
+import type { Database, Executor } from "../../../platform/db";
+import { staffAccount } from "../../../platform/directory/schema";
 import {
   type AdminRequest,
   type SettingChange,
   type SettingsSave,
   saveSettingsVersion,
   withChanges,
-} from "../administration/service";
-import { defaultRuleSettings, monitoringRuleSettings, type RuleSettings, ruleSettingsSchema } from "./schema";
+} from "../../administration/service";
+import {
+  defaultRuleSettings,
+  monitoringRuleSettings,
+  type RuleSettings,
+  ruleSettingsSchema,
+} from "../alerts/schema";
 
 // An organisation's early-warning rule settings: every save is a new version, the latest is in
 // force, and none is ever edited or deleted, so "who switched that rule off, and when" always

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { followAlongSchedule, nextContactDue } from "./follow-along-schedule";
+import { followAlongSchedule, nextContactDue } from "./schedule";
 
 describe("the follow-along rhythm (IPS V12)", () => {
   it("asks for contact within 3 days of starting, then weekly for four weeks, then monthly", () => {

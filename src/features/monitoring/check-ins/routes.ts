@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { ParticipantRecord } from "../../platform/access/door";
-import { hasPermission } from "../../platform/access/roles";
-import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
-import { formBody } from "../../platform/web/forms";
-import { participantBanner } from "../participants/service";
-import { checkInPurpose, checkInStep } from "./check-in-flow";
-import { CheckInListPage, StaffCheckInPage } from "./check-in-pages";
-import { listCheckIns, recentCheckIns, scoreHistory } from "./check-ins";
+import type { ParticipantRecord } from "../../../platform/access/door";
+import { hasPermission } from "../../../platform/access/roles";
+import type { AppDeps } from "../../../platform/http/feature";
+import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
+import { participantIdParam } from "../../../platform/http/participant";
+import { formBody } from "../../../platform/web/forms";
+import { participantBanner } from "../../participants/service";
+import { checkInPurpose, checkInStep } from "./flow";
+import { listCheckIns, recentCheckIns, scoreHistory } from "./service";
+import { CheckInListPage, StaffCheckInPage } from "./views";
 
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });
 

@@ -1,22 +1,22 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../../platform/http/pages";
 import {
   ButtonLink,
   ErrorSummary,
   type FieldError,
   NotificationBanner,
   Table,
-} from "../../platform/web/components";
-import { PagedResults } from "../../platform/web/form-fields";
-import type { Translator } from "../../platform/web/i18n";
-import { Layout } from "../../platform/web/layout";
+} from "../../../platform/web/components";
+import { PagedResults } from "../../../platform/web/form-fields";
+import type { Translator } from "../../../platform/web/i18n";
+import { Layout } from "../../../platform/web/layout";
 import {
   type ParticipantBanner,
   ParticipantHeader,
   type RecordTab,
-} from "../../platform/web/participant-header";
-import type { CheckInAnswerField, CheckInStep } from "./check-in-form";
-import { answerText, CheckInQuestionForm } from "./check-in-views";
-import { CHECK_INS_PAGE_SIZE, type CheckInListRow } from "./check-ins";
+} from "../../../platform/web/participant-header";
+import type { CheckInAnswerField, CheckInStep } from "./form";
+import { answerText, CheckInQuestionForm } from "./question-views";
+import { CHECK_INS_PAGE_SIZE, type CheckInListRow } from "./service";
 import { CheckInTrends, type TrendData } from "./trend-views";
 
 type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };

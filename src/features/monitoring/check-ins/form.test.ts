@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { moveCheckIn, parseClockTime, stepsFor } from "./check-in-form";
+import { moveCheckIn, parseClockTime, stepsFor } from "./form";
 
 describe("reading a clock time as people type it", () => {
   it.each([

@@ -1,6 +1,6 @@
+import type { RuleSettings } from "../alerts/schema";
 import { personalRules, sleepDestabilisation } from "./check-in-rules";
-import { DAY, isoDate, last, noEvidence, sortedUpTo } from "./rule-helpers";
-import type { RuleSettings } from "./schema";
+import { DAY, isoDate, last, noEvidence, sortedUpTo } from "./helpers";
 
 // Early-warning rules (issue 4): small pure functions over one participant's history. Each takes
 // `now` as a parameter, sorts its own input (ties by id) so the order rows arrive in never
@@ -8,6 +8,7 @@ import type { RuleSettings } from "./schema";
 // routing and de-duplicating alerts is the caller's job. The rules over check-ins (sleep and the
 // person's own signs) live in check-in-rules.ts; the windows they use in rule-helpers.ts.
 
+export { defaultRuleSettings, ruleSettingsSchema } from "../alerts/schema";
 export { personalRules, sleepDestabilisation } from "./check-in-rules";
 export {
   BASELINE_DAYS,
@@ -16,8 +17,7 @@ export {
   MIN_RECENT_NIGHTS,
   MIN_SPREAD_NIGHTS,
   RECENT_DAYS,
-} from "./rule-helpers";
-export { defaultRuleSettings, ruleSettingsSchema } from "./schema";
+} from "./helpers";
 export type { RuleSettings };
 
 export const monitoringRules = [

@@ -1,20 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { ParticipantRecord } from "../../platform/access/door";
-import { hasPermission } from "../../platform/access/roles";
-import type { Clock } from "../../platform/clock";
-import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
-import type { FieldError } from "../../platform/web/components";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { participantBanner } from "../participants/service";
-import { registerCheckInRoutes } from "./check-in-routes";
-import { recentCheckIns, scoreHistory } from "./check-ins";
-import { registerFollowAlongRoutes } from "./follow-along-routes";
+import type { ParticipantRecord } from "../../../platform/access/door";
+import { hasPermission } from "../../../platform/access/roles";
+import type { Clock } from "../../../platform/clock";
+import type { AppDeps, Feature } from "../../../platform/http/feature";
+import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
+import { participantIdParam } from "../../../platform/http/participant";
+import type { FieldError } from "../../../platform/web/components";
+import { fieldErrors, formBody } from "../../../platform/web/forms";
+import { participantBanner } from "../../participants/service";
+import { registerOwnCheckInRoutes } from "../check-ins/own-routes";
+import { registerCheckInRoutes } from "../check-ins/routes";
+import { recentCheckIns, scoreHistory } from "../check-ins/service";
+import { CheckInTrends } from "../check-ins/trend-views";
+import { registerFollowAlongRoutes } from "../follow-along/routes";
+import { registerRuleSettingsRoutes } from "../rules/routes";
 import { configureAlertEmails } from "./notifications";
-import { registerOwnCheckInRoutes } from "./own-check-in-routes";
-import { registerRuleSettingsRoutes } from "./rule-settings-routes";
 import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
 import {
   alertParticipant,
@@ -25,7 +26,6 @@ import {
   openAlertCount,
   staffNames,
 } from "./service";
-import { CheckInTrends } from "./trend-views";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {

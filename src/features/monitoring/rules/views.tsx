@@ -1,4 +1,4 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../../platform/http/pages";
 import {
   Button,
   ErrorSummary,
@@ -9,14 +9,14 @@ import {
   Tag,
   Textarea,
   TextInput,
-} from "../../platform/web/components";
-import { SavedVersionWarning } from "../../platform/web/form-fields";
-import type { MessageKey, Translator } from "../../platform/web/i18n";
-import { Layout } from "../../platform/web/layout";
-import { SettingsHistoryTable, settingsVersionLine } from "../../platform/web/settings-history";
-import type { RuleSettingsHistoryEntry, RuleSettingsVersion } from "./rule-settings";
+} from "../../../platform/web/components";
+import { SavedVersionWarning } from "../../../platform/web/form-fields";
+import type { MessageKey, Translator } from "../../../platform/web/i18n";
+import { Layout } from "../../../platform/web/layout";
+import { SettingsHistoryTable, settingsVersionLine } from "../../../platform/web/settings-history";
+import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "../alerts/schema";
 import type { MonitoringRule } from "./rules";
-import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "./schema";
+import type { RuleSettingsHistoryEntry, RuleSettingsVersion } from "./service";
 
 type Values = Record<string, unknown>;
 

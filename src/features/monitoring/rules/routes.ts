@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { type FieldError, formBody, translateIssue } from "../../platform/web/forms";
-import { isMessageKey, type Translator } from "../../platform/web/i18n";
-import { ruleSettingsHistory, ruleSettingsInForce, saveRuleSettings } from "./rule-settings";
-import { RuleSettingsPage } from "./rule-settings-views";
-import { type RuleThreshold, ruleSettingLimits, ruleSettingsForm } from "./schema";
+import type { AppDeps } from "../../../platform/http/feature";
+import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
+import { type FieldError, formBody, translateIssue } from "../../../platform/web/forms";
+import { isMessageKey, type Translator } from "../../../platform/web/i18n";
+import { type RuleThreshold, ruleSettingLimits, ruleSettingsForm } from "../alerts/schema";
+import { ruleSettingsHistory, ruleSettingsInForce, saveRuleSettings } from "./service";
+import { RuleSettingsPage } from "./views";
 
 // The organisation's early-warning rules, for its administrators. An admin changes the rules of
 // their own organisation; who changed what is in the history on the page and in the audit trail.

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Clock } from "../../platform/clock";
-import type { Executor } from "../../platform/db";
-import { staffAccount } from "../../platform/directory/schema";
-import { type OutgoingEmail, queueEmails } from "../../platform/mail/outbox";
+import type { Clock } from "../../../platform/clock";
+import type { Executor } from "../../../platform/db";
+import { staffAccount } from "../../../platform/directory/schema";
+import { type OutgoingEmail, queueEmails } from "../../../platform/mail/outbox";
 
 export type AlertToNotify = { id: string; organisationId: string; routedTo: readonly string[] };
 

@@ -1,4 +1,4 @@
-import { addCalendarDays } from "../../platform/clock";
+import { addCalendarDays } from "../../../platform/clock";
 // The IPS follow-along contact rhythm (domain.md, fidelity item V12): contact within 3 days after
 // a job starts, weekly in the first month, then at least monthly — with no end date, because IPS
 // support is time-unlimited. Pure: dates in, windows out, tested directly.

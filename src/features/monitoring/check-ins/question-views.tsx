@@ -7,14 +7,9 @@ import {
   Radios,
   Textarea,
   TextInput,
-} from "../../platform/web/components";
-import type { Translator } from "../../platform/web/i18n";
-import {
-  type CheckInAnswerField,
-  type CheckInStep,
-  checkInAnswerFields,
-  fieldsOfStep,
-} from "./check-in-form";
+} from "../../../platform/web/components";
+import type { Translator } from "../../../platform/web/i18n";
+import { type CheckInAnswerField, type CheckInStep, checkInAnswerFields, fieldsOfStep } from "./form";
 
 // The check-in's question pages, shared by the person's own pages and staff filling one in with
 // them. The page around it (layout, record header) belongs to whoever shows it.

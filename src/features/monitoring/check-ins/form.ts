@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FormBody } from "../../platform/web/forms";
+import type { FormBody } from "../../../platform/web/forms";
 
 /**
  * The check-in asks one question per page (NHS.UK "question pages"), then shows the answers to

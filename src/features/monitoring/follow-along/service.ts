@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { calendarDateAt } from "../../platform/clock";
-import type { Executor } from "../../platform/db";
-import { contact } from "../contacts/schema";
-import { moveIntoWork } from "../participants/service";
-import { followAlongSchedule, nextContactDue } from "./follow-along-schedule";
-import { followAlong } from "./schema";
+import { calendarDateAt } from "../../../platform/clock";
+import type { Executor } from "../../../platform/db";
+import { contact } from "../../contacts/schema";
+import { moveIntoWork } from "../../participants/service";
+import { followAlong } from "../alerts/schema";
+import { followAlongSchedule, nextContactDue } from "./schedule";
 
 type Target = { tx: Executor; participantId: string; organisationId: string };
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { layoutProps, type PageContext, type ParticipantTab } from "../../platform/http/pages";
+import { layoutProps, type PageContext, type ParticipantTab } from "../../../platform/http/pages";
 import {
   Button,
   ErrorSummary,
@@ -13,11 +13,11 @@ import {
   Tag,
   Textarea,
   WarningCallout,
-} from "../../platform/web/components";
-import { CrisisInformation } from "../../platform/web/crisis";
-import { isMessageKey } from "../../platform/web/i18n";
-import { Layout } from "../../platform/web/layout";
-import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/participant-header";
+} from "../../../platform/web/components";
+import { CrisisInformation } from "../../../platform/web/crisis";
+import { isMessageKey } from "../../../platform/web/i18n";
+import { Layout } from "../../../platform/web/layout";
+import { type ParticipantBanner, ParticipantHeader } from "../../../platform/web/participant-header";
 import { alertActions } from "./schema";
 import type { AlertView, StaffAlertGroup } from "./service";
 

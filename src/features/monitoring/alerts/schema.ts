@@ -14,8 +14,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { organisation, staffAccount } from "../../platform/directory/schema";
-import { participant, participantOwned } from "../participants/schema";
+import { organisation, staffAccount } from "../../../platform/directory/schema";
+import { participant, participantOwned } from "../../participants/schema";
 
 export const alertSeverities = ["urgent", "warning"] as const;
 export type AlertSeverity = (typeof alertSeverities)[number];

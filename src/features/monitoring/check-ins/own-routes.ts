@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AppDeps } from "../../platform/http/feature";
-import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
-import { sendPage, translatorFor } from "../../platform/http/pages";
-import { formBody } from "../../platform/web/forms";
-import { measuresDue } from "../assessments/service";
-import { measuresInterval } from "../plans/service";
-import { checkInPurpose, checkInStep } from "./check-in-flow";
-import { listCheckIns, recentCheckIns } from "./check-ins";
-import { OwnCheckInQuestionPage, OwnCheckInsPage } from "./own-check-in-pages";
+import type { AppDeps } from "../../../platform/http/feature";
+import { ownPagesContext, ownRecordOpener } from "../../../platform/http/own-pages";
+import { sendPage, translatorFor } from "../../../platform/http/pages";
+import { formBody } from "../../../platform/web/forms";
+import { measuresDue } from "../../assessments/service";
+import { measuresInterval } from "../../plans/service";
+import { checkInPurpose, checkInStep } from "./flow";
+import { OwnCheckInQuestionPage, OwnCheckInsPage } from "./own-views";
+import { listCheckIns, recentCheckIns } from "./service";
 
 const signedIn = { config: { access: "participant" as const } };
 const pageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1) });

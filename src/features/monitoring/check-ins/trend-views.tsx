@@ -1,8 +1,8 @@
-import { type ChartPoint, LineChart } from "../../platform/web/charts";
-import type { Translator } from "../../platform/web/i18n";
-import { gad7, phq9 } from "../assessments/service";
-import type { CheckInListRow } from "./check-ins";
-import { minutesAfterNoon } from "./evaluation";
+import { type ChartPoint, LineChart } from "../../../platform/web/charts";
+import type { Translator } from "../../../platform/web/i18n";
+import { gad7, phq9 } from "../../assessments/service";
+import { minutesAfterNoon } from "../rules/evaluation";
+import type { CheckInListRow } from "./service";
 
 /** What the trends need: recent check-ins, and the scores where this reader may see them. */
 export type TrendData = {

@@ -1,12 +1,12 @@
-import type { OwnPagesContext } from "../../platform/http/own-pages";
-import { ButtonLink, type FieldError, InsetText, Table } from "../../platform/web/components";
-import { PagedResults } from "../../platform/web/form-fields";
-import { OwnPagesLayout } from "../../platform/web/own-pages-layout";
-import type { CheckInAnswerField, CheckInStep } from "./check-in-form";
-import { checkInColumns, checkInRows } from "./check-in-pages";
-import { CheckInQuestionForm } from "./check-in-views";
-import { CHECK_INS_PAGE_SIZE, type CheckInListRow } from "./check-ins";
+import type { OwnPagesContext } from "../../../platform/http/own-pages";
+import { ButtonLink, type FieldError, InsetText, Table } from "../../../platform/web/components";
+import { PagedResults } from "../../../platform/web/form-fields";
+import { OwnPagesLayout } from "../../../platform/web/own-pages-layout";
+import type { CheckInAnswerField, CheckInStep } from "./form";
+import { CheckInQuestionForm } from "./question-views";
+import { CHECK_INS_PAGE_SIZE, type CheckInListRow } from "./service";
 import { CheckInTrends, type TrendData } from "./trend-views";
+import { checkInColumns, checkInRows } from "./views";
 
 /** "My check-ins": a way to check in, how the last weeks look, and every check-in. */
 export function OwnCheckInsPage(

@@ -14,7 +14,7 @@ import {
   RECENT_DAYS,
   sortedUpTo,
   standardDeviation,
-} from "./rule-helpers";
+} from "./helpers";
 import type { CheckInFacts, ParticipantHistory, PersonalRule, RuleFinding, RuleSettings } from "./rules";
 
 // The rules over check-ins: sleep against the person's own baseline, and their own signs.

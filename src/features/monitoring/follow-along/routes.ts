@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ParticipantRecord } from "../../platform/access/door";
-import { hasPermission } from "../../platform/access/roles";
-import { calendarDateAt } from "../../platform/clock";
-import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
-import type { FieldError } from "../../platform/web/components";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { participantBanner } from "../participants/service";
-import { endFollowAlong, followAlongView } from "./follow-along";
-import { FollowAlongPage } from "./follow-along-views";
-import { followAlongEndForm } from "./schema";
+import type { ParticipantRecord } from "../../../platform/access/door";
+import { hasPermission } from "../../../platform/access/roles";
+import { calendarDateAt } from "../../../platform/clock";
+import type { AppDeps } from "../../../platform/http/feature";
+import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
+import { participantIdParam } from "../../../platform/http/participant";
+import type { FieldError } from "../../../platform/web/components";
+import { fieldErrors, formBody } from "../../../platform/web/forms";
+import { participantBanner } from "../../participants/service";
+import { followAlongEndForm } from "../alerts/schema";
+import { endFollowAlong, followAlongView } from "./service";
+import { FollowAlongPage } from "./views";
 
 const notices = ["ended"] as const;
 

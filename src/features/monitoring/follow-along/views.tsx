@@ -1,4 +1,4 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../../platform/http/pages";
 import {
   Button,
   Checkboxes,
@@ -12,16 +12,16 @@ import {
   Table,
   Tag,
   Textarea,
-} from "../../platform/web/components";
-import type { Translator } from "../../platform/web/i18n";
-import { Layout } from "../../platform/web/layout";
+} from "../../../platform/web/components";
+import type { Translator } from "../../../platform/web/i18n";
+import { Layout } from "../../../platform/web/layout";
 import {
   type ParticipantBanner,
   ParticipantHeader,
   type RecordTab,
-} from "../../platform/web/participant-header";
-import type { FollowAlongWindow } from "./follow-along-schedule";
-import type { FollowAlongRow } from "./schema";
+} from "../../../platform/web/participant-header";
+import type { FollowAlongRow } from "../alerts/schema";
+import type { FollowAlongWindow } from "./schedule";
 
 const statusColour = { met: "green", missed: "red", due: "yellow", upcoming: "grey" } as const;
 

@@ -1,14 +1,14 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
-import { withSystemAccess } from "../../platform/access/system";
-import type { Clock } from "../../platform/clock";
-import { type Database, rowsOf } from "../../platform/db";
-import { organisation, staffAccount, teamMembership } from "../../platform/directory/schema";
-import { participant } from "../participants/schema";
+import { withSystemAccess } from "../../../platform/access/system";
+import type { Clock } from "../../../platform/clock";
+import { type Database, rowsOf } from "../../../platform/db";
+import { organisation, staffAccount, teamMembership } from "../../../platform/directory/schema";
+import { participant } from "../../participants/schema";
+import { queueAlertEmails } from "../alerts/notifications";
+import { monitoringLease, participantAlert } from "../alerts/schema";
 import { loadHistories, type RaisedAlert, raiseFindings } from "./evaluation";
-import { queueAlertEmails } from "./notifications";
-import { currentRuleSettings } from "./rule-settings";
 import { evaluateRules, type RuleFinding } from "./rules";
-import { monitoringLease, participantAlert } from "./schema";
+import { currentRuleSettings } from "./service";
 
 /** The stages the sweep watches: people in support. Referred people are not yet; closed ones no more. */
 export const watchedStages = ["engaged", "job_seeking", "in_work", "paused"] as const;
