@@ -27,7 +27,7 @@ import { auditTrailFeature } from "./features/audit-trail/routes";
 import { contactsFeature } from "./features/contacts/routes";
 import { employmentFeature } from "./features/employment/routes";
 import { homeFeature } from "./features/home/routes";
-import { monitoringFeature } from "./features/monitoring/alerts/routes";
+import { monitoringFeature } from "./features/monitoring/routes";
 import { participantsFeature } from "./features/participants/routes";
 import { ownRecordFacts, participantAccessFactsLoader } from "./features/participants/service";
 import { plansFeature } from "./features/plans/routes";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
 import { seedDemoEmployers, seedDemoJobs, seedDemoReturnToWork } from "../features/employment/service";
-import { seedDemoCheckIns } from "../features/monitoring/alerts/service";
+import { seedDemoCheckIns } from "../features/monitoring/service";
 import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../src/demo/seed";
-import { checkIn, participantAlert } from "../../src/features/monitoring/alerts/schema";
+import { checkIn, participantAlert } from "../../src/features/monitoring/schema";
 import type { StaffRole } from "../../src/platform/directory/schema";
 import { demoEmail } from "../support/app";
 import { createTestParticipant } from "../support/participants";

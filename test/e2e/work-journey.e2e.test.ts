@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "../../src/demo/seed";
 import { vocationalProfile } from "../../src/features/assessments/schema";
 import { contact } from "../../src/features/contacts/schema";
 import { employer, job } from "../../src/features/employment/schema";
-import { followAlong } from "../../src/features/monitoring/alerts/schema";
+import { followAlong } from "../../src/features/monitoring/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { calendarDateAt } from "../../src/platform/clock";
 import { staffAccount } from "../../src/platform/directory/schema";

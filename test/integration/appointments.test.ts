@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_PARTICIPANT_SIGN_IN, DEMO_PASSWORD } from "../../src/demo/seed";
 import { appointment, contact } from "../../src/features/contacts/schema";
-import { participantAlert } from "../../src/features/monitoring/alerts/schema";
+import { participantAlert } from "../../src/features/monitoring/schema";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";

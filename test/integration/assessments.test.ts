@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessmentResponse, vocationalProfile } from "../../src/features/assessments/schema";
 import { timelineEntries } from "../../src/features/assessments/service";
-import { participantAlert } from "../../src/features/monitoring/alerts/schema";
+import { participantAlert } from "../../src/features/monitoring/schema";
 import { consentRecord, participant, referral } from "../../src/features/participants/schema";
 import { participantAccessFactsLoader } from "../../src/features/participants/service";
 import { createParticipantDoor } from "../../src/platform/access/door";

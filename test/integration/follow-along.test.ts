@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { contact } from "../../src/features/contacts/schema";
-import { followAlong } from "../../src/features/monitoring/alerts/schema";
+import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { contingencyActivation, supportPlan } from "../../src/features/plans/schema";
 import { calendarDateAt } from "../../src/platform/clock";

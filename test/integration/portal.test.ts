@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkIn, participantAlert } from "../../src/features/monitoring/alerts/schema";
+import { checkIn, participantAlert } from "../../src/features/monitoring/schema";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { planAction, planWarningSign, supportPlan } from "../../src/features/plans/schema";
 import { auditEvent } from "../../src/platform/audit/table";

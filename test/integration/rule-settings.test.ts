@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultRuleSettings } from "../../src/features/monitoring/alerts/schema";
 import { currentRuleSettings } from "../../src/features/monitoring/rules/service";
+import { defaultRuleSettings } from "../../src/features/monitoring/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
 import { demoEmail, signedInAs, startTestApp, type TestApp, type TestClient } from "../support/app";

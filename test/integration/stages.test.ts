@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { job } from "../../src/features/employment/schema";
-import { followAlong } from "../../src/features/monitoring/alerts/schema";
+import { followAlong } from "../../src/features/monitoring/schema";
 import { participant, referral } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { signedInAs, startTestApp, type TestApp, TestClient, typedDate } from "../support/app";

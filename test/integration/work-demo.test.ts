@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { employer, job, jobApplication, jobOpportunity } from "../../src/features/employment/schema";
-import { followAlong } from "../../src/features/monitoring/alerts/schema";
+import { followAlong } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { demoStaff, startTestApp, type TestApp } from "../support/app";
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { job, jobApplication } from "../../src/features/employment/schema";
-import { followAlong, participantAlert } from "../../src/features/monitoring/alerts/schema";
+import { followAlong, participantAlert } from "../../src/features/monitoring/schema";
 import { participant } from "../../src/features/participants/schema";
 import { signedInAs, type TestApp, type TestClient, typedDate } from "../support/app";
 import { createTestParticipant } from "../support/participants";

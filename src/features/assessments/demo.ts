@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Clock } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
-import { participantAlert } from "../monitoring/alerts/schema";
+import { participantAlert } from "../monitoring/schema";
 import { type ParticipantStage, participant } from "../participants/schema";
 import { gad7, type MeasureDefinition, phq9, who5, wsas } from "./measures";
 import { assessmentResponse, vocationalProfile } from "./schema";

@@ -3,7 +3,7 @@ import type { AppDeps } from "../../platform/http/feature";
 import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
-import { crisisInformation } from "../monitoring/alerts/service";
+import { crisisInformation } from "../monitoring/service";
 import { gad7, type MeasureDefinition, phq9 } from "./measures";
 import { OwnMeasurePage, OwnSafetyPage } from "./own-views";
 import { itemErrors } from "./routes";

@@ -7,7 +7,7 @@ import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
 import { fieldErrors, formBody } from "../../platform/web/forms";
 import type { Translator } from "../../platform/web/i18n";
-import { crisisInformation, openAlertsFor } from "../monitoring/alerts/service";
+import { crisisInformation, openAlertsFor } from "../monitoring/service";
 import { participantBanner } from "../participants/service";
 import { registerAssessmentsApi } from "./api";
 import { type MeasureDefinition, measureById } from "./measures";

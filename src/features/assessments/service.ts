@@ -5,7 +5,7 @@ import { hasPermission } from "../../platform/access/roles";
 import { staffAccount } from "../../platform/directory/schema";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { evaluateParticipant, raiseSafetyAlert } from "../monitoring/alerts/service";
+import { evaluateParticipant, raiseSafetyAlert } from "../monitoring/service";
 import { recordEngagement } from "../participants/service";
 import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
 import {

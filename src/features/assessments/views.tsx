@@ -17,7 +17,7 @@ import {
 import { CrisisInformation } from "../../platform/web/crisis";
 import { Layout } from "../../platform/web/layout";
 import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/participant-header";
-import type { AlertView } from "../monitoring/alerts/service";
+import type { AlertView } from "../monitoring/service";
 import type { MeasureDefinition } from "./measures";
 import { completionMethods } from "./schema";
 import type { ChangeKind } from "./scoring";

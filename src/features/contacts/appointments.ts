@@ -3,7 +3,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
-import { evaluateParticipant } from "../monitoring/alerts/service";
+import { evaluateParticipant } from "../monitoring/service";
 import { type CareTeamRole, careTeamMember } from "../participants/schema";
 import { careTeam } from "../participants/service";
 import {

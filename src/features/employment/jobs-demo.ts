@@ -1,7 +1,7 @@
 import { type Clock, calendarDateAt } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 import { zonedInstant } from "../contacts/service";
-import { startFollowAlong } from "../monitoring/alerts/service";
+import { startFollowAlong } from "../monitoring/service";
 import { isCompetitive } from "./job-rules";
 import { employerDisclosure, job, jobApplication } from "./schema";
 import { currentEmploymentSettings } from "./settings";

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
 import type { MessageKey } from "../../platform/web/i18n";
-import { evaluateParticipant, startFollowAlong } from "../monitoring/alerts/service";
+import { evaluateParticipant, startFollowAlong } from "../monitoring/service";
 import { checkStageMove, moveBackToJobSeeking } from "../participants/service";
 import { addAction } from "../plans/service";
 import { employerOption } from "./employer-options";

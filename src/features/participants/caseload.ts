@@ -3,7 +3,7 @@ import type { ParticipantList } from "../../platform/access/door";
 import { preparedRowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
 import { lastContactAtMsOf } from "../contacts/service";
-import { openAlertCountsOf } from "../monitoring/alerts/service";
+import { openAlertCountsOf } from "../monitoring/service";
 import { nextActionDueOf } from "../plans/service";
 import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
 import { team } from "../../platform/directory/schema";
-import { raiseEmergencyAccessNotice } from "../monitoring/alerts/service";
+import { raiseEmergencyAccessNotice } from "../monitoring/service";
 import { normaliseName } from "./duplicates";
 import { emergencyAccessGrant, participant } from "./schema";
 

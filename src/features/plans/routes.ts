@@ -7,7 +7,7 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { translatorFor } from "../../platform/http/pages";
 import type { FieldError } from "../../platform/web/components";
 import { formBody } from "../../platform/web/forms";
-import { crisisInformation } from "../monitoring/alerts/service";
+import { crisisInformation } from "../monitoring/service";
 import { registerPlanApi } from "./api";
 import { registerContingencyRoutes } from "./contingency-routes";
 import { contingencyUses } from "./contingency-uses";

@@ -3,7 +3,7 @@ import type { OwnRecord } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { organisation } from "../../platform/directory/schema";
-import { alertsAboutMe } from "../monitoring/alerts/service";
+import { alertsAboutMe } from "../monitoring/service";
 import { consentHistory, currentConsents, recordConsent } from "../participants/consent";
 import { changeParticipation, participantDetails } from "../participants/record";
 import type { ConsentPurpose } from "../participants/schema";

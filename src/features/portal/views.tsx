@@ -1,7 +1,7 @@
 import { Button, Form, InsetText, SummaryList, Table, Tag } from "../../platform/web/components";
 import { isMessageKey } from "../../platform/web/i18n";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
-import type { AlertRule } from "../monitoring/alerts/schema";
+import type { AlertRule } from "../monitoring/schema";
 import type { ConsentEntry } from "../participants/consent";
 import { type ConsentPurpose, consentPurposes, type ParticipantStage } from "../participants/schema";
 import type { RecordMove } from "../participants/stages";

@@ -7,7 +7,7 @@ import {
   returnToWorkTimelineEntries as returnToWorkEntries,
   timelineEntries as workEntries,
 } from "../employment/service";
-import { timelineEntries as alertEntries } from "../monitoring/alerts/service";
+import { timelineEntries as alertEntries } from "../monitoring/service";
 import { timelineEntries as journeyEntries } from "../participants/timeline";
 import { timelineEntries as planEntries } from "../plans/service";
 import { arrangeTimeline, type TimelinePage } from "./rules";

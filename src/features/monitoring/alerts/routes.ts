@@ -3,29 +3,17 @@ import { z } from "zod";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import type { Clock } from "../../../platform/clock";
-import type { AppDeps, Feature } from "../../../platform/http/feature";
+import type { AppDeps } from "../../../platform/http/feature";
 import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
 import { participantIdParam } from "../../../platform/http/participant";
 import type { FieldError } from "../../../platform/web/components";
 import { fieldErrors, formBody } from "../../../platform/web/forms";
 import { participantBanner } from "../../participants/service";
-import { registerOwnCheckInRoutes } from "../check-ins/own-routes";
-import { registerCheckInRoutes } from "../check-ins/routes";
 import { recentCheckIns, scoreHistory } from "../check-ins/service";
 import { CheckInTrends } from "../check-ins/trend-views";
-import { registerFollowAlongRoutes } from "../follow-along/routes";
-import { registerRuleSettingsRoutes } from "../rules/routes";
-import { configureAlertEmails } from "./notifications";
+import { alertsForStaff } from "./inbox";
 import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
-import {
-  alertParticipant,
-  alertsForStaff,
-  changeAlert,
-  crisisInformation,
-  findAlert,
-  openAlertCount,
-  staffNames,
-} from "./service";
+import { alertParticipant, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {
@@ -74,13 +62,8 @@ async function alertPage(
   });
 }
 
-function registerRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { db, door, clock } = deps;
-  configureAlertEmails(deps.config.publicUrl);
-  registerCheckInRoutes(app, deps);
-  registerFollowAlongRoutes(app, deps);
-  registerOwnCheckInRoutes(app, deps);
-  registerRuleSettingsRoutes(app, deps);
+/** The Alerts page, an alert's page and acknowledging or resolving it. */
+export function registerAlertRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
     const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
@@ -174,17 +157,3 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   }
 }
-
-export const monitoringFeature: Feature = {
-  name: "monitoring",
-  ownPagesNavigation: [{ href: "/my/check-ins", label: "ownCheckIns.nav", order: 20 }],
-  participantTabs: [
-    { path: "/check-ins", label: "checkIns.tab", requires: "participant.read", order: 45 },
-    { path: "/follow-along", label: "followAlong.tab", requires: "participant.read", order: 55 },
-  ],
-  navigation: [
-    { href: "/alerts", label: "nav.alerts", requires: "caseload.own", count: openAlertCount },
-    { href: "/admin/monitoring-rules", label: "nav.adminMonitoringRules", requires: "directory.manage" },
-  ],
-  registerRoutes,
-};

@@ -18,8 +18,9 @@ import { CrisisInformation } from "../../../platform/web/crisis";
 import { isMessageKey } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { type ParticipantBanner, ParticipantHeader } from "../../../platform/web/participant-header";
+import type { StaffAlertGroup } from "./inbox";
 import { alertActions } from "./schema";
-import type { AlertView, StaffAlertGroup } from "./service";
+import type { AlertView } from "./service";
 
 const stringParams = (params: Record<string, string | number>) =>
   Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));

@@ -1,7 +1,7 @@
 import type { Clock } from "../../../platform/clock";
 import type { Transaction } from "../../../platform/db";
-import { checkIn } from "../alerts/schema";
 import { evaluateParticipant } from "../rules/evaluation";
+import { checkIn } from "./schema";
 
 type DemoPerson = { id: string; organisationId: string; stage: string; specialistId: string };
 

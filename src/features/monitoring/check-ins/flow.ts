@@ -1,8 +1,8 @@
 import { type FieldError, type FormBody, fieldErrors } from "../../../platform/web/forms";
 import type { Translator } from "../../../platform/web/i18n";
 import { participantStage } from "../../participants/service";
-import type { CheckInSource } from "../alerts/schema";
 import { type CheckInAnswerField, type CheckInStep, carriedAnswers, moveCheckIn, stepsFor } from "./form";
+import type { CheckInSource } from "./schema";
 import { type CheckInTarget, saveCheckIn } from "./service";
 
 /** A question page to show: which question, of which steps, with the answers so far. */

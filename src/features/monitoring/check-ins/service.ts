@@ -2,9 +2,9 @@ import { and, asc, count, desc, eq, gte } from "drizzle-orm";
 import type { Executor } from "../../../platform/db";
 import { staffAccount } from "../../../platform/directory/schema";
 import { assessmentResponse } from "../../assessments/schema";
-import { type CheckInSource, checkIn } from "../alerts/schema";
 import { evaluateParticipant, type RaisedAlert } from "../rules/evaluation";
 import type { CheckInAnswers } from "./form";
+import { type CheckInSource, checkIn } from "./schema";
 
 /** What a check-in is saved against: an open record, whether opened by staff or by the person. */
 export type CheckInTarget = { tx: Executor; participantId: string; organisationId: string };

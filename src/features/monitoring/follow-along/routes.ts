@@ -8,7 +8,7 @@ import { participantIdParam } from "../../../platform/http/participant";
 import type { FieldError } from "../../../platform/web/components";
 import { fieldErrors, formBody } from "../../../platform/web/forms";
 import { participantBanner } from "../../participants/service";
-import { followAlongEndForm } from "../alerts/schema";
+import { followAlongEndForm } from "./schema";
 import { endFollowAlong, followAlongView } from "./service";
 import { FollowAlongPage } from "./views";
 

@@ -3,8 +3,8 @@ import { calendarDateAt } from "../../../platform/clock";
 import type { Executor } from "../../../platform/db";
 import { contact } from "../../contacts/schema";
 import { moveIntoWork } from "../../participants/service";
-import { followAlong } from "../alerts/schema";
 import { followAlongSchedule, nextContactDue } from "./schedule";
+import { followAlong } from "./schema";
 
 type Target = { tx: Executor; participantId: string; organisationId: string };
 

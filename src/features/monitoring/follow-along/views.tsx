@@ -20,8 +20,8 @@ import {
   ParticipantHeader,
   type RecordTab,
 } from "../../../platform/web/participant-header";
-import type { FollowAlongRow } from "../alerts/schema";
 import type { FollowAlongWindow } from "./schedule";
+import type { FollowAlongRow } from "./schema";
 
 const statusColour = { met: "green", missed: "red", due: "yellow", upcoming: "grey" } as const;
 

@@ -8,13 +8,8 @@ import { job } from "../../employment/schema";
 import { careTeamMember, participant } from "../../participants/schema";
 import { planWarningSign } from "../../plans/schema";
 import { queueAlertEmails } from "../alerts/notifications";
-import {
-  type AlertAudience,
-  checkIn,
-  type ParticipantAlertRow,
-  participantAlert,
-  ruleSettingLimits,
-} from "../alerts/schema";
+import { type AlertAudience, type ParticipantAlertRow, participantAlert } from "../alerts/schema";
+import { checkIn } from "../check-ins/schema";
 import {
   type CheckInFacts,
   type ContactFacts,
@@ -25,6 +20,7 @@ import {
   type RuleFinding,
   type RuleSettings,
 } from "./rules";
+import { ruleSettingLimits } from "./schema";
 import { currentRuleSettings } from "./service";
 
 // Reading a participant's history for the early-warning rules, and raising what they find. Both the

@@ -4,7 +4,7 @@ import type { AppDeps } from "../../../platform/http/feature";
 import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
 import { type FieldError, formBody, translateIssue } from "../../../platform/web/forms";
 import { isMessageKey, type Translator } from "../../../platform/web/i18n";
-import { type RuleThreshold, ruleSettingLimits, ruleSettingsForm } from "../alerts/schema";
+import { type RuleThreshold, ruleSettingLimits, ruleSettingsForm } from "./schema";
 import { ruleSettingsHistory, ruleSettingsInForce, saveRuleSettings } from "./service";
 import { RuleSettingsPage } from "./views";
 

@@ -2,7 +2,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createTranslator, isMessageKey, type MessageKey } from "../../../platform/web/i18n";
 import { gad7, phq9 } from "../../assessments/measures";
-import { ruleSettingLimits } from "../alerts/schema";
 import {
   type CheckInFacts,
   type ContactFacts,
@@ -18,6 +17,7 @@ import {
   reliableChange,
   ruleSettingsSchema,
 } from "./rules";
+import { ruleSettingLimits } from "./schema";
 
 const DAY = 24 * 60 * 60 * 1000;
 const english = createTranslator("en-GB");

@@ -1,14 +1,13 @@
-import type { RuleSettings } from "../alerts/schema";
 import { personalRules, sleepDestabilisation } from "./check-in-rules";
 import { DAY, isoDate, last, noEvidence, sortedUpTo } from "./helpers";
+import type { RuleSettings } from "./schema";
 
 // Early-warning rules (issue 4): small pure functions over one participant's history. Each takes
 // `now` as a parameter, sorts its own input (ties by id) so the order rows arrive in never
 // matters, and ignores anything dated after `now`. A rule only says what it saw; raising,
 // routing and de-duplicating alerts is the caller's job. The rules over check-ins (sleep and the
-// person's own signs) live in check-in-rules.ts; the windows they use in rule-helpers.ts.
+// person's own signs) live in check-in-rules.ts; the windows they use in helpers.ts.
 
-export { defaultRuleSettings, ruleSettingsSchema } from "../alerts/schema";
 export { personalRules, sleepDestabilisation } from "./check-in-rules";
 export {
   BASELINE_DAYS,
@@ -18,6 +17,7 @@ export {
   MIN_SPREAD_NIGHTS,
   RECENT_DAYS,
 } from "./helpers";
+export { defaultRuleSettings, ruleSettingsSchema } from "./schema";
 export type { RuleSettings };
 
 export const monitoringRules = [

@@ -9,12 +9,7 @@ import {
   saveSettingsVersion,
   withChanges,
 } from "../../administration/service";
-import {
-  defaultRuleSettings,
-  monitoringRuleSettings,
-  type RuleSettings,
-  ruleSettingsSchema,
-} from "../alerts/schema";
+import { defaultRuleSettings, monitoringRuleSettings, type RuleSettings, ruleSettingsSchema } from "./schema";
 
 // An organisation's early-warning rule settings: every save is a new version, the latest is in
 // force, and none is ever edited or deleted, so "who switched that rule off, and when" always

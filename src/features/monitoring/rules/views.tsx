@@ -14,8 +14,8 @@ import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { SettingsHistoryTable, settingsVersionLine } from "../../../platform/web/settings-history";
-import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "../alerts/schema";
 import type { MonitoringRule } from "./rules";
+import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "./schema";
 import type { RuleSettingsHistoryEntry, RuleSettingsVersion } from "./service";
 
 type Values = Record<string, unknown>;
