@@ -85,7 +85,7 @@ export function CheckInTrends(
                 id="trend-phq9"
                 title={t.t("checkIns.chart.phq9")}
                 valueLabel={t.t("checkIns.chart.scoreValue")}
-                yRange={{ min: 0, max: 27 }}
+                yRange={phq9.total}
                 bands={phq9.bands}
                 points={scorePoints(props.phq9)}
               />
@@ -94,7 +94,7 @@ export function CheckInTrends(
                 id="trend-gad7"
                 title={t.t("checkIns.chart.gad7")}
                 valueLabel={t.t("checkIns.chart.scoreValue")}
-                yRange={{ min: 0, max: 21 }}
+                yRange={gad7.total}
                 bands={gad7.bands}
                 points={scorePoints(props.gad7)}
               />

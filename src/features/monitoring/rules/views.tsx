@@ -14,6 +14,7 @@ import { SavedVersionWarning } from "../../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { SettingsHistoryTable, settingsVersionLine } from "../../../platform/web/settings-history";
+import { reliableChangeOf } from "./measure-rules";
 import type { MonitoringRule } from "./rules";
 import { type RuleSettings, type RuleThreshold, ruleSettingLimits } from "./schema";
 import type { RuleSettingsHistoryEntry, RuleSettingsVersion } from "./service";
@@ -48,6 +49,12 @@ const ruleRows: {
     options: ["jobEndingIncludesBetterJob"],
   },
 ];
+
+/** Figures a rule's description quotes from the measure definitions, so the page never says other. */
+const descriptionValues = () => ({
+  phq9Threshold: reliableChangeOf("phq9"),
+  gad7Threshold: reliableChangeOf("gad7"),
+});
 
 const settingLabel = (t: Translator, setting: keyof RuleSettings) =>
   t.t(`ruleSettings.field.${setting}` as MessageKey);
@@ -126,7 +133,7 @@ export function RuleSettingsPage(
             <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
               <h2 class="nhsuk-fieldset__heading">{t.t(`monitoringRules.${row.rule}.name` as MessageKey)}</h2>
             </legend>
-            <p>{t.t(`monitoringRules.${row.rule}.description` as MessageKey)}</p>
+            <p>{t.t(`monitoringRules.${row.rule}.description` as MessageKey, descriptionValues())}</p>
             {row.enabled === null ? (
               <p>
                 <Tag colour="blue">{t.t("ruleSettings.alwaysOn")}</Tag>
