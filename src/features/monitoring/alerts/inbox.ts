@@ -1,17 +1,11 @@
-import { and, eq, inArray, ne, or, type SQL, sql } from "drizzle-orm";
-import {
-  AccessRefusedError,
-  type ParticipantDoor,
-  ParticipantNotFoundError,
-} from "../../../platform/access/door";
+import { and, eq, inArray, isNull, ne, or, type SQL, sql } from "drizzle-orm";
+import type { ParticipantDoor, ParticipantList } from "../../../platform/access/door";
 import type { Actor } from "../../../platform/access/policy";
 import { roleTemplates } from "../../../platform/access/roles";
 import type { Executor } from "../../../platform/db";
-import type { Translator } from "../../../platform/web/i18n";
 import { careTeamMember, participant } from "../../participants/schema";
-import { participantBanner } from "../../participants/service";
 import { participantAlert } from "./schema";
-import { type AlertView, audiencesFor, openAlertsFor } from "./service";
+import { type AlertView, audiencesFor, openAlertsOn } from "./service";
 
 // Alerts across records: the counts beside each person in a list, the count beside "Alerts" in
 // the navigation, and the Alerts page itself.
@@ -58,17 +52,23 @@ function inboxCondition(actor: Actor) {
   );
 }
 
-/** Participants with unresolved alerts for this person: on their care team, or in a team they lead. */
-async function participantsWithAlerts(executor: Executor, actor: Actor): Promise<string[]> {
-  const condition = inboxCondition(actor);
+/**
+ * The people with unresolved alerts for this person (on their care team, or in a team they lead),
+ * up to 200, with the names the page shows. A merged record is never listed (decision 63).
+ */
+async function participantsWithAlerts(list: ParticipantList) {
+  const condition = inboxCondition(list.actor);
   if (!condition) return [];
-  const rows = await executor
-    .selectDistinct({ participantId: participantAlert.participantId })
+  return list.tx
+    .selectDistinct({
+      id: participant.id,
+      givenName: participant.givenName,
+      familyName: participant.familyName,
+    })
     .from(participantAlert)
     .innerJoin(participant, eq(participant.id, participantAlert.participantId))
-    .where(condition)
+    .where(and(condition, isNull(participant.mergedIntoId)))
     .limit(200);
-  return rows.map((row) => row.participantId);
 }
 
 /** How many alerts wait in this person's inbox, for the count beside "Alerts" in the navigation. */
@@ -84,40 +84,39 @@ export async function openAlertCount(executor: Executor, actor: Actor): Promise<
 }
 
 export type StaffAlertGroup = {
-  participant: Awaited<ReturnType<typeof participantBanner>>;
+  participant: { id: string; givenName: string; familyName: string };
   alerts: AlertView[];
 };
 
 /**
- * The Alerts page: each participant's alerts are read through the door, so every record shown
- * is checked against the policy and written to the access log like any other read.
+ * The Alerts page: every record with alerts waiting for this person, opened through the door as
+ * one list (like the caseload), so the page view is one transaction and one audit event naming
+ * everyone shown. The inbox condition is the list's reach (care team, or a team they lead), so
+ * nobody appears whom the door would not open for them. Oldest waiting first.
  */
-export async function alertsForStaff(
-  executor: Executor,
+export function alertsForStaff(
   door: ParticipantDoor,
   actor: Actor,
-  t: Translator,
   ipAddress: string,
 ): Promise<StaffAlertGroup[]> {
-  const groups: StaffAlertGroup[] = [];
-  for (const participantId of await participantsWithAlerts(executor, actor)) {
-    try {
-      const group = await door.withParticipant(
-        actor,
-        participantId,
-        { purpose: "read", what: "alerts", ipAddress },
-        async (record) => ({
-          participant: await participantBanner(record, t),
-          alerts: await openAlertsFor(record),
-        }),
-      );
-      if (group.alerts.length > 0) groups.push(group);
-    } catch (error) {
-      // A record the door refuses now (care team changed a moment ago) is left off, not the whole list.
-      if (!(error instanceof AccessRefusedError || error instanceof ParticipantNotFoundError)) throw error;
+  return door.withParticipantList(actor, { what: "alerts", ipAddress }, async (list) => {
+    const people = await participantsWithAlerts(list);
+    const alertsOf = new Map<string, AlertView[]>();
+    for (const alert of await openAlertsOn(
+      list,
+      people.map((person) => person.id),
+    )) {
+      const mine = alertsOf.get(alert.participantId);
+      if (mine) mine.push(alert);
+      else alertsOf.set(alert.participantId, [alert]);
     }
-  }
-  const firstRaised = (group: StaffAlertGroup) =>
-    Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
-  return groups.sort((a, b) => firstRaised(a) - firstRaised(b));
+    const groups = people.flatMap((person) => {
+      const alerts = alertsOf.get(person.id) ?? [];
+      return alerts.length > 0 ? [{ participant: person, alerts }] : [];
+    });
+    const firstRaised = (group: StaffAlertGroup) =>
+      Math.min(...group.alerts.map((alert) => alert.raisedAt.getTime()));
+    groups.sort((a, b) => firstRaised(a) - firstRaised(b));
+    return { result: groups, shownIds: groups.map((group) => group.participant.id) };
+  });
 }

@@ -65,7 +65,7 @@ async function alertPage(
 /** The Alerts page, an alert's page and acknowledging or resolving it. */
 export function registerAlertRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
   app.get("/alerts", { config: { access: "caseload.own" } }, async (request, reply) => {
-    const groups = await alertsForStaff(db, door, request.staff!, translatorFor(request), request.ip);
+    const groups = await alertsForStaff(door, request.staff!, request.ip);
     return sendPage(reply, AlertsPage({ ...pageContext(request, reply), groups }));
   });
 

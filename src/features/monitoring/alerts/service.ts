@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import type { ParticipantRecord } from "../../../platform/access/door";
+import type { ParticipantList, ParticipantRecord } from "../../../platform/access/door";
 import type { RecordScope } from "../../../platform/access/own-record";
 import { hasPermission } from "../../../platform/access/roles";
 import type { Executor } from "../../../platform/db";
@@ -155,6 +155,26 @@ export function openAlertsFor(record: ParticipantRecord) {
     .where(
       and(
         eq(participantAlert.participantId, record.participantId),
+        ne(participantAlert.status, "resolved"),
+        inArray(participantAlert.audience, audiences),
+      ),
+    )
+    .orderBy(asc(participantAlert.status), desc(participantAlert.raisedAt));
+}
+
+/**
+ * The same alerts as `openAlertsFor`, on several records of a list at once (the Alerts page), in
+ * the same order within each record.
+ */
+export function openAlertsOn(list: ParticipantList, participantIds: readonly string[]) {
+  const audiences = audiencesFor(list.actor.role);
+  if (audiences.length === 0 || participantIds.length === 0) return Promise.resolve([]);
+  return list.tx
+    .select(alertColumns)
+    .from(participantAlert)
+    .where(
+      and(
+        inArray(participantAlert.participantId, [...participantIds]),
         ne(participantAlert.status, "resolved"),
         inArray(participantAlert.audience, audiences),
       ),
