@@ -10,9 +10,9 @@
 // every rule for that person and raising what they find, and the rollback.
 import { sql } from "drizzle-orm";
 import { readConfig } from "../src/config";
-import { saveCheckIn } from "../src/features/monitoring/check-ins";
-import { configureAlertEmails } from "../src/features/monitoring/notifications";
-import { sweepEarlyWarnings, watchedStages } from "../src/features/monitoring/sweep";
+import { configureAlertEmails } from "../src/features/monitoring/alerts/notifications";
+import { saveCheckIn } from "../src/features/monitoring/check-ins/service";
+import { sweepEarlyWarnings, watchedStages } from "../src/features/monitoring/rules/sweep";
 import { ensureAuditPartitions } from "../src/platform/audit/service";
 import { systemClock } from "../src/platform/clock";
 import { openDatabase, rowsOf } from "../src/platform/db";

@@ -11,7 +11,7 @@
 // for 100,000 participants. Runs once per database.
 import { sql } from "drizzle-orm";
 import { readConfig } from "../src/config";
-import { watchedStages } from "../src/features/monitoring/sweep";
+import { watchedStages } from "../src/features/monitoring/rules/sweep";
 import { openDatabase, rowsOf } from "../src/platform/db";
 
 const weeks = Number(process.argv[2] ?? 52);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { currentRuleSettings } from "../../src/features/monitoring/rule-settings";
+import { currentRuleSettings } from "../../src/features/monitoring/rules/service";
 import { defaultRuleSettings } from "../../src/features/monitoring/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount } from "../../src/platform/directory/schema";
@@ -50,6 +50,8 @@ describe("an organisation's early-warning rules", () => {
     expect(page.body).not.toMatch(/name="phq9Item9/);
     expect(page.body).toMatch(/name="sleepEnabled"[^>]*checked/);
     expect(page.body).toMatch(/name="noContactDays"[^>]*value="21"/);
+    // Reliable change is quoted from the measure definitions, not written into the text.
+    expect(text).toContain("A rise of 6 or more on PHQ-9, or 4 or more on GAD-7");
     expect(text).toContain("The rules have not been changed");
     // Reached from the navigation like the other administration pages.
     expect(page.body).toContain(`href="${url}"`);

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
-import { escalateUrgentAlerts, sweepEarlyWarnings } from "./sweep";
+import { escalateUrgentAlerts } from "./alerts/escalation";
+import { sweepEarlyWarnings } from "./rules/sweep";
 
 export type MonitoringSchedule = {
   /** How often every participant is evaluated (time-based rules such as no contact need it). */

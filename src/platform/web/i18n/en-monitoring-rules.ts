@@ -13,7 +13,7 @@ export const enMonitoringRules = {
 
   "monitoringRules.reliable_deterioration.name": "Reliable deterioration (PHQ-9 or GAD-7)",
   "monitoringRules.reliable_deterioration.description":
-    "A rise of 6 or more on PHQ-9, or 4 or more on GAD-7, from the first score to the latest (the NHS Talking Therapies reliable-change thresholds). Goes to the clinical team.",
+    "A rise of {phq9Threshold} or more on PHQ-9, or {gad7Threshold} or more on GAD-7, from the first score to the latest (the NHS Talking Therapies reliable-change thresholds). Goes to the clinical team.",
   "monitoringRules.reliable_deterioration.staff":
     "{measure} rose from {first} on {firstOn} to {latest} on {latestOn}, a change of {change} (reliable change is {threshold} or more).",
   "monitoringRules.reliable_deterioration.participant":
