@@ -1,4 +1,4 @@
-import type { Executor } from "./db";
+import type { Transaction } from "./db";
 
 // What happens on a person's record that other features react to. The feature where it happens
 // announces it; the feature that reacts registers a handler on its Feature (`recordEvents`). So
@@ -8,7 +8,7 @@ import type { Executor } from "./db";
 // change without its reaction, and nothing reacted to that was not saved.
 
 /** The record an event is about, inside the transaction that changed it. */
-export type RecordEventScope = { tx: Executor; participantId: string; organisationId: string };
+export type RecordEventScope = { tx: Transaction; participantId: string; organisationId: string };
 
 /** Every event, what it carries, and what the reaction answers (where the announcer needs it). */
 export type RecordEvents = {

@@ -6,6 +6,7 @@ import { registerAlertRoutes } from "./alerts/routes";
 import { registerOwnCheckInRoutes } from "./check-ins/own-routes";
 import { registerCheckInRoutes } from "./check-ins/routes";
 import { registerFollowAlongRoutes } from "./follow-along/routes";
+import { monitoringCaseloadColumns, monitoringReactions } from "./reactions";
 import { registerRuleSettingsRoutes } from "./rules/routes";
 
 // Monitoring: check-ins, the early-warning rules and their settings, the alerts they raise, and
@@ -31,5 +32,7 @@ export const monitoringFeature: Feature = {
     { href: "/alerts", label: "nav.alerts", requires: "caseload.own", count: openAlertCount },
     { href: "/admin/monitoring-rules", label: "nav.adminMonitoringRules", requires: "directory.manage" },
   ],
+  recordEvents: monitoringReactions,
+  caseloadColumns: monitoringCaseloadColumns,
   registerRoutes,
 };

@@ -46,6 +46,7 @@ import {
   agreeVersion,
   careTeam,
   loadPlan,
+  nextActionDueOf,
   participantName,
   snapshotOf,
   startPlan,
@@ -323,5 +324,7 @@ function registerRoutes(app: FastifyInstance, deps: AppDeps) {
 export const plansFeature: Feature = {
   name: "plans",
   participantTabs: [{ path: "/plan", label: "plan.tab", requires: "participant.read", order: 50 }],
+  /** The caseload's "next action due": the earliest open action of each listed person's plan. */
+  caseloadColumns: { nextActionDue: nextActionDueOf },
   registerRoutes,
 };
