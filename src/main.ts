@@ -9,7 +9,7 @@ import {
   bootstrapAdministrator,
   INVITATION_VALID_DAYS,
   invitationLink,
-} from "./features/administration/staff";
+} from "./features/administration/invitations";
 import { startMonitoring } from "./features/monitoring/background";
 import {
   anchorKeyFrom,

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { bootstrapAdministrator } from "../../src/features/administration/staff";
+import { bootstrapAdministrator } from "../../src/features/administration/invitations";
 import { hashToken } from "../../src/platform/auth/tokens";
 import { rowsOf } from "../../src/platform/db";
 import { mintOneTimeLink } from "../../src/platform/mail/one-time-links";

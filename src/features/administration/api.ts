@@ -4,10 +4,11 @@ import { z } from "zod";
 import { organisationKinds, staffRoles, staffStatuses, teamKinds } from "../../platform/directory/schema";
 import type { AppDeps } from "../../platform/http/feature";
 import { sendProblem } from "../../platform/http/problem";
-import { adminRequest, invitationDelivery } from "./request";
+import { INVITATION_VALID_DAYS, invitationLink } from "./invitations";
+import { adminRequest, invitationDelivery } from "./page-answers";
 import { organisationListQuery, PAGE_SIZE, staffInviteForm, staffListQuery, teamListQuery } from "./schema";
 import { listOrganisations, listRegions, listTeams } from "./service";
-import { INVITATION_VALID_DAYS, invitationLink, inviteStaff, listStaff } from "./staff";
+import { inviteStaff, listStaff } from "./staff";
 
 const page = <Item extends z.ZodType>(item: Item) =>
   z.object({
@@ -16,6 +17,14 @@ const page = <Item extends z.ZodType>(item: Item) =>
     page: z.number().int(),
     pageSize: z.number().int(),
   });
+
+/** One page of a directory list, as every list answers. */
+const pageOf = <Row>(result: { rows: Row[]; total: number }, page: number) => ({
+  items: result.rows,
+  total: result.total,
+  page,
+  pageSize: PAGE_SIZE,
+});
 
 const access = "directory.manage" as const;
 
@@ -71,8 +80,7 @@ export function registerAdministrationApi(app: FastifyInstance, { db, clock, con
       },
     },
     async (request) => {
-      const result = await listOrganisations(db, request.query);
-      return { items: result.rows, total: result.total, page: request.query.page, pageSize: PAGE_SIZE };
+      return pageOf(await listOrganisations(db, request.query), request.query.page);
     },
   );
 
@@ -101,8 +109,7 @@ export function registerAdministrationApi(app: FastifyInstance, { db, clock, con
       },
     },
     async (request) => {
-      const result = await listTeams(db, request.query);
-      return { items: result.rows, total: result.total, page: request.query.page, pageSize: PAGE_SIZE };
+      return pageOf(await listTeams(db, request.query), request.query.page);
     },
   );
 
@@ -131,8 +138,7 @@ export function registerAdministrationApi(app: FastifyInstance, { db, clock, con
       },
     },
     async (request) => {
-      const result = await listStaff(db, request.query);
-      return { items: result.rows, total: result.total, page: request.query.page, pageSize: PAGE_SIZE };
+      return pageOf(await listStaff(db, request.query), request.query.page);
     },
   );
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { listOutbox, OUTBOX_PAGE_SIZE, readOutboundEmail } from "./outbox";
 import { OutboundEmailPage, OutboxListPage } from "./outbox-views";
-import { adminRequest, idParam, notFound } from "./request";
+import { adminRequest } from "./page-answers";
 import { outboxListQuery } from "./schema";
 
 const access = { config: { access: "directory.manage" as const } };
@@ -25,9 +26,9 @@ export function registerOutboxRoutes(app: FastifyInstance, { db, clock, config }
   });
 
   app.get("/admin/outbox/:id", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const email = id && (await readOutboundEmail(db, clock, adminRequest(request), id));
-    if (!email) return notFound(request, reply);
+    if (!email) return reply.callNotFound();
     return sendPage(reply, OutboundEmailPage({ ...pageContext(request, reply), email }));
   });
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { fieldErrors, formBody } from "../../platform/web/forms";
+import { pageContext, sendPage } from "../../platform/http/pages";
+import { uuidParam } from "../../platform/http/params";
 import { registerAdministrationApi } from "./api";
+import { registerDirectoryForms } from "./directory-forms";
 import { registerOutboxRoutes } from "./outbox-routes";
-import { registerRecordForms } from "./record-routes";
-import { adminRequest, idParam, notFound } from "./request";
+import { adminNotice, adminRequest, postEdit } from "./page-answers";
 import {
   organisationForm,
   organisationListQuery,
@@ -44,6 +44,7 @@ import {
 const access = { config: { access: "directory.manage" as const } };
 
 function registerRegionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
+  const duplicate = { field: "name", message: "validation.region.duplicate" } as const;
   const showList = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -57,63 +58,48 @@ function registerRegionRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
     );
 
   app.get("/admin/regions", access, async (request, reply) =>
-    showList(request, reply, { notice: (request.query as { notice?: string }).notice }),
+    showList(request, reply, { notice: adminNotice(request) }),
   );
 
-  app.post("/admin/regions", access, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = regionForm.safeParse(body);
-    if (!parsed.success)
-      return showList(
-        request,
-        reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await createRegion(db, clock, adminRequest(request), parsed.data);
-    if (outcome.kind === "duplicate") {
-      return showList(
-        request,
-        reply,
-        {
-          values: body,
-          errors: [{ field: "name", message: translatorFor(request).t("validation.region.duplicate") }],
-        },
-        409,
-      );
-    }
-    return reply.redirect("/admin/regions?notice=created");
-  });
+  app.post("/admin/regions", access, async (request, reply) =>
+    postEdit(request, reply, {
+      schema: regionForm,
+      save: (form) => createRegion(db, clock, adminRequest(request), form),
+      show: ({ values, errors }, status) => showList(request, reply, { values, errors }, status),
+      saved: "/admin/regions?notice=created",
+      duplicate,
+    }),
+  );
 
   app.get("/admin/regions/:id", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const found = id && (await findRegion(db, id));
-    if (!found) return notFound(request, reply);
+    if (!found) return reply.callNotFound();
     return sendPage(reply, RegionFormPage({ ...pageContext(request, reply), region: found, values: found }));
   });
 
   app.post("/admin/regions/:id", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const found = id && (await findRegion(db, id));
-    if (!id || !found) return notFound(request, reply);
-    const body = formBody(request.body);
-    const parsed = regionUpdate.safeParse(body);
-    const page = (extra: Partial<Parameters<typeof RegionFormPage>[0]>, status: number) =>
-      sendPage(
-        reply,
-        RegionFormPage({ ...pageContext(request, reply), region: found, values: body, ...extra }),
-        status,
-      );
-    if (!parsed.success) return page({ errors: fieldErrors(parsed.error, translatorFor(request)) }, 400);
-    const outcome = await updateRegion(db, clock, adminRequest(request), id, parsed.data);
-    if (outcome.kind === "not_found") return notFound(request, reply);
-    if (outcome.kind === "duplicate")
-      return page(
-        { errors: [{ field: "name", message: translatorFor(request).t("validation.region.duplicate") }] },
-        409,
-      );
-    if (outcome.kind === "stale") return page({ region: outcome.current, conflict: outcome.current }, 409);
-    return reply.redirect("/admin/regions?notice=saved");
+    if (!id || !found) return reply.callNotFound();
+    return postEdit(request, reply, {
+      schema: regionUpdate,
+      save: (form) => updateRegion(db, clock, adminRequest(request), id, form),
+      show: ({ values, errors, current }, status) =>
+        sendPage(
+          reply,
+          RegionFormPage({
+            ...pageContext(request, reply),
+            region: current ?? found,
+            values,
+            errors,
+            conflict: current,
+          }),
+          status,
+        ),
+      saved: "/admin/regions?notice=saved",
+      duplicate,
+    });
   });
 }
 
@@ -121,13 +107,18 @@ function registerOrganisationRoutes(app: FastifyInstance, { db, clock }: AppDeps
   app.get("/admin/organisations", access, async (request, reply) => {
     const query = organisationListQuery.parse(request.query ?? {});
     const [result, regions] = await Promise.all([listOrganisations(db, query), listRegions(db)]);
-    const notice = (request.query as { notice?: string }).notice;
     return sendPage(
       reply,
-      OrganisationListPage({ ...pageContext(request, reply), query, result, regions, notice }),
+      OrganisationListPage({
+        ...pageContext(request, reply),
+        query,
+        result,
+        regions,
+        notice: adminNotice(request),
+      }),
     );
   });
-  registerRecordForms(app, {
+  registerDirectoryForms(app, {
     base: "/admin/organisations",
     createForm: organisationForm,
     updateForm: organisationUpdate,
@@ -148,13 +139,18 @@ function registerTeamRoutes(app: FastifyInstance, { db, clock }: AppDeps) {
   app.get("/admin/teams", access, async (request, reply) => {
     const query = teamListQuery.parse(request.query ?? {});
     const [result, organisations] = await Promise.all([listTeams(db, query), allOrganisations(db)]);
-    const notice = (request.query as { notice?: string }).notice;
     return sendPage(
       reply,
-      TeamListPage({ ...pageContext(request, reply), query, result, organisations, notice }),
+      TeamListPage({
+        ...pageContext(request, reply),
+        query,
+        result,
+        organisations,
+        notice: adminNotice(request),
+      }),
     );
   });
-  registerRecordForms(app, {
+  registerDirectoryForms(app, {
     base: "/admin/teams",
     createForm: teamForm,
     updateForm: teamUpdate,

@@ -4,15 +4,18 @@ import { type AuditAction, type AuditDetail, recordAuditEvent } from "../../plat
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
 import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
+import { type EditOutcome, notFound, type Saved, saved, stale } from "../../platform/outcome";
 import type { OrganisationListQuery, TeamListQuery } from "./schema";
 import { PAGE_SIZE } from "./schema";
 
-/** The outcome of an edit made with optimistic concurrency: a stale form never overwrites. */
-export type EditOutcome<Row> =
-  | { kind: "saved"; row: Row }
-  | { kind: "stale"; current: Row }
-  | { kind: "duplicate" }
-  | { kind: "not_found" };
+/** A name (or an email) someone else already has: the database's unique rule refused it. */
+export type Duplicate = { kind: "duplicate" };
+export const duplicate: Duplicate = { kind: "duplicate" };
+
+/** A directory edit, made against the version it was based on: the outcome family, or a duplicate. */
+export type DirectoryEdit<Row> = EditOutcome<Row> | Duplicate;
+/** A new directory record: saved, or its name is taken. */
+export type DirectoryCreate<Row> = Saved<Row> | Duplicate;
 
 export type AdminRequest = { actor: Actor; ipAddress: string };
 
@@ -85,7 +88,7 @@ export async function createRegion(
   clock: Clock,
   request: AdminRequest,
   form: { name: string },
-) {
+): Promise<DirectoryCreate<typeof region.$inferSelect>> {
   try {
     return await auditedChange(
       db,
@@ -94,11 +97,11 @@ export async function createRegion(
       { action: "region.create", subjectType: "region" },
       async (tx) => {
         const [row] = await tx.insert(region).values({ name: form.name, createdAt: clock.now() }).returning();
-        return { result: { kind: "saved" as const, row: row! }, subjectId: row!.id, audit: true };
+        return { result: saved(row!), subjectId: row!.id, audit: true };
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" as const };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -109,24 +112,24 @@ export async function updateRegion(
   request: AdminRequest,
   id: string,
   form: { name: string; version: number },
-): Promise<EditOutcome<typeof region.$inferSelect>> {
+): Promise<DirectoryEdit<typeof region.$inferSelect>> {
   try {
-    return await auditedChange<EditOutcome<typeof region.$inferSelect>>(
+    return await auditedChange<DirectoryEdit<typeof region.$inferSelect>>(
       db,
       clock,
       request,
       { action: "region.update", subjectType: "region" },
       async (tx) => {
         const before = await findRegion(tx, id);
-        if (!before) return { result: { kind: "not_found" }, audit: false };
+        if (!before) return { result: notFound, audit: false };
         const [row] = await tx
           .update(region)
           .set({ name: form.name, version: sql`${region.version} + 1` })
           .where(and(eq(region.id, id), eq(region.version, form.version)))
           .returning();
-        if (!row) return { result: { kind: "stale", current: before }, audit: false };
+        if (!row) return { result: stale(before), audit: false };
         return {
-          result: { kind: "saved", row },
+          result: saved(row),
           subjectId: id,
           detail: { changed: changedFields(before, form) },
           audit: true,
@@ -134,7 +137,7 @@ export async function updateRegion(
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -199,7 +202,7 @@ export async function createOrganisation(
   clock: Clock,
   request: AdminRequest,
   form: OrganisationFields,
-) {
+): Promise<DirectoryCreate<typeof organisation.$inferSelect>> {
   try {
     return await auditedChange(
       db,
@@ -211,11 +214,11 @@ export async function createOrganisation(
           .insert(organisation)
           .values({ ...form, createdAt: clock.now() })
           .returning();
-        return { result: { kind: "saved" as const, row: row! }, subjectId: row!.id, audit: true };
+        return { result: saved(row!), subjectId: row!.id, audit: true };
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" as const };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -226,25 +229,25 @@ export async function updateOrganisation(
   request: AdminRequest,
   id: string,
   form: OrganisationFields & { active: boolean; version: number },
-): Promise<EditOutcome<typeof organisation.$inferSelect>> {
+): Promise<DirectoryEdit<typeof organisation.$inferSelect>> {
   try {
-    return await auditedChange<EditOutcome<typeof organisation.$inferSelect>>(
+    return await auditedChange<DirectoryEdit<typeof organisation.$inferSelect>>(
       db,
       clock,
       request,
       { action: "organisation.update", subjectType: "organisation", organisationId: id },
       async (tx) => {
         const before = await findOrganisation(tx, id);
-        if (!before) return { result: { kind: "not_found" }, audit: false };
+        if (!before) return { result: notFound, audit: false };
         const { version, ...fields } = form;
         const [row] = await tx
           .update(organisation)
           .set({ ...fields, version: sql`${organisation.version} + 1` })
           .where(and(eq(organisation.id, id), eq(organisation.version, version)))
           .returning();
-        if (!row) return { result: { kind: "stale", current: before }, audit: false };
+        if (!row) return { result: stale(before), audit: false };
         return {
-          result: { kind: "saved", row },
+          result: saved(row),
           subjectId: id,
           detail: { changed: changedFields(before, fields) },
           audit: true,
@@ -252,7 +255,7 @@ export async function updateOrganisation(
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -323,7 +326,12 @@ type TeamFields = {
   email: string | null;
 };
 
-export async function createTeam(db: Database, clock: Clock, request: AdminRequest, form: TeamFields) {
+export async function createTeam(
+  db: Database,
+  clock: Clock,
+  request: AdminRequest,
+  form: TeamFields,
+): Promise<DirectoryCreate<typeof team.$inferSelect>> {
   try {
     return await auditedChange(
       db,
@@ -335,11 +343,11 @@ export async function createTeam(db: Database, clock: Clock, request: AdminReque
           .insert(team)
           .values({ ...form, createdAt: clock.now() })
           .returning();
-        return { result: { kind: "saved" as const, row: row! }, subjectId: row!.id, audit: true };
+        return { result: saved(row!), subjectId: row!.id, audit: true };
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" as const };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -350,25 +358,25 @@ export async function updateTeam(
   request: AdminRequest,
   id: string,
   form: TeamFields & { active: boolean; version: number },
-): Promise<EditOutcome<typeof team.$inferSelect>> {
+): Promise<DirectoryEdit<typeof team.$inferSelect>> {
   try {
-    return await auditedChange<EditOutcome<typeof team.$inferSelect>>(
+    return await auditedChange<DirectoryEdit<typeof team.$inferSelect>>(
       db,
       clock,
       request,
       { action: "team.update", subjectType: "team", organisationId: form.organisationId },
       async (tx) => {
         const before = await findTeam(tx, id);
-        if (!before) return { result: { kind: "not_found" }, audit: false };
+        if (!before) return { result: notFound, audit: false };
         const { version, ...fields } = form;
         const [row] = await tx
           .update(team)
           .set({ ...fields, version: sql`${team.version} + 1` })
           .where(and(eq(team.id, id), eq(team.version, version)))
           .returning();
-        if (!row) return { result: { kind: "stale", current: before }, audit: false };
+        if (!row) return { result: stale(before), audit: false };
         return {
-          result: { kind: "saved", row },
+          result: saved(row),
           subjectId: id,
           detail: { changed: changedFields(before, fields) },
           audit: true,
@@ -376,7 +384,7 @@ export async function updateTeam(
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
+import { checkForm } from "../../platform/http/form-post";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { adminRequest, idParam, invitationDelivery, notFound } from "./request";
+import { uuidParam } from "../../platform/http/params";
+import type { FieldError } from "../../platform/web/components";
+import { INVITATION_VALID_DAYS } from "./invitations";
+import { adminNotice, adminRequest, invitationDelivery, postEdit } from "./page-answers";
 import { staffInviteForm, staffListQuery, staffUpdate } from "./schema";
 import { allOrganisations, teamsOf } from "./service";
 import {
   changeStaffStatus,
   findStaff,
-  INVITATION_VALID_DAYS,
   inviteStaff,
   listStaff,
   type StatusChange,
@@ -29,10 +31,15 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
   app.get("/admin/staff", access, async (request, reply) => {
     const query = staffListQuery.parse(request.query ?? {});
     const [result, organisations] = await Promise.all([listStaff(db, query), allOrganisations(db)]);
-    const notice = (request.query as { notice?: string }).notice;
     return sendPage(
       reply,
-      StaffListPage({ ...pageContext(request, reply), query, result, organisations, notice }),
+      StaffListPage({
+        ...pageContext(request, reply),
+        query,
+        result,
+        organisations,
+        notice: adminNotice(request),
+      }),
     );
   });
 
@@ -48,7 +55,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     request: FastifyRequest,
     reply: FastifyReply,
     values: Record<string, unknown>,
-    errors?: { field: string; message: string }[],
+    errors?: FieldError[],
     status = 200,
   ) =>
     sendPage(
@@ -67,15 +74,14 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
   );
 
   app.post("/admin/staff", access, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = staffInviteForm.safeParse(body);
-    if (!parsed.success)
-      return showInvite(request, reply, body, fieldErrors(parsed.error, translatorFor(request)), 400);
+    const checked = checkForm(staffInviteForm, request);
+    const body = checked.body;
+    if (!checked.ok) return showInvite(request, reply, body, checked.errors, 400);
     const outcome = await inviteStaff(
       db,
       clock,
       adminRequest(request),
-      parsed.data,
+      checked.form,
       invitationDelivery(request, config.mail.smtpUrl),
     );
     if (outcome.kind === "duplicate") {
@@ -101,7 +107,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
       InvitationLinkPage({
         ...pageContext(request, reply),
         staffId: outcome.staffId,
-        fullName: parsed.data.fullName,
+        fullName: checked.form.fullName,
         invitation: outcome.invitation,
         publicUrl: config.publicUrl,
         validDays: INVITATION_VALID_DAYS,
@@ -115,7 +121,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     staff: NonNullable<Awaited<ReturnType<typeof findStaff>>>,
     extra: {
       values?: Record<string, unknown>;
-      errors?: { field: string; message: string }[];
+      errors?: FieldError[];
       conflict?: boolean;
       notice?: string;
     } = {},
@@ -137,50 +143,41 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
     );
 
   app.get("/admin/staff/:id", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const staff = id && (await findStaff(db, id));
-    if (!staff) return notFound(request, reply);
-    return showStaff(request, reply, staff, { notice: (request.query as { notice?: string }).notice });
+    if (!staff) return reply.callNotFound();
+    return showStaff(request, reply, staff, { notice: adminNotice(request) });
   });
 
   app.post("/admin/staff/:id", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const staff = id && (await findStaff(db, id));
-    if (!id || !staff) return notFound(request, reply);
-    const body = formBody(request.body);
-    const parsed = staffUpdate.safeParse(body);
-    if (!parsed.success)
-      return showStaff(
-        request,
-        reply,
-        staff,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const outcome = await updateStaff(db, clock, adminRequest(request), id, parsed.data);
-    if (outcome.kind === "not_found") return notFound(request, reply);
-    if (outcome.kind === "unknown_team") {
-      return showStaff(
-        request,
-        reply,
-        staff,
-        {
-          values: body,
-          errors: [{ field: "teamIds", message: translatorFor(request).t("validation.staff.teams") }],
-        },
-        400,
-      );
-    }
-    if (outcome.kind === "stale")
-      return showStaff(request, reply, outcome.current, { values: body, conflict: true }, 409);
-    if (outcome.kind === "duplicate") return showStaff(request, reply, staff, { values: body }, 409);
-    return reply.redirect(`/admin/staff/${id}?notice=saved`);
+    if (!id || !staff) return reply.callNotFound();
+    return postEdit(request, reply, {
+      schema: staffUpdate,
+      save: (form) => updateStaff(db, clock, adminRequest(request), id, form),
+      // After a conflict the page shows the version saved first, and the form is based on it.
+      show: ({ values, errors, current }, status) =>
+        showStaff(request, reply, current ?? staff, { values, errors, conflict: current && true }, status),
+      saved: `/admin/staff/${id}?notice=saved`,
+      other: (_unknownTeam, values) =>
+        showStaff(
+          request,
+          reply,
+          staff,
+          {
+            values,
+            errors: [{ field: "teamIds", message: translatorFor(request).t("validation.staff.teams") }],
+          },
+          400,
+        ),
+    });
   });
 
   app.post("/admin/staff/:id/:action", access, async (request, reply) => {
-    const id = idParam(request);
+    const id = uuidParam(request, "id");
     const change = statusActions[(request.params as { action: string }).action];
-    if (!id || !change) return notFound(request, reply);
+    if (!id || !change) return reply.callNotFound();
     const outcome = await changeStaffStatus(
       db,
       clock,
@@ -189,7 +186,7 @@ export function registerStaffRoutes(app: FastifyInstance, { db, clock, config }:
       change,
       invitationDelivery(request, config.mail.smtpUrl),
     );
-    if (outcome.kind === "not_found") return notFound(request, reply);
+    if (outcome.kind === "not_found") return reply.callNotFound();
     const staff = (await findStaff(db, id))!;
     if (outcome.kind === "not_allowed") {
       return showStaff(

@@ -21,9 +21,10 @@ import {
 import { listHref, SavedVersionWarning } from "../../platform/web/form-fields";
 import type { Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
+import type { IssuedInvitation } from "./invitations";
 import type { StaffListQuery } from "./schema";
 import type { allOrganisations, teamsOf } from "./service";
-import type { findStaff, IssuedInvitation, listStaff } from "./staff";
+import type { findStaff, listStaff } from "./staff";
 import { ListPagination, Notice } from "./views";
 
 type Values = Record<string, unknown>;

@@ -1,53 +1,24 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import { recordAuditEvent } from "../../platform/audit/service";
-import { staffInvitationLink, unmintedTokenHash } from "../../platform/auth/invitation-links";
 import { mfaRecoveryCode, staffInvitation } from "../../platform/auth/schema";
 import { queueFactorChangeNotice } from "../../platform/auth/second-factor-notice";
 import { endAllSessionsOf } from "../../platform/auth/sessions";
-import { hashToken, newToken } from "../../platform/auth/tokens";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
-import { organisation, region, staffAccount, team, teamMembership } from "../../platform/directory/schema";
-import { ONE_TIME_LINK, queueEmail } from "../../platform/mail/outbox";
+import { organisation, staffAccount, team, teamMembership } from "../../platform/directory/schema";
+import { notFound, saved, stale } from "../../platform/outcome";
 import type { MessageKey } from "../../platform/web/i18n";
+import { type InvitationDelivery, type IssuedInvitation, issueInvitation } from "./invitations";
 import { PAGE_SIZE, type StaffInvite, type StaffListQuery, type StaffUpdate } from "./schema";
 import {
   type AdminRequest,
   auditedChange,
   changedFields,
-  type EditOutcome,
+  type DirectoryEdit,
+  type Duplicate,
+  duplicate,
   escapeLike,
   isUniqueViolation,
 } from "./service";
-
-export const INVITATION_VALID_DAYS = 7;
-
-/** The one-time link a new colleague opens; the token rides in the query, which is never logged. */
-export const invitationLink = staffInvitationLink;
-
-/**
- * How a new colleague's invitation reaches them (decision 48). With a mail server it is emailed
- * and its link is minted by the sender as the email leaves: nobody else ever sees it, the inviting
- * admin included. Without one the link is made now and shown once to the inviting admin to pass
- * on; it is never stored, only its hash.
- */
-export type InvitationDelivery = { by: "email"; formatDate: (date: Date) => string } | { by: "link" };
-
-export type IssuedInvitation = { by: "email"; to: string } | { by: "link"; token: string };
-
-/** Like the participant's, the email says only that an account is waiting: no role, team or name. */
-export function staffInvitationEmailText(link: string, expiresOn: string): string {
-  return [
-    "You have been given an account on Tandem.",
-    "",
-    "Open this link to choose your password:",
-    link,
-    "",
-    `The link works once and stops working on ${expiresOn}. If it has expired, ask your administrator for a new one.`,
-    "",
-    "If you were not expecting this email, you can ignore it.",
-  ].join("\n");
-}
 
 const sortOrders = {
   name: [asc(sql`lower(${staffAccount.fullName})`)],
@@ -132,45 +103,13 @@ async function replaceMemberships(tx: Transaction, clock: Clock, staffId: string
   }
 }
 
-async function issueInvitation(
-  tx: Transaction,
-  clock: Clock,
-  staff: { id: string; email: string; organisationId: string },
-  delivery: InvitationDelivery,
-): Promise<IssuedInvitation> {
-  // Any earlier link stops working: only the newest invitation can be used.
-  await tx
-    .update(staffInvitation)
-    .set({ usedAt: clock.now() })
-    .where(and(eq(staffInvitation.staffId, staff.id), isNull(staffInvitation.usedAt)));
-  const token = newToken();
-  const now = clock.now();
-  const expiresAt = new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000);
-  const [created] = await tx
-    .insert(staffInvitation)
-    .values({
-      tokenHash: delivery.by === "link" ? hashToken(token) : unmintedTokenHash(),
-      staffId: staff.id,
-      createdAt: now,
-      expiresAt,
-    })
-    .returning({ id: staffInvitation.id });
-  if (delivery.by === "link") return { by: "link", token };
-  await queueEmail(tx, clock, {
-    organisationId: staff.organisationId,
-    to: staff.email,
-    subject: "Your invitation to Tandem",
-    text: staffInvitationEmailText(ONE_TIME_LINK, delivery.formatDate(expiresAt)),
-    purpose: "staff.invitation",
-    oneTimeLink: { kind: "staff_invitation", for: created!.id },
-  });
-  return { by: "email", to: staff.email };
-}
+/** A team chosen that does not exist, or is in another organisation. */
+type UnknownTeam = { kind: "unknown_team" };
 
 export type InviteOutcome =
   | { kind: "invited"; staffId: string; invitation: IssuedInvitation }
-  | { kind: "duplicate" }
-  | { kind: "unknown_team" };
+  | Duplicate
+  | UnknownTeam;
 
 export async function inviteStaff(
   db: Database,
@@ -218,7 +157,7 @@ export async function inviteStaff(
       },
     );
   } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
+    if (isUniqueViolation(error)) return duplicate;
     throw error;
   }
 }
@@ -231,15 +170,15 @@ export async function updateStaff(
   request: AdminRequest,
   id: string,
   form: StaffUpdate,
-): Promise<EditOutcome<StaffRow> | { kind: "unknown_team" }> {
-  return auditedChange<EditOutcome<StaffRow> | { kind: "unknown_team" }>(
+): Promise<DirectoryEdit<StaffRow> | UnknownTeam> {
+  return auditedChange<DirectoryEdit<StaffRow> | UnknownTeam>(
     db,
     clock,
     request,
     { action: "staff.update", subjectType: "staff", organisationId: form.organisationId },
     async (tx) => {
       const before = await findStaff(tx, id);
-      if (!before) return { result: { kind: "not_found" as const }, audit: false };
+      if (!before) return { result: notFound, audit: false };
       if (!(await teamsAreIn(tx, form.teamIds, form.organisationId)))
         return { result: { kind: "unknown_team" as const }, audit: false };
       const { version, teamIds, ...fields } = form;
@@ -248,7 +187,7 @@ export async function updateStaff(
         .set({ ...fields, updatedAt: clock.now(), version: sql`${staffAccount.version} + 1` })
         .where(and(eq(staffAccount.id, id), eq(staffAccount.version, version)))
         .returning({ id: staffAccount.id });
-      if (!row) return { result: { kind: "stale" as const, current: before }, audit: false };
+      if (!row) return { result: stale(before), audit: false };
       await replaceMemberships(tx, clock, id, teamIds);
       const teamsChanged =
         JSON.stringify([...teamIds].sort()) !==
@@ -256,7 +195,7 @@ export async function updateStaff(
       const after = (await findStaff(tx, id))!;
       const changed = [changedFields(before, fields), teamsChanged ? "teams" : ""].filter(Boolean).join(",");
       return {
-        result: { kind: "saved" as const, row: after },
+        result: saved(after),
         subjectId: id,
         detail: { changed },
         audit: true,
@@ -337,69 +276,4 @@ export async function changeStaffStatus(
       return { result: { kind: "done" as const }, subjectId: id, audit: true };
     },
   );
-}
-
-/**
- * The first administrator of a new installation, from the command line: there is nobody yet to
- * invite them. Creates a region and organisation too if the database has none.
- */
-export async function bootstrapAdministrator(
-  db: Database,
-  clock: Clock,
-  form: { email: string; fullName: string; organisationName: string },
-): Promise<{ kind: "invited"; invitationToken: string } | { kind: "duplicate" }> {
-  try {
-    return await db.transaction(async (tx) => {
-      const now = clock.now();
-      let [home] = await tx.select().from(organisation).orderBy(asc(organisation.createdAt)).limit(1);
-      if (!home) {
-        const [firstRegion] = await tx
-          .insert(region)
-          .values({ name: "Default region", createdAt: now })
-          .returning();
-        [home] = await tx
-          .insert(organisation)
-          .values({
-            name: form.organisationName,
-            kind: "ips_provider",
-            regionId: firstRegion!.id,
-            createdAt: now,
-          })
-          .returning();
-      }
-      const [created] = await tx
-        .insert(staffAccount)
-        .values({
-          email: form.email.trim().toLowerCase(),
-          fullName: form.fullName,
-          role: "admin",
-          organisationId: home!.id,
-          status: "invited",
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: staffAccount.id, email: staffAccount.email });
-      // The command line prints the link to the operator at the terminal; only its hash is kept.
-      const invitation = await issueInvitation(
-        tx,
-        clock,
-        { ...created!, organisationId: home!.id },
-        { by: "link" },
-      );
-      const invitationToken = invitation.by === "link" ? invitation.token : "";
-      await recordAuditEvent(tx, clock, {
-        actor: null,
-        action: "staff.invite",
-        subject: { type: "staff", id: created!.id },
-        organisationId: home!.id,
-        outcome: "succeeded",
-        reason: "first administrator, from the command line",
-        detail: { role: "admin" },
-      });
-      return { kind: "invited" as const, invitationToken };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) return { kind: "duplicate" };
-    throw error;
-  }
 }

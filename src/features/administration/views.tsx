@@ -22,14 +22,12 @@ export { TeamFormPage, TeamListPage } from "./team-views";
 type Values = Record<string, unknown>;
 type Rows<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
 
-const noticeKeys = ["created", "saved", "deactivate", "reactivate", "reset_second_factor"] as const;
-
+/** The success notice after a change, in words (see `adminNotice`). */
 export function Notice({ context, notice }: { context: PageContext; notice?: string }) {
-  const known = noticeKeys.find((key) => key === notice);
-  if (!known) return null;
+  if (!notice) return null;
   return (
     <NotificationBanner title={context.t.t("common.successTitle")} success>
-      <p class="nhsuk-notification-banner__heading">{context.t.t(`admin.notice.${known}`)}</p>
+      <p class="nhsuk-notification-banner__heading">{notice}</p>
     </NotificationBanner>
   );
 }

@@ -1,15 +1,13 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { apiTranslator, sendProblemWith, sendValidationProblem } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
 import { participantIdParam } from "../../platform/http/participant";
-import { sendProblem } from "../../platform/http/problem";
-import { createTranslator } from "../../platform/web/i18n";
 import { CASELOAD_PAGE_SIZE, caseloadPage } from "./caseload";
 import { consentHistory, currentConsents, recordConsent } from "./consent";
-import { caseloadQuery, consentForm, participantSearchBody, staffReferralForm } from "./forms";
+import { caseloadQuery, consentForm, participantSearchBody, staffReferralForm, todayFrom } from "./forms";
 import { createStaffReferral } from "./referral-intake";
-import { todayFrom } from "./request";
 import {
   careTeamRoles,
   consentDecisions,
@@ -19,8 +17,6 @@ import {
   sharedHealthInformationKinds,
 } from "./schema";
 import { participantSummary } from "./service";
-
-const english = createTranslator("en-GB");
 
 const participantSummarySchema = z.object({
   id: z.uuid(),
@@ -70,6 +66,17 @@ const participantIdParams = z.strictObject({ participantId: z.uuid() });
 export function registerParticipantsApi(app: FastifyInstance, { door, clock }: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const today = todayFrom(clock);
+  /** A page of the caseload, listed through the door: every list is an audit event. */
+  const caseloadAnswer = async (
+    request: Pick<FastifyRequest, "staff" | "ip">,
+    what: string,
+    query: Parameters<typeof caseloadPage>[1],
+  ) => {
+    const page = await door.withParticipantList(request.staff!, { what, ipAddress: request.ip }, (list) =>
+      caseloadPage(list, query),
+    );
+    return { items: page.rows, total: page.total, page: page.page, pageSize: CASELOAD_PAGE_SIZE };
+  };
 
   api.get(
     "/api/v1/participants",
@@ -84,14 +91,7 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
         response: { 200: caseloadPageSchema },
       },
     },
-    async (request) => {
-      const page = await door.withParticipantList(
-        request.staff!,
-        { what: "caseload", ipAddress: request.ip },
-        (list) => caseloadPage(list, request.query),
-      );
-      return { items: page.rows, total: page.total, page: page.page, pageSize: CASELOAD_PAGE_SIZE };
-    },
+    async (request) => caseloadAnswer(request, "caseload", request.query),
   );
 
   api.post(
@@ -106,14 +106,7 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
         response: { 200: caseloadPageSchema },
       },
     },
-    async (request) => {
-      const page = await door.withParticipantList(
-        request.staff!,
-        { what: "search", ipAddress: request.ip },
-        (list) => caseloadPage(list, request.body),
-      );
-      return { items: page.rows, total: page.total, page: page.page, pageSize: CASELOAD_PAGE_SIZE };
-    },
+    async (request) => caseloadAnswer(request, "search", request.body),
   );
 
   api.get(
@@ -135,7 +128,7 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
         { purpose: "read", what: "summary", ipAddress: request.ip },
         participantSummary,
       );
-      if (!summary) return sendProblem(reply, 404, "No participant has this identifier.");
+      if (!summary) return sendProblemWith(reply, 404, "No participant has this identifier.");
       return summary;
     },
   );
@@ -160,14 +153,14 @@ export function registerParticipantsApi(app: FastifyInstance, { door, clock }: A
         request.staff!,
         request.body,
         request.ip,
-        english.t("referral.referrerResponsibility"),
+        apiTranslator.t("referral.referrerResponsibility"),
       );
       if (outcome.kind === "unknown_team")
-        return sendProblem(reply, 400, "The request did not pass validation.", {
-          errors: [{ pointer: "/teamId", detail: english.t("validation.participant.team") }],
-        });
+        return sendValidationProblem(reply, [
+          { pointer: "/teamId", detail: apiTranslator.t("validation.participant.team") },
+        ]);
       if (outcome.kind === "possible_duplicates")
-        return sendProblem(
+        return sendProblemWith(
           reply,
           409,
           `${outcome.matches.length} record(s) in your organisation may be this person. Send duplicateDecision "new" to create a new record anyway.`,

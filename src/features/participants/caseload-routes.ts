@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { checkForm } from "../../platform/http/form-post";
+import { pageContext, sendPage } from "../../platform/http/pages";
 import { listHref } from "../../platform/web/form-fields";
-import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
+import type { FieldError } from "../../platform/web/forms";
 import { activeCaseloads, caseloadPageWithFollowUp, teamSpecialists } from "./caseload";
 import { CaseloadPage, TeamCaseloadsPage } from "./caseload-views";
-import { caseloadQuery, caseloadSearchForm } from "./forms";
-import { todayFrom } from "./request";
+import { caseloadQuery, caseloadSearchForm, todayFrom } from "./forms";
 import { recallSearch, rememberSearch } from "./search";
 
 export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }: AppDeps) {
@@ -19,9 +19,9 @@ export function registerCaseloadRoutes(app: FastifyInstance, { db, door, clock }
   const search =
     (base: string, show: (request: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => unknown) =>
     async (request: FastifyRequest, reply: FastifyReply) => {
-      const parsed = caseloadSearchForm.safeParse(formBody(request.body));
-      if (!parsed.success) return show(request, reply, fieldErrors(parsed.error, translatorFor(request)));
-      const form = parsed.data;
+      const checked = checkForm(caseloadSearchForm, request);
+      if (!checked.ok) return show(request, reply, checked.errors);
+      const form = checked.form;
       const handle = form.q ? await rememberSearch(db, clock, request.staff!.staffId, form.q) : undefined;
       return reply.redirect(
         listHref(base, { search: handle, stage: form.stage, staffId: form.staffId }),

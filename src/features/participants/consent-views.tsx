@@ -1,4 +1,4 @@
-import type { PageContext } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   Checkboxes,
@@ -14,7 +14,7 @@ import {
 import type { careTeam, staffWhoCanJoin } from "./care-team";
 import type { ConsentEntry } from "./consent";
 import { currentConsents } from "./consent";
-import { type RecordFrame, RecordLayout } from "./record-views";
+import { RecordLayout } from "./record-views";
 import {
   careTeamRoles,
   consentDecisions,
@@ -28,8 +28,7 @@ type Values = Record<string, unknown>;
 const decisionColour = { given: "green", declined: "grey", withdrawn: "orange" } as const;
 
 export function ConsentPage(
-  props: PageContext &
-    RecordFrame & { history: ConsentEntry[]; canWrite: boolean; values: Values; errors?: FieldError[] },
+  props: RecordFrame & { history: ConsentEntry[]; canWrite: boolean; values: Values; errors?: FieldError[] },
 ) {
   const { t, history, values, errors } = props;
   const current = currentConsents(history);
@@ -157,14 +156,13 @@ export function ConsentPage(
 }
 
 export function CareTeamPage(
-  props: PageContext &
-    RecordFrame & {
-      members: Awaited<ReturnType<typeof careTeam>>;
-      candidates: Awaited<ReturnType<typeof staffWhoCanJoin>>;
-      canWrite: boolean;
-      values: Values;
-      errors?: FieldError[];
-    },
+  props: RecordFrame & {
+    members: Awaited<ReturnType<typeof careTeam>>;
+    candidates: Awaited<ReturnType<typeof staffWhoCanJoin>>;
+    canWrite: boolean;
+    values: Values;
+    errors?: FieldError[];
+  },
 ) {
   const { t, members, values, errors } = props;
   const base = `/participants/${props.banner.id}/care-team`;

@@ -5,8 +5,8 @@ import type { AppDeps } from "../../platform/http/feature";
 import { pageContext, sendPage } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
 import { type EmergencySearch, emergencySearch } from "./emergency";
+import { EmergencySearchPage } from "./emergency-views";
 import { isValidNhsNumber, normaliseNhsNumber } from "./nhs-number";
-import { EmergencySearchPage } from "./record-views";
 
 const searchForm = z.object({
   nhsNumber: z.string().trim().max(20).optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate, isRealCalendarDate } from "../../platform/calendar-date";
+import type { Clock } from "../../platform/clock";
 import type { MessageKey } from "../../platform/web/i18n";
 import { isValidNhsNumber, normaliseNhsNumber } from "./nhs-number";
 import {
@@ -29,6 +30,9 @@ const optionalText = (max: number) =>
     .max(max, "validation.tooLong")
     .optional()
     .transform((value) => (value ? value : null));
+
+/** Today's date where the service runs, for date fields and "not in the future" checks. */
+export const todayFrom = (clock: Clock) => () => clock.now().toISOString().slice(0, 10);
 
 /** A date as `YYYY-MM-DD` (what a date field sends), real, in range, and not in the future. */
 export const pastDate = (message: MessageKey, today: () => string) =>

@@ -2,15 +2,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AccessRefusedError } from "../../platform/access/door";
 import type { AppDeps } from "../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
+import { checkForm } from "../../platform/http/form-post";
+import { sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
 import type { FieldError } from "../../platform/web/components";
-import { fieldErrors, formBody } from "../../platform/web/forms";
 import { mergeForm } from "./forms";
 import { mergeComparison, mergeRecords } from "./merge";
 import { type MergeComparison, MergePage } from "./merge-views";
+import { frameOf, type Refused } from "./record-pages";
 import { possibleDuplicatesOf } from "./referrals";
-import { recordFrame } from "./request";
 
 const anId = z.uuid();
 
@@ -21,7 +21,7 @@ export function registerMergeRoutes(app: FastifyInstance, { door, clock }: AppDe
     request: FastifyRequest,
     reply: FastifyReply,
     chosen: string | undefined,
-    extra: { values?: Record<string, unknown>; errors?: FieldError[] } = {},
+    refused: Refused = {},
     status = 200,
   ) => {
     const staff = request.staff!;
@@ -31,7 +31,7 @@ export function registerMergeRoutes(app: FastifyInstance, { door, clock }: AppDe
       participantId,
       { purpose: "read", what: "merge_comparison", ipAddress: request.ip },
       async (record) => ({
-        frame: await recordFrame(request, record),
+        frame: await frameOf(record, request, reply),
         matches: (await possibleDuplicatesOf(record)).map((match) => match.participantId),
       }),
     );
@@ -56,12 +56,11 @@ export function registerMergeRoutes(app: FastifyInstance, { door, clock }: AppDe
     return sendPage(
       reply,
       MergePage({
-        ...pageContext(request, reply),
         ...frame,
         comparison: compared.length === 1 ? compared[0] : undefined,
         choices: compared.length > 1 ? compared.map((comparison) => comparison.other) : [],
         hiddenCount,
-        ...extra,
+        ...refused,
       }),
       status,
     );
@@ -82,26 +81,23 @@ export function registerMergeRoutes(app: FastifyInstance, { door, clock }: AppDe
     async (request, reply) => {
       const participantId = participantIdParam(request);
       const t = translatorFor(request);
-      const body = formBody(request.body);
-      const chosen = anId.safeParse(body.other);
+      const checked = checkForm(mergeForm, request);
+      const chosen = anId.safeParse(checked.body.other);
       const again = (errors: FieldError[], status: number) =>
         showMergePage(
           request,
           reply,
           chosen.success ? chosen.data : undefined,
-          { values: body, errors },
+          { values: checked.body, errors },
           status,
         );
-      const parsed = mergeForm.safeParse(body);
-      if (!parsed.success)
+      if (!checked.ok)
         // A missing or forged pair is said beside the choice of record, the one field it concerns.
         return again(
-          fieldErrors(parsed.error, t, body).map((error) =>
-            error.field === "other" ? { ...error, field: "keep" } : error,
-          ),
+          checked.errors.map((error) => (error.field === "other" ? { ...error, field: "keep" } : error)),
           400,
         );
-      const { other, keep } = parsed.data;
+      const { other, keep } = checked.form;
       const [keptId, duplicateId] = keep === "this" ? [participantId, other] : [other, participantId];
       const outcome = await door.withParticipants(
         request.staff!,

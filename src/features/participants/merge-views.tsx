@@ -1,4 +1,4 @@
-import type { PageContext } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -14,22 +14,21 @@ import type { Translator } from "../../platform/web/i18n";
 import type { DuplicateReason } from "./duplicates";
 import type { HeldTable, MergeSide } from "./merge";
 import { formatNhsNumber } from "./nhs-number";
-import { type RecordFrame, RecordLayout } from "./record-views";
+import { RecordLayout } from "./record-views";
 import { stageLabel } from "./stages";
 
 export type MergeComparison = { reason: DuplicateReason; self: MergeSide; other: MergeSide };
 
-export type MergePageProps = PageContext &
-  RecordFrame & {
-    /** The pair being compared, or undefined while choosing among several matches. */
-    comparison?: MergeComparison;
-    /** Several matches the reader may open: each with a link to compare it. */
-    choices: MergeSide[];
-    /** Matches in teams the reader cannot open: only their number is said. */
-    hiddenCount: number;
-    values?: Record<string, unknown>;
-    errors?: FieldError[];
-  };
+export type MergePageProps = RecordFrame & {
+  /** The pair being compared, or undefined while choosing among several matches. */
+  comparison?: MergeComparison;
+  /** Several matches the reader may open: each with a link to compare it. */
+  choices: MergeSide[];
+  /** Matches in teams the reader cannot open: only their number is said. */
+  hiddenCount: number;
+  values?: Record<string, unknown>;
+  errors?: FieldError[];
+};
 
 const isoDay = (text: string) => new Date(`${text}T12:00:00Z`);
 

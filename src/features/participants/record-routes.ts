@@ -1,260 +1,209 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
+import { checkForm } from "../../platform/http/form-post";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
 import { participantIdParam } from "../../platform/http/participant";
-import { fieldErrors, formBody } from "../../platform/web/forms";
+import { read, recordRoute, write } from "../../platform/http/record-page";
 import { addCareTeamMember, careTeam, removeCareTeamMember, staffWhoCanJoin } from "./care-team";
 import { consentHistory, recordConsent } from "./consent";
 import { CareTeamPage, ConsentPage } from "./consent-views";
 import { grantEmergencyAccess } from "./emergency";
+import { EmergencyAccessPage } from "./emergency-views";
 import {
   careTeamMemberForm,
   consentForm,
   emergencyAccessForm,
   participantDetailsForm,
   participationForm,
+  todayFrom,
 } from "./forms";
 import { changeParticipation, participantDetails, updateParticipantDetails } from "./record";
 import {
+  type ChangeAnswer,
+  changeThenAnswer,
+  formOnPage,
+  frameOf,
+  type Refused,
+  readPage,
+} from "./record-pages";
+import {
   DetailsFormPage,
-  EmergencyAccessPage,
   LookForWorkConfirmationPage,
   StopConfirmationPage,
   SummaryPage,
 } from "./record-views";
-import { openForPage, todayFrom } from "./request";
 import { checkStageMove, type StageMoveResult, stageMovesOffered } from "./stage-moves";
-
-type Extra = { values?: Record<string, unknown>; errors?: { field: string; message: string }[] };
 
 export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
   const today = todayFrom(clock);
-  const read = { config: { access: "participant.read" as const } };
-  const write = { config: { access: "participant.write" as const } };
   const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
+  const recordPath = (participantId: string) => `/participants/${participantId}`;
 
-  const showSummary = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors?: { field: string; message: string }[],
-    status = 200,
-  ) => {
-    const content = await openForPage(door, request, "summary", async (record) => ({
+  const summaryPage = readPage<Refused>(door, "summary", async (record, request, reply, { errors }) =>
+    SummaryPage({
+      ...(await frameOf(record, request, reply)),
       details: await participantDetails(record),
       careTeam: await careTeam(record),
       moves: await stageMovesOffered(record),
-    }));
-    return sendPage(
-      reply,
-      SummaryPage({
-        ...pageContext(request, reply),
-        ...content.frame,
-        ...content,
-        canWrite: canWrite(request),
-        errors,
-      }),
-      status,
-    );
-  };
-
-  app.get("/participants/:participantId", read, (request, reply) => showSummary(request, reply));
-
-  const showDetailsForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Extra & { conflict?: boolean },
-    status = 200,
-  ) => {
-    const content = await openForPage(door, request, "details", async (record) => ({
-      details: await participantDetails(record),
-    }));
-    return sendPage(
-      reply,
-      DetailsFormPage({
-        ...pageContext(request, reply),
-        ...content.frame,
-        details: content.details,
-        values: extra.values ?? content.details,
-        errors: extra.errors,
-        conflict: extra.conflict ? content.details : undefined,
-      }),
-      status,
-    );
-  };
-
-  app.get("/participants/:participantId/details", write, (request, reply) =>
-    showDetailsForm(request, reply, {}),
+      canWrite: canWrite(request),
+      errors,
+    }),
   );
 
-  app.post("/participants/:participantId/details", write, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const body = formBody(request.body);
-    const parsed = participantDetailsForm(today).safeParse(body);
-    if (!parsed.success)
-      return showDetailsForm(
-        request,
-        reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request), body) },
-        400,
-      );
-    const outcome = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "write", what: "details", ipAddress: request.ip },
-      (record) => updateParticipantDetails(record, clock, parsed.data),
-    );
-    if (outcome.kind === "stale")
-      return showDetailsForm(request, reply, { values: body, conflict: true }, 409);
-    return reply.redirect(`/participants/${participantId}?notice=details`);
-  });
+  app.get("/participants/:participantId", read, summaryPage());
+
+  const detailsPage = readPage<Refused & { conflict?: boolean }>(
+    door,
+    "details",
+    async (record, request, reply, state) => {
+      const details = await participantDetails(record);
+      return DetailsFormPage({
+        ...(await frameOf(record, request, reply)),
+        details,
+        values: state.values ?? details,
+        errors: state.errors,
+        conflict: state.conflict ? details : undefined,
+      });
+    },
+  );
+
+  app.get("/participants/:participantId/details", write, detailsPage());
+
+  app.post(
+    "/participants/:participantId/details",
+    write,
+    formOnPage(door, {
+      what: "details",
+      schema: participantDetailsForm(today),
+      page: detailsPage,
+      save: async (record, form) => {
+        const outcome = await updateParticipantDetails(record, clock, form);
+        if (outcome.kind === "stale") return { again: { conflict: true }, status: 409 };
+        return { redirect: `${recordPath(record.participantId)}?notice=details` };
+      },
+    }),
+  );
 
   // Moves on the record go through the stage model (decision 59): a refusal says why beside the
   // buttons, 403 when this person may not make the move, 409 when it does not apply from here.
   app.post("/participants/:participantId/participation", write, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const t = translatorFor(request);
-    const body = formBody(request.body);
-    const parsed = participationForm.safeParse(body);
-    if (!parsed.success) return reply.redirect(`/participants/${participantId}`);
-    const { change, version } = parsed.data;
+    const checked = checkForm(participationForm, request);
+    if (!checked.ok) return reply.redirect(recordPath(participantIdParam(request)));
+    const { change, version } = checked.form;
     // A stale form (someone changed the record since) goes back to the record as it is now.
-    const refused = (outcome: Exclude<StageMoveResult, { ok: true }>) =>
+    const refused = (
+      participantId: string,
+      outcome: Exclude<StageMoveResult, { ok: true }>,
+    ): ChangeAnswer<Refused> =>
       outcome.refusal === "stale"
-        ? reply.redirect(`/participants/${participantId}`)
-        : showSummary(
-            request,
-            reply,
-            [{ field: "change", message: t.t(outcome.reason) }],
-            outcome.refusal === "who" ? 403 : 409,
-          );
+        ? { redirect: recordPath(participantId) }
+        : {
+            again: { errors: [{ field: "change", message: translatorFor(request).t(outcome.reason) }] },
+            status: outcome.refusal === "who" ? 403 : 409,
+          };
     // Stopping ends the support, and a move to job search puts the person on the active caseload:
     // the person at the keyboard confirms either, after the model has said it may be made.
-    if ((change === "stop" || change === "look_for_work") && body.confirmed !== "yes") {
-      const { frame, check } = await openForPage(door, request, "participation", async (record) => ({
-        check: await checkStageMove(record, change),
-      }));
-      if (!check.ok) return refused(check);
-      const Page = change === "stop" ? StopConfirmationPage : LookForWorkConfirmationPage;
-      return sendPage(reply, Page({ ...pageContext(request, reply), ...frame, version }));
-    }
-    const outcome = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "write", what: "participation", ipAddress: request.ip },
-      (record) => changeParticipation(record, clock, change, version),
-    );
-    if (!outcome.ok) return refused(outcome);
-    const notice = { look_for_work: "lookingForWork", pause: "paused", resume: "resumed", stop: "stopped" }[
-      change
-    ];
-    return reply.redirect(`/participants/${participantId}?notice=${notice}`);
-  });
-
-  const showConsent = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Extra = {},
-    status = 200,
-  ) => {
-    const content = await openForPage(door, request, "consent", async (record) => ({
-      history: await consentHistory(record),
-    }));
-    return sendPage(
-      reply,
-      ConsentPage({
-        ...pageContext(request, reply),
-        ...content.frame,
-        history: content.history,
-        canWrite: canWrite(request),
-        values: extra.values ?? {},
-        errors: extra.errors,
-      }),
-      status,
-    );
-  };
-
-  app.get("/participants/:participantId/consent", read, (request, reply) => showConsent(request, reply));
-
-  app.post("/participants/:participantId/consent", write, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const body = formBody(request.body);
-    const parsed = consentForm.safeParse(body);
-    if (!parsed.success)
-      return showConsent(
+    if ((change === "stop" || change === "look_for_work") && checked.body.confirmed !== "yes")
+      return changeThenAnswer(
+        door,
         request,
         reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
+        { purpose: "read", what: "participation", page: summaryPage },
+        async (record) => {
+          const check = await checkStageMove(record, change);
+          if (!check.ok) return refused(record.participantId, check);
+          const Page = change === "stop" ? StopConfirmationPage : LookForWorkConfirmationPage;
+          return { page: Page({ ...(await frameOf(record, request, reply)), version }) };
+        },
       );
-    await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "write", what: "consent", ipAddress: request.ip },
-      (record) => recordConsent(record, clock, parsed.data),
+    return changeThenAnswer(
+      door,
+      request,
+      reply,
+      { purpose: "write", what: "participation", page: summaryPage },
+      async (record) => {
+        const outcome = await changeParticipation(record, clock, change, version);
+        if (!outcome.ok) return refused(record.participantId, outcome);
+        const notice = {
+          look_for_work: "lookingForWork",
+          pause: "paused",
+          resume: "resumed",
+          stop: "stopped",
+        }[change];
+        return { redirect: `${recordPath(record.participantId)}?notice=${notice}` };
+      },
     );
-    return reply.redirect(`/participants/${participantId}/consent?notice=consent`);
   });
 
-  const showCareTeam = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Extra = {},
-    status = 200,
-  ) => {
-    const content = await openForPage(door, request, "care_team", async (record) => ({
+  const consentPage = readPage<Refused>(door, "consent", async (record, request, reply, state) =>
+    ConsentPage({
+      ...(await frameOf(record, request, reply)),
+      history: await consentHistory(record),
+      canWrite: canWrite(request),
+      values: state.values ?? {},
+      errors: state.errors,
+    }),
+  );
+
+  app.get("/participants/:participantId/consent", read, consentPage());
+
+  app.post(
+    "/participants/:participantId/consent",
+    write,
+    formOnPage(door, {
+      what: "consent",
+      schema: consentForm,
+      page: consentPage,
+      save: async (record, form) => {
+        await recordConsent(record, clock, form);
+        return { redirect: `${recordPath(record.participantId)}/consent?notice=consent` };
+      },
+    }),
+  );
+
+  const careTeamPage = readPage<Refused>(door, "care_team", async (record, request, reply, state) =>
+    CareTeamPage({
+      ...(await frameOf(record, request, reply)),
       members: await careTeam(record),
       candidates: await staffWhoCanJoin(record.tx, record.organisationId),
-    }));
-    return sendPage(
-      reply,
-      CareTeamPage({
-        ...pageContext(request, reply),
-        ...content.frame,
-        members: content.members,
-        candidates: content.candidates,
-        canWrite: canWrite(request),
-        values: extra.values ?? {},
-        errors: extra.errors,
-      }),
-      status,
-    );
-  };
+      canWrite: canWrite(request),
+      values: state.values ?? {},
+      errors: state.errors,
+    }),
+  );
 
-  app.get("/participants/:participantId/care-team", read, (request, reply) => showCareTeam(request, reply));
+  app.get("/participants/:participantId/care-team", read, careTeamPage());
 
-  app.post("/participants/:participantId/care-team", write, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const t = translatorFor(request);
-    const body = formBody(request.body);
-    const parsed = careTeamMemberForm.safeParse(body);
-    if (!parsed.success)
-      return showCareTeam(request, reply, { values: body, errors: fieldErrors(parsed.error, t) }, 400);
-    const outcome = await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "write", what: "care_team", ipAddress: request.ip },
-      (record) => addCareTeamMember(record, clock, parsed.data),
-    );
-    if (outcome !== "added") {
-      const message =
-        outcome === "already" ? t.t("validation.careTeam.already") : t.t("validation.careTeam.notAvailable");
-      return showCareTeam(request, reply, { values: body, errors: [{ field: "staffId", message }] }, 409);
-    }
-    return reply.redirect(`/participants/${participantId}/care-team?notice=added`);
-  });
+  app.post(
+    "/participants/:participantId/care-team",
+    write,
+    formOnPage(door, {
+      what: "care_team",
+      schema: careTeamMemberForm,
+      page: careTeamPage,
+      save: async (record, form, request) => {
+        const outcome = await addCareTeamMember(record, clock, form);
+        if (outcome === "added")
+          return { redirect: `${recordPath(record.participantId)}/care-team?notice=added` };
+        const t = translatorFor(request);
+        const message =
+          outcome === "already"
+            ? t.t("validation.careTeam.already")
+            : t.t("validation.careTeam.notAvailable");
+        return { again: { errors: [{ field: "staffId", message }] }, status: 409 };
+      },
+    }),
+  );
 
   app.post("/participants/:participantId/care-team/:memberId/remove", write, async (request, reply) => {
-    const participantId = participantIdParam(request);
     const memberId = (request.params as { memberId?: string }).memberId ?? "";
-    if (!/^[0-9a-f-]{36}$/.test(memberId)) return reply.redirect(`/participants/${participantId}/care-team`);
-    await door.withParticipant(
-      request.staff!,
-      participantId,
-      { purpose: "write", what: "care_team", ipAddress: request.ip },
-      (record) => removeCareTeamMember(record, clock, memberId),
-    );
-    return reply.redirect(`/participants/${participantId}/care-team?notice=removed`);
+    if (!/^[0-9a-f-]{36}$/.test(memberId))
+      return reply.redirect(`${recordPath(participantIdParam(request))}/care-team`);
+    return recordRoute(door, "write", "care_team", async (record) => {
+      await removeCareTeamMember(record, clock, memberId);
+      return { redirect: `${recordPath(record.participantId)}/care-team?notice=removed` };
+    })(request, reply);
   });
 
   const emergency = { config: { access: "participant.emergency_access" as const } };
@@ -272,17 +221,16 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
 
   app.post("/participants/:participantId/emergency-access", emergency, async (request, reply) => {
     const participantId = participantIdParam(request);
-    const body = formBody(request.body);
-    const parsed = emergencyAccessForm.safeParse(body);
-    if (!parsed.success)
+    const checked = checkForm(emergencyAccessForm, request);
+    if (!checked.ok)
       return sendPage(
         reply,
         EmergencyAccessPage({
           ...pageContext(request, reply),
           participantId,
           minutes: config.emergencyAccessMinutes,
-          values: body,
-          errors: fieldErrors(parsed.error, translatorFor(request)),
+          values: checked.body,
+          errors: checked.errors,
         }),
         400,
       );
@@ -291,11 +239,11 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
       clock,
       request.staff!,
       participantId,
-      parsed.data.reason,
+      checked.form.reason,
       request.ip,
       config.emergencyAccessMinutes,
     );
     if (outcome.kind === "not_found") return reply.callNotFound();
-    return reply.redirect(`/participants/${participantId}`);
+    return reply.redirect(recordPath(participantId));
   });
 }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from "preact";
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ErrorSummary,
@@ -9,20 +10,12 @@ import {
   InsetText,
   NotificationBanner,
   SummaryList,
-  Table,
-  Textarea,
-  TextInput,
   WarningCallout,
 } from "../../platform/web/components";
-import { DateInput } from "../../platform/web/date-input";
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { careTeam } from "./care-team";
 import { formatNhsNumber } from "./nhs-number";
 import { PersonFields } from "./person-fields";
@@ -32,16 +25,9 @@ import { type RecordMove, stageLabel } from "./stages";
 type Values = Record<string, unknown>;
 type CareTeamRows = Awaited<ReturnType<typeof careTeam>>;
 
-export type RecordFrame = {
-  banner: ParticipantBanner;
-  tabs: RecordTab[];
-  notice?: string;
-  emergency?: boolean;
-};
-
 /** Every tab of a record: the banner, the tabs, a success notice and the error summary. */
 export function RecordLayout(
-  props: PageContext & RecordFrame & { title: string; errors?: FieldError[]; children: ComponentChildren },
+  props: RecordFrame & { title: string; errors?: FieldError[]; children: ComponentChildren },
 ) {
   const { t } = props;
   return (
@@ -89,14 +75,13 @@ export function detailsRows(t: Translator, details: ParticipantDetails) {
 }
 
 export function SummaryPage(
-  props: PageContext &
-    RecordFrame & {
-      details: ParticipantDetails;
-      careTeam: CareTeamRows;
-      canWrite: boolean;
-      moves: RecordMove[];
-      errors?: FieldError[];
-    },
+  props: RecordFrame & {
+    details: ParticipantDetails;
+    careTeam: CareTeamRows;
+    canWrite: boolean;
+    moves: RecordMove[];
+    errors?: FieldError[];
+  },
 ) {
   const { t, details } = props;
   const base = `/participants/${details.id}`;
@@ -211,13 +196,12 @@ const moveLabels = {
 } as const satisfies Record<RecordMove, MessageKey>;
 
 export function DetailsFormPage(
-  props: PageContext &
-    RecordFrame & {
-      details: ParticipantDetails;
-      values: Values;
-      errors?: FieldError[];
-      conflict?: ParticipantDetails;
-    },
+  props: RecordFrame & {
+    details: ParticipantDetails;
+    values: Values;
+    errors?: FieldError[];
+    conflict?: ParticipantDetails;
+  },
 ) {
   const { t, details, values, conflict } = props;
   return (
@@ -255,112 +239,28 @@ export function DetailsFormPage(
   );
 }
 
-export function EmergencyAccessPage(
-  props: PageContext & { participantId: string; minutes: number; values: Values; errors?: FieldError[] },
-) {
-  const { t, errors } = props;
-  return (
-    <Layout {...layoutProps(props, t.t("emergency.title"), errors)}>
-      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <h1>{t.t("emergency.title")}</h1>
-      <p>{t.t("emergency.lead", { minutes: props.minutes })}</p>
-      <Form action={`/participants/${props.participantId}/emergency-access`} csrfToken={props.csrfToken}>
-        <Textarea
-          name="reason"
-          label={t.t("emergency.reason")}
-          hint={t.t("emergency.reasonHint")}
-          value={props.values.reason}
-          error={errorFor(errors, "reason")}
-        />
-        <Button variant="warning">{t.t("emergency.submit")}</Button>
-      </Form>
-    </Layout>
-  );
-}
-
-export function EmergencySearchPage(
-  props: PageContext & {
-    query: Values;
-    searched: boolean;
-    matches: {
-      id: string;
-      givenName: string;
-      familyName: string;
-      dateOfBirth: string;
-      nhsNumber: string | null;
-      teamName: string;
-    }[];
+/** A move the person at the keyboard confirms: what it means, the button that makes it, and a way back. */
+function ConfirmMovePage(
+  props: RecordFrame & {
+    version: number;
+    title: string;
+    children: ComponentChildren;
+    move: "stop" | "look_for_work";
+    confirm: string;
+    variant?: "warning";
   },
 ) {
-  const { t, query, matches } = props;
-  return (
-    <Layout {...layoutProps(props, t.t("emergency.search.title"))}>
-      <h1>{t.t("emergency.search.title")}</h1>
-      <p>{t.t("emergency.search.lead")}</p>
-      {/* Posted and answered at once: the search never becomes an address. */}
-      <form action="/emergency-access" method="post" class="app-filter" novalidate>
-        <input type="hidden" name="_csrf" value={props.csrfToken} />
-        <TextInput
-          name="nhsNumber"
-          label={t.t("participantHeader.nhsNumber")}
-          value={query.nhsNumber}
-          width={10}
-          inputmode="numeric"
-        />
-        <TextInput name="givenName" label={t.t("participant.fields.givenName")} value={query.givenName} />
-        <TextInput name="familyName" label={t.t("participant.fields.familyName")} value={query.familyName} />
-        <DateInput
-          t={t}
-          name="dateOfBirth"
-          legend={t.t("participant.fields.dateOfBirth")}
-          values={query}
-          autocomplete="off"
-        />
-        <Button variant="secondary">{t.t("common.search")}</Button>{" "}
-        <a href="/emergency-access">{t.t("common.clearFilters")}</a>
-      </form>
-      {props.searched && matches.length === 0 && <p>{t.t("emergency.search.noMatch")}</p>}
-      {matches.length > 0 && (
-        <Table
-          caption={t.t("emergency.search.caption")}
-          columns={[
-            { label: t.t("caseload.columns.name") },
-            { label: t.t("participant.fields.dateOfBirth") },
-            { label: t.t("participantHeader.nhsNumber") },
-            { label: t.t("participant.fields.team") },
-            { label: t.t("emergency.offer") },
-          ]}
-          rows={matches.map((match) => [
-            `${match.givenName} ${match.familyName}`,
-            t.formatDate(isoDay(match.dateOfBirth), "long"),
-            match.nhsNumber ? formatNhsNumber(match.nhsNumber) : "",
-            match.teamName,
-            <a href={`/participants/${match.id}/emergency-access`}>
-              {t.t("emergency.offer")}
-              <span class="nhsuk-u-visually-hidden">
-                {" "}
-                {match.givenName} {match.familyName}
-              </span>
-            </a>,
-          ])}
-        />
-      )}
-    </Layout>
-  );
-}
-
-export function StopConfirmationPage(props: PageContext & RecordFrame & { version: number }) {
   const { t } = props;
   return (
-    <RecordLayout {...props} title={t.t("record.participation.stopTitle")}>
-      <h1>{t.t("record.participation.stopTitle")}</h1>
-      <p>{t.t("record.participation.stopBody")}</p>
+    <RecordLayout {...props} title={props.title}>
+      <h1>{props.title}</h1>
+      {props.children}
       <Form action={`/participants/${props.banner.id}/participation`} csrfToken={props.csrfToken}>
         <input type="hidden" name="version" value={String(props.version)} />
         <input type="hidden" name="confirmed" value="yes" />
         <div class="app-button-group">
-          <Button variant="warning" name="change" value="stop">
-            {t.t("record.participation.stopConfirm")}
+          <Button variant={props.variant} name="change" value={props.move}>
+            {props.confirm}
           </Button>
         </div>
       </Form>
@@ -368,30 +268,36 @@ export function StopConfirmationPage(props: PageContext & RecordFrame & { versio
         <a href={`/participants/${props.banner.id}`}>{t.t("record.participation.stopCancel")}</a>
       </p>
     </RecordLayout>
+  );
+}
+
+export function StopConfirmationPage(props: RecordFrame & { version: number }) {
+  const { t } = props;
+  return (
+    <ConfirmMovePage
+      {...props}
+      title={t.t("record.participation.stopTitle")}
+      move="stop"
+      confirm={t.t("record.participation.stopConfirm")}
+      variant="warning"
+    >
+      <p>{t.t("record.participation.stopBody")}</p>
+    </ConfirmMovePage>
   );
 }
 
 /** Asked before someone joins the active caseload: what the move means, and that it is agreed with them. */
-export function LookForWorkConfirmationPage(props: PageContext & RecordFrame & { version: number }) {
+export function LookForWorkConfirmationPage(props: RecordFrame & { version: number }) {
   const { t } = props;
-  const name = props.banner.givenName;
   return (
-    <RecordLayout {...props} title={t.t("stage.confirm.title", { name })}>
-      <h1>{t.t("stage.confirm.title", { name })}</h1>
+    <ConfirmMovePage
+      {...props}
+      title={t.t("stage.confirm.title", { name: props.banner.givenName })}
+      move="look_for_work"
+      confirm={t.t("stage.confirm.yes")}
+    >
       <p>{t.t("stage.confirm.body")}</p>
       <p>{t.t("stage.confirm.caseload")}</p>
-      <Form action={`/participants/${props.banner.id}/participation`} csrfToken={props.csrfToken}>
-        <input type="hidden" name="version" value={String(props.version)} />
-        <input type="hidden" name="confirmed" value="yes" />
-        <div class="app-button-group">
-          <Button name="change" value="look_for_work">
-            {t.t("stage.confirm.yes")}
-          </Button>
-        </div>
-      </Form>
-      <p>
-        <a href={`/participants/${props.banner.id}`}>{t.t("record.participation.stopCancel")}</a>
-      </p>
-    </RecordLayout>
+    </ConfirmMovePage>
   );
 }

@@ -3,6 +3,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { team } from "../../platform/directory/schema";
+import { type Saved, type Stale, saved, stale } from "../../platform/outcome";
 import { participant } from "./schema";
 import { makeStageMove, type StageMoveResult, type StageScope } from "./stage-moves";
 import type { RecordMove } from "./stages";
@@ -41,7 +42,7 @@ export async function updateParticipantDetails(
   record: ParticipantRecord,
   clock: Clock,
   form: DetailsUpdate,
-): Promise<{ kind: "saved" } | { kind: "stale"; current: ParticipantDetails }> {
+): Promise<Saved<undefined> | Stale<ParticipantDetails>> {
   const { version, ...values } = form;
   const offSick = values.workSituation === "employed_off_sick";
   const updated = await record.tx
@@ -55,8 +56,8 @@ export async function updateParticipantDetails(
     })
     .where(and(eq(participant.id, record.participantId), eq(participant.version, version)))
     .returning({ id: participant.id });
-  if (updated.length === 0) return { kind: "stale", current: await participantDetails(record) };
-  return { kind: "saved" };
+  if (updated.length === 0) return stale(await participantDetails(record));
+  return saved(undefined);
 }
 
 /**

@@ -1,10 +1,17 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
+import { checkForm } from "../../platform/http/form-post";
 import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
-import { fieldErrors, formBody } from "../../platform/web/forms";
-import { contactAttemptForm, referralClosingForm, selfReferralForm, staffReferralForm } from "./forms";
+import { noticeIn, read, recordRoute, write } from "../../platform/http/record-page";
+import {
+  contactAttemptForm,
+  referralClosingForm,
+  selfReferralForm,
+  staffReferralForm,
+  todayFrom,
+} from "./forms";
+import { formOnPage, frameOf, notices, type Refused, readPage } from "./record-pages";
 import { createSelfReferral, createStaffReferral, receivingTeams } from "./referral-intake";
 import { ReferralQueuePage, ReferralTabPage, StaffReferralPage } from "./referral-views";
 import {
@@ -16,7 +23,6 @@ import {
   referralQueue,
   takeOnReferral,
 } from "./referrals";
-import { noticeFrom, openForPage, todayFrom } from "./request";
 import { SelfReferralDonePage, SelfReferralPage, SelfReferralTooManyPage } from "./self-referral-views";
 
 export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
@@ -29,29 +35,25 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
     ),
   );
 
+  const selfReferral = selfReferralForm(today);
   app.post("/refer-yourself", { config: { access: "public" } }, async (request, reply) => {
-    const body = formBody(request.body);
+    const checked = checkForm(selfReferral, request);
+    const body = checked.body;
     // A filled-in hidden field means a bot: it gets the same thank-you page and nothing is stored.
     if (typeof body.website === "string" && body.website !== "")
       return reply.redirect("/refer-yourself/done");
-    const parsed = selfReferralForm(today).safeParse(body);
     const teams = await receivingTeams(db);
-    if (!parsed.success)
+    if (!checked.ok)
       return sendPage(
         reply,
-        SelfReferralPage({
-          ...pageContext(request, reply),
-          teams,
-          values: body,
-          errors: fieldErrors(parsed.error, translatorFor(request), body),
-        }),
+        SelfReferralPage({ ...pageContext(request, reply), teams, values: body, errors: checked.errors }),
         400,
       );
     const outcome = await createSelfReferral(
       db,
       door,
       clock,
-      parsed.data,
+      checked.form,
       request.ip,
       config.selfReferralsPerHour,
     );
@@ -87,10 +89,12 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
     );
   });
 
+  const staffReferral = staffReferralForm(today);
   app.post("/referrals/new", { config: { access: "participant.refer" } }, async (request, reply) => {
     const staff = request.staff!;
     const t = translatorFor(request);
-    const body = formBody(request.body);
+    const checked = checkForm(staffReferral, request);
+    const body = checked.body;
     const teams = await receivingTeams(db, staff.organisationId);
     const page = (extra: Partial<Parameters<typeof StaffReferralPage>[0]>, status: number) =>
       sendPage(
@@ -98,13 +102,12 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         StaffReferralPage({ ...pageContext(request, reply), teams, values: body, ...extra }),
         status,
       );
-    const parsed = staffReferralForm(today).safeParse(body);
-    if (!parsed.success) return page({ errors: fieldErrors(parsed.error, t, body) }, 400);
+    if (!checked.ok) return page({ errors: checked.errors }, 400);
     const outcome = await createStaffReferral(
       door,
       clock,
       staff,
-      parsed.data,
+      checked.form,
       request.ip,
       t.t("referral.referrerResponsibility"),
     );
@@ -146,148 +149,91 @@ export function registerReferralRoutes(app: FastifyInstance, { db, clock, door, 
         ...queue,
         now: clock.now(),
         canRefer: hasPermission(request.staff!.role, "participant.refer"),
-        notice: noticeFrom(request) ? translatorFor(request).t(noticeFrom(request)!) : undefined,
+        notice: noticeIn(request, notices),
       }),
     );
   });
 
-  const showReferralTab = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: { values?: Record<string, unknown>; errors?: { field: string; message: string }[] } = {},
-    status = 200,
-  ) => {
+  const referralTab = readPage<Refused>(door, "referral", async (record, request, reply, state) => {
     const staff = request.staff!;
-    const content = await openForPage(door, request, "referral", async (record) => ({
+    return ReferralTabPage({
+      ...(await frameOf(record, request, reply)),
       referral: await referralDetails(record),
-      basis: record.basis,
-    }));
-    return sendPage(
-      reply,
-      ReferralTabPage({
-        ...pageContext(request, reply),
-        ...content.frame,
-        referral: content.referral,
-        canTakeOn: staff.role === "employment_specialist" && content.basis === "referral_queue",
-        canWrite: hasPermission(staff.role, "participant.write"),
-        canMerge: hasPermission(staff.role, "participant.merge"),
-        now: clock.now(),
-        today: today(),
-        ...extra,
-      }),
-      status,
-    );
-  };
+      canTakeOn: staff.role === "employment_specialist" && record.basis === "referral_queue",
+      canWrite: hasPermission(staff.role, "participant.write"),
+      canMerge: hasPermission(staff.role, "participant.merge"),
+      now: clock.now(),
+      today: today(),
+      ...state,
+    });
+  });
+  const referralPath = (participantId: string, notice: string) =>
+    `/participants/${participantId}/referral?notice=${notice}`;
 
-  app.get(
-    "/participants/:participantId/referral",
-    { config: { access: "participant.read" } },
-    (request, reply) => showReferralTab(request, reply),
-  );
+  app.get("/participants/:participantId/referral", read, referralTab());
 
   app.post(
     "/participants/:participantId/referral/attempts",
-    { config: { access: "participant.write" } },
-    async (request, reply) => {
-      const participantId = participantIdParam(request);
-      const body = formBody(request.body);
-      const parsed = contactAttemptForm(today).safeParse(body);
-      if (!parsed.success)
-        return showReferralTab(
-          request,
-          reply,
-          { values: body, errors: fieldErrors(parsed.error, translatorFor(request), body) },
-          400,
-        );
-      const outcome = await door.withParticipant(
-        request.staff!,
-        participantId,
-        { purpose: "write", what: "referral_contact_attempt", ipAddress: request.ip },
-        (record) => recordContactAttempt(record, clock, parsed.data),
-      );
-      if (outcome === "no_open_referral")
-        return showReferralTab(
-          request,
-          reply,
-          {
-            values: body,
-            errors: [
-              {
-                field: "attemptedOn",
-                message: translatorFor(request).t("validation.participant.referralNotOpen"),
-              },
-            ],
-          },
-          409,
-        );
-      return reply.redirect(`/participants/${participantId}/referral?notice=attempt`);
-    },
+    write,
+    formOnPage(door, {
+      what: "referral_contact_attempt",
+      schema: contactAttemptForm(today),
+      page: referralTab,
+      save: async (record, form, request) => {
+        const outcome = await recordContactAttempt(record, clock, form);
+        if (outcome === "no_open_referral") {
+          const message = translatorFor(request).t("validation.participant.referralNotOpen");
+          return { again: { errors: [{ field: "attemptedOn", message }] }, status: 409 };
+        }
+        return { redirect: referralPath(record.participantId, "attempt") };
+      },
+    }),
   );
 
   app.post(
     "/participants/:participantId/referral/take-on",
-    { config: { access: "participant.write" } },
-    async (request, reply) => {
-      const participantId = participantIdParam(request);
+    write,
+    recordRoute(door, "write", "care_team", async (record, request) => {
       const t = translatorFor(request);
-      await door.withParticipant(
-        request.staff!,
-        participantId,
-        { purpose: "write", what: "care_team", ipAddress: request.ip },
-        (record) => takeOnReferral(record, clock, t.t("referral.leadResponsibility")),
-      );
-      return reply.redirect(`/participants/${participantId}/referral?notice=taken`);
-    },
+      await takeOnReferral(record, clock, t.t("referral.leadResponsibility"));
+      return { redirect: referralPath(record.participantId, "taken") };
+    }),
   );
 
   // "Not the same person": staff have checked the possible duplicate and it is someone else.
   app.post(
     "/participants/:participantId/referral/not-duplicate",
-    { config: { access: "participant.write" } },
-    async (request, reply) => {
-      const participantId = participantIdParam(request);
-      await door.withParticipant(
-        request.staff!,
-        participantId,
-        { purpose: "write", what: "not_a_duplicate", ipAddress: request.ip },
-        (record) => recordNotSamePerson(record, clock),
-      );
-      return reply.redirect(`/participants/${participantId}/referral?notice=notDuplicate`);
-    },
+    write,
+    recordRoute(door, "write", "not_a_duplicate", async (record) => {
+      await recordNotSamePerson(record, clock);
+      return { redirect: referralPath(record.participantId, "notDuplicate") };
+    }),
   );
 
   app.post(
     "/participants/:participantId/referral/close",
-    { config: { access: "participant.write" } },
-    async (request, reply) => {
-      const participantId = participantIdParam(request);
-      const t = translatorFor(request);
-      const body = formBody(request.body);
-      const parsed = referralClosingForm.safeParse(body);
-      if (!parsed.success)
-        return showReferralTab(request, reply, { values: body, errors: fieldErrors(parsed.error, t) }, 400);
-      const outcome = await door.withParticipant(
-        request.staff!,
-        participantId,
-        { purpose: "write", what: "referral", ipAddress: request.ip },
-        (record) => closeReferral(record, clock, parsed.data),
-      );
-      if (outcome === "closed")
-        return reply.redirect(`/participants/${participantId}/referral?notice=closed`);
-      const message =
-        outcome === "not_allowed"
-          ? t.t("stage.refused.emergencyAccess")
-          : outcome === "needs_attempts"
-            ? t.t("validation.participant.notReachedNeedsAttempts", { min: NOT_REACHED_MINIMUM_ATTEMPTS })
-            : outcome === "stale"
-              ? t.t("validation.reload")
-              : t.t("validation.participant.referralNotOpen");
-      return showReferralTab(
-        request,
-        reply,
-        { values: body, errors: [{ field: "status", message }] },
-        outcome === "needs_attempts" ? 422 : outcome === "not_allowed" ? 403 : 409,
-      );
-    },
+    write,
+    formOnPage(door, {
+      what: "referral",
+      schema: referralClosingForm,
+      page: referralTab,
+      save: async (record, form, request) => {
+        const outcome = await closeReferral(record, clock, form);
+        if (outcome === "closed") return { redirect: referralPath(record.participantId, "closed") };
+        const t = translatorFor(request);
+        const message =
+          outcome === "not_allowed"
+            ? t.t("stage.refused.emergencyAccess")
+            : outcome === "needs_attempts"
+              ? t.t("validation.participant.notReachedNeedsAttempts", { min: NOT_REACHED_MINIMUM_ATTEMPTS })
+              : outcome === "stale"
+                ? t.t("validation.reload")
+                : t.t("validation.participant.referralNotOpen");
+        return {
+          again: { errors: [{ field: "status", message }] },
+          status: outcome === "needs_attempts" ? 422 : outcome === "not_allowed" ? 403 : 409,
+        };
+      },
+    }),
   );
 }

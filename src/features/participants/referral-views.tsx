@@ -1,4 +1,5 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ErrorSummary,
@@ -19,13 +20,9 @@ import {
 import { DateInput } from "../../platform/web/date-input";
 import { PagedResults } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../platform/web/participant-header";
 import { staffReferralSources } from "./forms";
 import { PersonFields } from "./person-fields";
+import { RecordLayout } from "./record-views";
 import type { PossibleDuplicate, ReceivingTeam } from "./referral-intake";
 import type { ReferralQueueRow, referralDetails } from "./referrals";
 import { daysBetween, NOT_REACHED_MINIMUM_ATTEMPTS } from "./referrals";
@@ -186,9 +183,7 @@ export function ReferralQueuePage(
 type ReferralDetails = NonNullable<Awaited<ReturnType<typeof referralDetails>>>;
 
 export function ReferralTabPage(
-  props: PageContext & {
-    banner: ParticipantBanner;
-    tabs: RecordTab[];
+  props: RecordFrame & {
     referral?: ReferralDetails;
     canTakeOn: boolean;
     canWrite: boolean;
@@ -196,7 +191,6 @@ export function ReferralTabPage(
     canMerge: boolean;
     now: Date;
     today: string;
-    notice?: string;
     values?: Values;
     errors?: FieldError[];
   },
@@ -204,15 +198,9 @@ export function ReferralTabPage(
   const { t, referral, errors, now } = props;
   const values = props.values ?? {};
   const base = `/participants/${props.banner.id}/referral`;
+  // As it always has, the referral tab leaves out the emergency-access warning the other tabs show.
   return (
-    <Layout {...layoutProps(props, t.t("referral.title"), errors, true)}>
-      <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      {props.notice && (
-        <NotificationBanner title={t.t("common.successTitle")} success>
-          <p class="nhsuk-notification-banner__heading">{props.notice}</p>
-        </NotificationBanner>
-      )}
-      <ParticipantHeader t={t} participant={props.banner} tabs={props.tabs} />
+    <RecordLayout {...props} emergency={false} title={t.t("referral.title")}>
       <h1>{t.t("referral.title")}</h1>
       {!referral ? (
         <p>{t.t("referral.noAttempts")}</p>
@@ -376,6 +364,6 @@ export function ReferralTabPage(
           )}
         </>
       )}
-    </Layout>
+    </RecordLayout>
   );
 }
