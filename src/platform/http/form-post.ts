@@ -74,6 +74,8 @@ export type RecordFormPost<Form, Row, Result extends { kind: string }> = {
   /** Before saving: a reason to answer otherwise (no plan yet, a thing that is not there). */
   before?(record: ParticipantRecord, request: FastifyRequest): Promise<RecordAnswer | undefined>;
   save(record: ParticipantRecord, form: Form, version: number, request: FastifyRequest): Promise<Result>;
+  /** The redirect's status after a save: 302 unless the page has always answered 303 See Other. */
+  redirectStatus?: 302 | 303;
   /** Where a saved form goes, with its notice. */
   saved(
     record: ParticipantRecord,
@@ -116,7 +118,10 @@ export function recordFormPost<
         const outcome = await spec.save(record, checked.form, checked.version, request);
         switch (outcome.kind) {
           case "saved":
-            return { redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request) };
+            return {
+              redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request),
+              status: spec.redirectStatus,
+            };
           case "not_found":
             return { notFound: true };
           case "invalid": {
