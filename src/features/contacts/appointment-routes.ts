@@ -3,19 +3,11 @@ import type { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
-import { checkForm, type FormState, recordFormPost } from "../../platform/http/form-post";
+import { type FormState, recordFormPost } from "../../platform/http/form-post";
 import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { uuidParam } from "../../platform/http/params";
-import {
-  notFoundAnswer,
-  type RecordAnswer,
-  read,
-  recordFrame,
-  recordRoute,
-  write,
-} from "../../platform/http/record-page";
-import type { FieldError } from "../../platform/web/components";
+import { notFoundAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import {
   AppointmentListPage,
   AppointmentPage,
@@ -83,44 +75,36 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
     record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ): Promise<RecordAnswer> => ({
-    page: BookAppointmentPage({
+    state: FormState<undefined>,
+  ) =>
+    BookAppointmentPage({
       ...(await frame(record, request, reply)),
-      values,
-      errors,
+      values: state.values,
+      errors: state.errors,
       staff: await bookableStaff(record),
-    }),
-    status: errors ? 400 : 200,
-  });
+    });
 
   app.get(
     `${base}/new`,
     write,
-    recordRoute(door, "read", "appointment_form", (record, request, reply) =>
-      bookingPage(record, request, reply, {}),
-    ),
+    recordRoute(door, "read", "appointment_form", async (record, request, reply) => ({
+      page: await bookingPage(record, request, reply, { values: {} }),
+    })),
   );
 
-  app.post(base, write, async (request, reply) => {
-    const checked = checkForm(appointmentForm(clock.now()), request);
-    // Refused input is shown again under a read of the form; only a valid booking opens the record to write.
-    if (!checked.ok) {
-      const { body, errors } = checked;
-      return recordRoute(door, "read", "appointment_form", (record, request, reply) =>
-        bookingPage(record, request, reply, body, errors),
-      )(request, reply);
-    }
-    return recordRoute(door, "write", "appointment", async (record, request, reply) => {
-      const outcome = await bookAppointment(record, clock, checked.form);
-      if (outcome.kind === "not_on_care_team") {
-        const message = translatorFor(request).t("validation.appointment.notOnCareTeam");
-        return bookingPage(record, request, reply, checked.body, [{ field: "withStaffId", message }]);
-      }
-      return { redirect: `${appointmentsBase(record.participantId)}?notice=booked`, status: 303 };
-    })(request, reply);
-  });
+  app.post(
+    base,
+    write,
+    recordFormPost(door, {
+      what: "appointment",
+      refusedWhat: "appointment_form",
+      schema: () => appointmentForm(clock.now()),
+      redirectStatus: 303,
+      show: bookingPage,
+      save: (record, form) => bookAppointment(record, clock, form),
+      saved: (record) => `${appointmentsBase(record.participantId)}?notice=booked`,
+    }),
+  );
 
   const appointmentPage = async (
     record: ParticipantRecord,

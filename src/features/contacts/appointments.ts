@@ -98,13 +98,15 @@ export async function bookableStaff(record: RecordScope) {
   return members.filter((member) => !seen.has(member.staffId) && seen.add(member.staffId));
 }
 
+/** Books an appointment with someone on the care team now; anyone else is refused beside "with whom". */
 export async function bookAppointment(
   record: ParticipantRecord,
   clock: Clock,
   form: NewAppointment,
-): Promise<{ kind: "booked"; id: string } | { kind: "not_on_care_team" }> {
+): Promise<Saved<{ id: string }> | Invalid<"validation.appointment.notOnCareTeam">> {
   const team = await bookableStaff(record);
-  if (!team.some((member) => member.staffId === form.withStaffId)) return { kind: "not_on_care_team" };
+  if (!team.some((member) => member.staffId === form.withStaffId))
+    return invalid("withStaffId", "validation.appointment.notOnCareTeam");
   const [booked] = await record.tx
     .insert(appointment)
     .values({
@@ -116,7 +118,7 @@ export async function bookAppointment(
       createdAt: clock.now(),
     })
     .returning({ id: appointment.id });
-  return { kind: "booked", id: booked!.id };
+  return saved({ id: booked!.id });
 }
 
 /**

@@ -2,18 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { checkForm, type FormState, recordFormPost } from "../../platform/http/form-post";
-import { translatorFor } from "../../platform/http/pages";
+import { type FormState, recordFormPost } from "../../platform/http/form-post";
 import { uuidParam } from "../../platform/http/params";
-import {
-  notFoundAnswer,
-  type RecordAnswer,
-  read,
-  recordFrame,
-  recordRoute,
-  write,
-} from "../../platform/http/record-page";
-import type { FieldError } from "../../platform/web/components";
+import { notFoundAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
+import { invalid } from "../../platform/outcome";
 import { registerContactsApi } from "./api";
 import { registerAppointmentRoutes } from "./appointment-routes";
 import { recordableNoteKinds } from "./rules";
@@ -55,48 +47,43 @@ function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
     record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ): Promise<RecordAnswer> => ({
-    page: ContactFormPage({
+    state: FormState<undefined>,
+  ) =>
+    ContactFormPage({
       ...(await frame(record, request, reply)),
-      values,
-      errors,
+      values: state.values,
+      errors: state.errors,
       recordableKinds: recordableNoteKinds(record),
-    }),
-    status: errors ? 400 : 200,
-  });
+    });
 
   app.get(
     `${base}/new`,
     write,
-    recordRoute(door, "read", "contact_form", (record, request, reply) =>
-      formPage(record, request, reply, {}),
-    ),
+    recordRoute(door, "read", "contact_form", async (record, request, reply) => ({
+      page: await formPage(record, request, reply, { values: {} }),
+    })),
   );
 
-  app.post(base, write, async (request, reply) => {
-    const schema = refusingClinicalNotes(contactForm(clock.now()), request.staff!.role);
-    const checked = checkForm(schema, request);
-    // Refused input is shown again under a read of the form; only a valid contact opens the record to write.
-    if (!checked.ok) {
-      const { body, errors } = checked;
-      return recordRoute(door, "read", "contact_form", (record, request, reply) =>
-        formPage(record, request, reply, body, errors),
-      )(request, reply);
-    }
-    return recordRoute(door, "write", "contact", async (record, request, reply) => {
-      const outcome = await recordContact(record, clock, checked.form);
-      if (outcome.kind === "clinical_not_allowed")
-        throw new Error("clinical note refused after the role check");
-      // Nothing was written: the form comes back with the reason beside "with whom".
-      if (outcome.kind === "no_employer_consent") {
-        const message = translatorFor(request).t("validation.contact.noEmployerConsent");
-        return formPage(record, request, reply, checked.body, [{ field: "withWhom", message }]);
-      }
-      return { redirect: `${contactsBase(record.participantId)}?notice=saved` };
-    })(request, reply);
-  });
+  app.post(
+    base,
+    write,
+    recordFormPost(door, {
+      what: "contact",
+      refusedWhat: "contact_form",
+      schema: (request) => refusingClinicalNotes(contactForm(clock.now()), request.staff!.role),
+      show: formPage,
+      save: async (record, form) => {
+        const outcome = await recordContact(record, clock, form);
+        if (outcome.kind === "clinical_not_allowed")
+          throw new Error("clinical note refused after the role check");
+        // Nothing was written: the form comes back with the reason beside "with whom".
+        if (outcome.kind === "no_employer_consent")
+          return invalid("withWhom", "validation.contact.noEmployerConsent");
+        return outcome;
+      },
+      saved: (record) => `${contactsBase(record.participantId)}?notice=saved`,
+    }),
+  );
 
   const contactPage = async (
     record: ParticipantRecord,

@@ -64,6 +64,8 @@ export type RecordFormPost<Form, Row, Result extends { kind: string }> = {
   versioned?: boolean;
   /** The record is opened for reading to show refused input again, unless this says otherwise. */
   refusedPurpose?: Purpose;
+  /** What the audit event says was opened to show refused input again, where the form page has its own name. */
+  refusedWhat?: string;
   /** The form page, with what was typed and the errors or conflict. */
   show(
     record: ParticipantRecord,
@@ -105,7 +107,7 @@ export function recordFormPost<
     const handler = recordRoute(
       door,
       checked.ok ? "write" : (spec.refusedPurpose ?? "read"),
-      spec.what,
+      checked.ok ? spec.what : (spec.refusedWhat ?? spec.what),
       async (record, request, reply): Promise<RecordAnswer> => {
         const early = await spec.before?.(record, request);
         if (early) return early;
