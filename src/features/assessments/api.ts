@@ -1,17 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { apiTranslator, sendProblemWith, sendValidationProblem } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
-import { sendProblem } from "../../platform/http/problem";
-import { createTranslator } from "../../platform/web/i18n";
 import { alertRules, alertSeverities, alertStatuses } from "../monitoring/schema";
 import { openAlertsFor } from "../monitoring/service";
+import { itemMessages } from "./answers";
 import { measureById, measureIds } from "./measures";
 import { measureApiBody, responseCompletionMethods } from "./schema";
 import { hiddenReason, measuresOverview, recordMeasure } from "./service";
-
-// The API speaks English, like the app's other problem documents.
-const english = createTranslator("en-GB");
 
 const responseSchema = z.object({
   id: z.uuid(),
@@ -89,7 +86,7 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
                 return {
                   ...common,
                   visible: false,
-                  hiddenReason: english.t(`assessments.hidden.${hiddenReason(record)}`),
+                  hiddenReason: apiTranslator.t(`assessments.hidden.${hiddenReason(record)}`),
                 };
               return {
                 ...common,
@@ -144,10 +141,10 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
     async (request, reply) => {
       const definition = measureById(request.body.instrument)!;
       const completedAt = request.body.completedAt ? new Date(request.body.completedAt) : undefined;
-      if (completedAt && completedAt.getTime() > clock.now().getTime())
-        return sendProblem(reply, 400, english.t("validation.assessment.future"), {
-          errors: [{ pointer: "/completedAt", detail: english.t("validation.assessment.future") }],
-        });
+      if (completedAt && completedAt.getTime() > clock.now().getTime()) {
+        const detail = apiTranslator.t("validation.assessment.future");
+        return sendValidationProblem(reply, [{ pointer: "/completedAt", detail }], detail);
+      }
       const outcome = await door.withParticipant(
         request.staff!,
         request.params.participantId,
@@ -164,25 +161,22 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
       );
       const { result } = outcome;
       if (result.kind === "hidden")
-        return sendProblem(reply, 403, english.t(`assessments.hidden.${outcome.reason}`));
-      if (result.kind === "invalid")
-        return sendProblem(reply, 400, "The answers did not pass validation. Nothing was recorded.", {
-          errors: result.problems.map((problem) => ({
-            pointer: `/answers/${problem.itemId}`,
-            detail: english.t(
-              problem.problem === "missing"
-                ? "validation.assessment.itemMissing"
-                : "validation.assessment.itemInvalid",
-              { number: problem.itemId },
-            ),
+        return sendProblemWith(reply, 403, apiTranslator.t(`assessments.hidden.${outcome.reason}`));
+      if (result.kind === "invalid_answers")
+        return sendValidationProblem(
+          reply,
+          itemMessages(result.problems, apiTranslator).map(({ itemId, message }) => ({
+            pointer: `/answers/${itemId}`,
+            detail: message,
           })),
-        });
+          "The answers did not pass validation. Nothing was recorded.",
+        );
       return reply.code(201).send({
-        id: result.responseId,
+        id: result.row.id,
         instrument: definition.id,
-        total: result.total,
-        band: result.band,
-        safetyAlertId: result.alertId,
+        total: result.row.total,
+        band: result.row.band,
+        safetyAlertId: result.row.alertId,
       });
     },
   );

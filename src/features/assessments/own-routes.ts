@@ -4,9 +4,9 @@ import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages"
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
 import { crisisInformation } from "../monitoring/service";
+import { itemErrors, postedAnswers } from "./answers";
 import { gad7, type MeasureDefinition, phq9 } from "./measures";
 import { OwnMeasurePage, OwnSafetyPage } from "./own-views";
-import { itemErrors } from "./routes";
 import { recordOwnMeasure } from "./service";
 
 const signedIn = { config: { access: "participant" as const } };
@@ -29,17 +29,17 @@ export function registerOwnMeasureRoutes(app: FastifyInstance, { clock, ownRecor
     const definition = ownMeasure(request);
     if (!definition) return reply.callNotFound();
     const body = formBody(request.body);
-    const answers = Object.fromEntries(definition.items.map((item) => [item.id, body[`item${item.id}`]]));
+    const answers = postedAnswers(definition, body);
     const outcome = await openOwnRecord(request, "write", "assessment", async (record) => {
       const result = await recordOwnMeasure(record, definition, answers, clock.now());
       const crisis =
-        result.kind === "saved" && result.alertId
+        result.kind === "saved" && result.row.alertId
           ? await crisisInformation(record.tx, record.organisationId)
           : undefined;
       return { result, crisis };
     });
     const { result } = outcome;
-    if (result.kind === "invalid") {
+    if (result.kind === "invalid_answers") {
       const errors = itemErrors(result.problems, translatorFor(request));
       return sendPage(
         reply,
@@ -48,7 +48,7 @@ export function registerOwnMeasureRoutes(app: FastifyInstance, { clock, ownRecor
       );
     }
     // Thoughts of self-harm: the person is shown where to get help now, not just thanked.
-    if (result.kind === "saved" && result.alertId)
+    if (result.kind === "saved" && result.row.alertId)
       return sendPage(
         reply,
         OwnSafetyPage({ ...ownPagesContext(request, reply), crisisInformation: outcome.crisis ?? null }),

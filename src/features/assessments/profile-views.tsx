@@ -1,4 +1,5 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   Checkboxes,
@@ -13,6 +14,7 @@ import {
 import { SavedVersionWarning } from "../../platform/web/form-fields";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
+import type { CapabilityView, ProfileView } from "./profiles";
 import {
   barrierKinds,
   benefitsCounsellingChoices,
@@ -23,8 +25,7 @@ import {
   type WorkHistoryEntry,
   workAdjustments,
 } from "./schema";
-import type { CapabilityView, ProfileView } from "./service";
-import { RecordHeader, type RecordPageProps } from "./views";
+import { RecordHeader } from "./views";
 
 type Values = Record<string, unknown>;
 
@@ -51,7 +52,7 @@ export function capabilityValues(capability: CapabilityView): Values {
 }
 
 export function CapabilityFormPage(
-  props: RecordPageProps & {
+  props: RecordFrame & {
     values: Values;
     errors?: FieldError[];
     conflict?: CapabilityView;
@@ -187,7 +188,7 @@ function WorkHistoryFields({
 }
 
 export function ProfileFormPage(
-  props: RecordPageProps & {
+  props: RecordFrame & {
     values: Values;
     workHistory: WorkHistoryEntry[];
     errors?: FieldError[];

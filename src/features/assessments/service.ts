@@ -1,25 +1,15 @@
-import { and, asc, desc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import { hasPermission } from "../../platform/access/roles";
 import { staffAccount } from "../../platform/directory/schema";
+import { type Saved, saved } from "../../platform/outcome";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { evaluateParticipant, raiseSafetyAlert } from "../monitoring/service";
-import { recordEngagement } from "../participants/service";
 import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
-import {
-  assessmentResponse,
-  type CapabilityArea,
-  type CapabilityFormData,
-  type CompletionMethod,
-  capabilityAreas,
-  capabilityAssessment,
-  type ProfileFormData,
-  type ResponseCompletionMethod,
-  vocationalProfile,
-  type WorkHistoryEntry,
-} from "./schema";
+import { findCapability, findProfile } from "./profiles";
+import { assessmentResponse, type CompletionMethod, type ResponseCompletionMethod } from "./schema";
 import { changeSinceFirst, type ItemProblem, scoreMeasure, talkingTherapiesOutcome } from "./scoring";
 
 export { seedDemoAssessments } from "./demo";
@@ -36,10 +26,17 @@ export function hiddenReason(record: ParticipantRecord): "not_shared" | "not_you
     : "not_your_role";
 }
 
+/** A stored response: its score and band, and the safety alert it raised, if any. */
+export type RecordedResponse = { id: string; total: number; band: string; alertId: string | null };
+
+/**
+ * A completed questionnaire: stored; or refused, with nothing written, because this reader may not
+ * see the measure's scores, or because questions are unanswered or answered outside their options.
+ */
 export type RecordOutcome =
+  | Saved<RecordedResponse>
   | { kind: "hidden" }
-  | { kind: "invalid"; problems: ItemProblem[] }
-  | { kind: "saved"; responseId: string; total: number; band: string; alertId: string | null };
+  | { kind: "invalid_answers"; problems: ItemProblem[] };
 
 /**
  * Scores and stores one completed questionnaire. A safety item above zero raises the urgent
@@ -92,7 +89,7 @@ async function storeResponse(
   },
 ): Promise<RecordOutcome> {
   const outcome = scoreMeasure(definition, input.answers);
-  if (!outcome.ok) return { kind: "invalid", problems: outcome.problems };
+  if (!outcome.ok) return { kind: "invalid_answers", problems: outcome.problems };
   const { score } = outcome;
   const [row] = await scope.tx
     .insert(assessmentResponse)
@@ -120,7 +117,7 @@ async function storeResponse(
     alertId = alert.id;
   }
   await evaluateParticipant(scope.tx, scope, input.now);
-  return { kind: "saved", responseId: row!.id, total: score.total, band: score.band.id, alertId };
+  return saved({ id: row!.id, total: score.total, band: score.band.id, alertId });
 }
 
 /** PHQ-9 and GAD-7 due with the person's check-ins: never answered, or last answered too long ago. */
@@ -249,110 +246,6 @@ export async function measuresOverview(record: ParticipantRecord) {
         )
       : null;
   return { summaries, outcome };
-}
-
-// Functional capability
-
-export async function findCapability(record: ParticipantRecord) {
-  const [row] = await record.tx
-    .select({ ...getTableColumns(capabilityAssessment), assessedByName: staffAccount.fullName })
-    .from(capabilityAssessment)
-    .innerJoin(staffAccount, eq(staffAccount.id, capabilityAssessment.assessedBy))
-    .where(eq(capabilityAssessment.participantId, record.participantId));
-  return row;
-}
-export type CapabilityView = NonNullable<Awaited<ReturnType<typeof findCapability>>>;
-
-export type EditOutcome<Row> = { kind: "saved" } | { kind: "stale"; current: Row | undefined };
-
-export async function saveCapability(
-  record: ParticipantRecord,
-  form: CapabilityFormData,
-  now: Date,
-): Promise<EditOutcome<CapabilityView>> {
-  const findings = Object.fromEntries(
-    capabilityAreas.map((area) => [area, { level: form[`${area}Level`], notes: form[`${area}Notes`] }]),
-  ) as Record<CapabilityArea, { level: CapabilityFormData[`${CapabilityArea}Level`]; notes: string }>;
-  const fields = {
-    findings,
-    adjustments: form.adjustments,
-    advice: form.advice,
-    assessedBy: record.actor.staffId,
-    assessedAt: now,
-  };
-  const current = await findCapability(record);
-  if (form.version === null) {
-    if (current) return { kind: "stale", current };
-    const inserted = await record.tx
-      .insert(capabilityAssessment)
-      .values({ ...fields, organisationId: record.organisationId, participantId: record.participantId })
-      .onConflictDoNothing()
-      .returning({ id: capabilityAssessment.id });
-    return inserted.length > 0 ? { kind: "saved" } : { kind: "stale", current: await findCapability(record) };
-  }
-  const updated = await record.tx
-    .update(capabilityAssessment)
-    .set({ ...fields, version: sql`${capabilityAssessment.version} + 1` })
-    .where(
-      and(
-        eq(capabilityAssessment.participantId, record.participantId),
-        eq(capabilityAssessment.version, form.version),
-      ),
-    )
-    .returning({ id: capabilityAssessment.id });
-  return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
-}
-
-// Vocational profile
-
-export async function findProfile(record: ParticipantRecord) {
-  const [row] = await record.tx
-    .select({ ...getTableColumns(vocationalProfile), updatedByName: staffAccount.fullName })
-    .from(vocationalProfile)
-    .innerJoin(staffAccount, eq(staffAccount.id, vocationalProfile.updatedBy))
-    .where(eq(vocationalProfile.participantId, record.participantId));
-  return row;
-}
-export type ProfileView = NonNullable<Awaited<ReturnType<typeof findProfile>>>;
-
-/**
- * Saves the career profile. The first save starts it, and starting it is the moment the person
- * becomes engaged (domain.md, section 0), recorded in the same transaction.
- */
-export async function saveProfile(
-  record: ParticipantRecord,
-  form: ProfileFormData,
-  workHistory: WorkHistoryEntry[],
-  now: Date,
-): Promise<EditOutcome<ProfileView>> {
-  const { version, ...rest } = form;
-  const fields = { ...rest, workHistory, updatedAt: now, updatedBy: record.actor.staffId };
-  const current = await findProfile(record);
-  if (version === null) {
-    if (current) return { kind: "stale", current };
-    const inserted = await record.tx
-      .insert(vocationalProfile)
-      .values({
-        ...fields,
-        organisationId: record.organisationId,
-        participantId: record.participantId,
-        startedAt: now,
-        startedBy: record.actor.staffId,
-      })
-      .onConflictDoNothing()
-      .returning({ id: vocationalProfile.id });
-    if (inserted.length === 0) return { kind: "stale", current: await findProfile(record) };
-    await recordEngagement(record, now);
-    return { kind: "saved" };
-  }
-  const updated = await record.tx
-    .update(vocationalProfile)
-    .set({ ...fields, version: sql`${vocationalProfile.version} + 1` })
-    .where(
-      and(eq(vocationalProfile.participantId, record.participantId), eq(vocationalProfile.version, version)),
-    )
-    .returning({ id: vocationalProfile.id });
-  return updated.length > 0 ? { kind: "saved" } : { kind: "stale", current };
 }
 
 /** Completed measures, capability and profile saves for the timeline, showing bands only where visible. */

@@ -1,13 +1,11 @@
+import type { RecordFrame } from "../../platform/http/record-page";
 import { ButtonLink, SummaryList } from "../../platform/web/components";
+import type { CapabilityView, ProfileView } from "./profiles";
 import { capabilityAreas } from "./schema";
-import type { CapabilityView, ProfileView } from "./service";
-import type { RecordPageProps } from "./views";
 
-const base = (props: RecordPageProps) => `/participants/${props.banner.id}/assessments`;
+const base = (props: RecordFrame) => `/participants/${props.banner.id}/assessments`;
 
-export function CapabilitySummary(
-  props: RecordPageProps & { capability?: CapabilityView; mayWrite: boolean },
-) {
+export function CapabilitySummary(props: RecordFrame & { capability?: CapabilityView; mayWrite: boolean }) {
   const { t, capability } = props;
   const href = `${base(props)}/capability`;
   return (
@@ -59,7 +57,7 @@ export function CapabilitySummary(
   );
 }
 
-export function ProfileSummary(props: RecordPageProps & { profile?: ProfileView; mayWrite: boolean }) {
+export function ProfileSummary(props: RecordFrame & { profile?: ProfileView; mayWrite: boolean }) {
   const { t, profile } = props;
   const href = `${base(props)}/vocational-profile`;
   return (

@@ -1,4 +1,5 @@
-import { layoutProps, type PageContext, type ParticipantTab } from "../../platform/http/pages";
+import { layoutProps, type PageContext } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -15,25 +16,30 @@ import {
   WarningCallout,
 } from "../../platform/web/components";
 import { CrisisInformation } from "../../platform/web/crisis";
+import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import { type ParticipantBanner, ParticipantHeader } from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { AlertView } from "../monitoring/service";
 import type { MeasureDefinition } from "./measures";
+import type { CapabilityView, ProfileView } from "./profiles";
 import { completionMethods } from "./schema";
 import type { ChangeKind } from "./scoring";
-import type { CapabilityView, MeasureSummary, measuresOverview, ProfileView, ResponseRow } from "./service";
+import type { MeasureSummary, measuresOverview, ResponseRow } from "./service";
 import { CapabilitySummary, ProfileSummary } from "./summary-views";
 
-export type RecordPageProps = PageContext & {
-  banner: ParticipantBanner;
-  tabs: ParticipantTab[];
-};
-
-export function RecordHeader(props: RecordPageProps) {
+export function RecordHeader(props: RecordFrame) {
   return <ParticipantHeader t={props.t} participant={props.banner} tabs={props.tabs} />;
 }
 
-const base = (props: RecordPageProps) => `/participants/${props.banner.id}/assessments`;
+export const assessmentsPath = (participantId: string) => `/participants/${participantId}/assessments`;
+
+const base = (props: RecordFrame) => assessmentsPath(props.banner.id);
+
+/** The Assessments tab's success notices, named in the address after a redirect. */
+export const assessmentNotices = {
+  capability_saved: "assessments.notice.capability_saved",
+  profile_saved: "assessments.notice.profile_saved",
+} as const satisfies Record<string, MessageKey>;
 
 export const bandLabel = (definition: MeasureDefinition, bandId: string) =>
   definition.bands.find((band) => band.id === bandId)?.label ?? bandId;
@@ -110,14 +116,13 @@ export function HiddenScoresText({
 }
 
 export function AssessmentsTabPage(
-  props: RecordPageProps & {
+  props: RecordFrame & {
     overview: Awaited<ReturnType<typeof measuresOverview>>;
     hiddenReason: "not_shared" | "not_your_role";
     alerts: AlertView[];
     capability?: CapabilityView;
     profile?: ProfileView;
     mayWrite: boolean;
-    notice?: "capability_saved" | "profile_saved";
   },
 ) {
   const { t, overview } = props;
@@ -128,7 +133,7 @@ export function AssessmentsTabPage(
       <RecordHeader {...props} />
       {props.notice && (
         <NotificationBanner title={t.t("common.successTitle")} success>
-          <p class="nhsuk-notification-banner__heading">{t.t(`assessments.notice.${props.notice}`)}</p>
+          <p class="nhsuk-notification-banner__heading">{props.notice}</p>
         </NotificationBanner>
       )}
       <h1>{title}</h1>
@@ -208,7 +213,7 @@ export function AssessmentsTabPage(
 }
 
 export function MeasureHistoryPage(
-  props: RecordPageProps & {
+  props: RecordFrame & {
     definition: MeasureDefinition;
     history: ResponseRow[];
     completed?: ResponseRow & { safetyConcern: boolean };
@@ -305,7 +310,7 @@ export function MeasureQuestions({
 }
 
 export function MeasureFormPage(
-  props: RecordPageProps & {
+  props: RecordFrame & {
     definition: MeasureDefinition;
     values: Record<string, unknown>;
     errors?: FieldError[];
@@ -339,7 +344,7 @@ export function MeasureFormPage(
 
 /** The form or history of a measure this reader may not see: why, in plain words, and nothing else. */
 export function HiddenMeasurePage(
-  props: RecordPageProps & { definition: MeasureDefinition; reason: "not_shared" | "not_your_role" },
+  props: RecordFrame & { definition: MeasureDefinition; reason: "not_shared" | "not_your_role" },
 ) {
   const { t } = props;
   const title = t.t("assessments.hidden.title", { measure: props.definition.title });

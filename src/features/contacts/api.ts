@@ -1,10 +1,10 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { hasPermission } from "../../platform/access/roles";
+import { apiTranslator, sendProblemWith } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
-import { sendProblem } from "../../platform/http/problem";
-import { createTranslator } from "../../platform/web/i18n";
+import type { MessageKey } from "../../platform/web/i18n";
 import {
   attendanceOutcomes,
   CONTACTS_PAGE_SIZE,
@@ -15,8 +15,6 @@ import {
   noteKinds,
 } from "./schema";
 import { listContacts, recordContact } from "./service";
-
-const english = createTranslator("en-GB");
 
 const contactSchema = z.object({
   id: z.uuid(),
@@ -38,6 +36,12 @@ const contactSchema = z.object({
 });
 
 const params = z.strictObject({ participantId: z.uuid() });
+
+/** A refused contact: the reason as the problem's detail and beside the field it is about. */
+function refused(reply: FastifyReply, status: 403 | 422, pointer: string, reason: MessageKey) {
+  const detail = apiTranslator.t(reason);
+  return sendProblemWith(reply, status, detail, { errors: [{ pointer, detail }] });
+}
 
 export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -98,25 +102,18 @@ export function registerContactsApi(app: FastifyInstance, { door, clock }: AppDe
     },
     async (request, reply) => {
       const { occurredAt, ...rest } = request.body;
-      if (rest.noteKind === "clinical" && !hasPermission(request.staff!.role, "participant.read_clinical")) {
-        return sendProblem(reply, 403, english.t("validation.contact.clinicalNotAllowed"), {
-          errors: [{ pointer: "/noteKind", detail: english.t("validation.contact.clinicalNotAllowed") }],
-        });
-      }
+      if (rest.noteKind === "clinical" && !hasPermission(request.staff!.role, "participant.read_clinical"))
+        return refused(reply, 403, "/noteKind", "validation.contact.clinicalNotAllowed");
       const outcome = await door.withParticipant(
         request.staff!,
         request.params.participantId,
         { purpose: "write", what: "contact", ipAddress: request.ip },
         (record) => recordContact(record, clock, { ...rest, occurredAt: new Date(occurredAt) }),
       );
-      if (outcome.kind === "no_employer_consent") {
-        return sendProblem(reply, 422, english.t("validation.contact.noEmployerConsent"), {
-          errors: [{ pointer: "/withWhom", detail: english.t("validation.contact.noEmployerConsent") }],
-        });
-      }
-      if (outcome.kind !== "saved") {
-        return sendProblem(reply, 403, english.t("validation.contact.clinicalNotAllowed"));
-      }
+      if (outcome.kind === "no_employer_consent")
+        return refused(reply, 422, "/withWhom", "validation.contact.noEmployerConsent");
+      if (outcome.kind !== "saved")
+        return sendProblemWith(reply, 403, apiTranslator.t("validation.contact.clinicalNotAllowed"));
       return reply.code(201).send({ id: outcome.id });
     },
   );

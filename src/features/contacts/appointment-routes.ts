@@ -1,15 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
+import type { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps } from "../../platform/http/feature";
+import { type FormState, recordFormPost } from "../../platform/http/form-post";
 import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam } from "../../platform/http/participant";
-import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
+import { uuidParam } from "../../platform/http/params";
+import { notFoundAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import {
   AppointmentListPage,
   AppointmentPage,
+  appointmentNotices,
   appointmentsBase,
   BookAppointmentPage,
 } from "./appointment-views";
@@ -22,213 +24,160 @@ import {
   ownAppointments,
   pastAppointments,
   recordAppointmentOutcome,
+  type SettleOutcome,
   upcomingAppointments,
 } from "./appointments";
 import { OwnAppointmentsPage } from "./own-appointment-pages";
-import { notFound, notice, read, recordPage, write } from "./request";
 import { recordableNoteKinds } from "./rules";
-import { appointmentForm, appointmentListQuery, cancelForm, outcomeForm } from "./schema";
+import {
+  appointmentForm,
+  appointmentListQuery,
+  cancelForm,
+  outcomeForm,
+  refusingClinicalNotes,
+} from "./schema";
 
 const signedIn = { config: { access: "participant" as const } };
 
-const appointmentIdParam = (request: FastifyRequest) => {
-  const parsed = z.uuid().safeParse((request.params as { appointmentId?: unknown }).appointmentId);
-  return parsed.success ? parsed.data : undefined;
-};
+const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
+  recordFrame(record, request, reply, appointmentNotices);
+
+/** The appointment named in the path, if it is on this record. */
+async function appointmentIn(record: ParticipantRecord, request: FastifyRequest) {
+  const appointmentId = uuidParam(request, "appointmentId");
+  return appointmentId ? findAppointment(record, appointmentId) : undefined;
+}
 
 /** Booking, listing and settling appointments on a participant's record. */
 export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, ownRecordDoor }: AppDeps) {
   const openOwnRecord = ownRecordOpener(ownRecordDoor);
-  const open = <Result>(
-    request: FastifyRequest,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord) => Promise<Result>,
-  ) =>
-    door.withParticipant(
-      request.staff!,
-      participantIdParam(request),
-      { purpose, what, ipAddress: request.ip },
-      work,
-    );
+  const base = "/participants/:participantId/appointments";
 
-  app.get("/participants/:participantId/appointments", read, async (request, reply) => {
-    const { page } = appointmentListQuery.parse(request.query ?? {});
-    return open(request, "read", "appointments", async (record) => {
+  app.get(
+    base,
+    read,
+    recordRoute(door, "read", "appointments", async (record, request, reply) => {
+      const { page } = appointmentListQuery.parse(request.query ?? {});
       const now = clock.now();
-      return sendPage(
-        reply,
-        AppointmentListPage({
-          ...(await recordPage(request, reply, record)),
+      return {
+        page: AppointmentListPage({
+          ...(await frame(record, request, reply)),
           now,
           upcoming: await upcomingAppointments(record, now),
           past: await pastAppointments(record, now, page),
           mayBook: hasPermission(request.staff!.role, "participant.write"),
-          notice: notice(request),
         }),
-      );
-    });
-  });
-
-  const bookingPage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    record: ParticipantRecord,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    sendPage(
-      reply,
-      BookAppointmentPage({
-        ...(await recordPage(request, reply, record)),
-        values,
-        errors,
-        staff: await bookableStaff(record),
-      }),
-      errors ? 400 : 200,
-    );
-
-  app.get("/participants/:participantId/appointments/new", write, async (request, reply) =>
-    open(request, "read", "appointment_form", (record) => bookingPage(request, reply, record, {})),
+      };
+    }),
   );
 
-  app.post("/participants/:participantId/appointments", write, async (request, reply) => {
-    const body = formBody(request.body);
-    const t = translatorFor(request);
-    const parsed = appointmentForm(clock.now()).safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, t, body);
-      return open(request, "read", "appointment_form", (record) =>
-        bookingPage(request, reply, record, body, errors),
-      );
-    }
-    // "booked" goes back out of the transaction, and the redirect follows its commit, so the next
-    // page sees what was saved. (A reply is never handed back unsent: it is awaitable until sent.)
-    const shown = await open(request, "write", "appointment", async (record) => {
-      const outcome = await bookAppointment(record, clock, parsed.data);
-      if (outcome.kind === "not_on_care_team") {
-        await bookingPage(request, reply, record, body, [
-          { field: "withStaffId", message: t.t("validation.appointment.notOnCareTeam") },
-        ]);
-        return "shown" as const;
-      }
-      return "booked" as const;
-    });
-    if (shown === "shown") return reply;
-    return reply.redirect(`${appointmentsBase(participantIdParam(request))}?notice=booked`, 303);
-  });
-
-  const showAppointment = async (
+  const bookingPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
-    appointment: AppointmentView,
-    extra: { values?: Record<string, unknown>; errors?: FieldError[]; conflict?: AppointmentView } = {},
-    status = 200,
+    state: FormState<undefined>,
   ) =>
-    sendPage(
-      reply,
-      AppointmentPage({
-        ...(await recordPage(request, reply, record)),
-        now: clock.now(),
-        appointment,
-        mayWrite: hasPermission(request.staff!.role, "participant.write"),
-        recordableKinds: recordableNoteKinds(record),
-        notice: notice(request),
-        ...extra,
-      }),
-      status,
-    );
-
-  app.get("/participants/:participantId/appointments/:appointmentId", read, async (request, reply) => {
-    const appointmentId = appointmentIdParam(request);
-    return open(request, "read", "appointment", async (record) => {
-      const found = appointmentId ? await findAppointment(record, appointmentId) : undefined;
-      if (!found) return notFound(reply);
-      return showAppointment(request, reply, record, found);
+    BookAppointmentPage({
+      ...(await frame(record, request, reply)),
+      values: state.values,
+      errors: state.errors,
+      staff: await bookableStaff(record),
     });
-  });
+
+  app.get(
+    `${base}/new`,
+    write,
+    recordRoute(door, "read", "appointment_form", async (record, request, reply) => ({
+      page: await bookingPage(record, request, reply, { values: {} }),
+    })),
+  );
+
+  app.post(
+    base,
+    write,
+    recordFormPost(door, {
+      what: "appointment",
+      refusedWhat: "appointment_form",
+      schema: () => appointmentForm(clock.now()),
+      redirectStatus: 303,
+      show: bookingPage,
+      save: (record, form) => bookAppointment(record, clock, form),
+      saved: (record) => `${appointmentsBase(record.participantId)}?notice=booked`,
+    }),
+  );
+
+  const appointmentPage = async (
+    record: ParticipantRecord,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    appointment: AppointmentView,
+    state: Partial<FormState<AppointmentView>> = {},
+  ) =>
+    AppointmentPage({
+      ...(await frame(record, request, reply)),
+      now: clock.now(),
+      appointment,
+      mayWrite: hasPermission(request.staff!.role, "participant.write"),
+      recordableKinds: recordableNoteKinds(record),
+      values: state.values,
+      errors: state.errors,
+      conflict: state.conflict,
+    });
+
+  app.get(
+    `${base}/:appointmentId`,
+    read,
+    recordRoute(door, "read", "appointment", async (record, request, reply) => {
+      const found = await appointmentIn(record, request);
+      if (!found) return notFoundAnswer;
+      return { page: await appointmentPage(record, request, reply, found) };
+    }),
+  );
 
   /**
    * Settling an appointment: invalid input is answered beside its field under a read; a valid
-   * form opens the record for writing and is refused (409) if someone settled it first.
+   * form opens the record for writing and is refused (409) if someone settled it first. Redirected
+   * after the commit, so a quick next request (a second missed appointment) sees this one.
    */
   const settle = <Form extends { version: number }>(
     kind: "outcome" | "cancel",
-    parse: (body: Record<string, unknown>) => z.ZodSafeParseResult<Form>,
-    extraCheck: (request: FastifyRequest, form: Form) => FieldError[] | undefined,
+    schema: (request: FastifyRequest) => z.ZodType<Form>,
     save: (
       record: ParticipantRecord,
       appointmentId: string,
       form: Form,
       request: FastifyRequest,
-    ) => ReturnType<typeof cancelAppointment>,
+    ) => Promise<SettleOutcome>,
   ) =>
-    async function handler(request: FastifyRequest, reply: FastifyReply) {
-      const appointmentId = appointmentIdParam(request);
-      const body = formBody(request.body);
-      const t = translatorFor(request);
-      const parsed = parse(body);
-      const errors = parsed.success ? extraCheck(request, parsed.data) : fieldErrors(parsed.error, t, body);
-      const shown = await open(request, errors ? "read" : "write", `appointment_${kind}`, async (record) => {
-        const found = appointmentId ? await findAppointment(record, appointmentId) : undefined;
-        if (!found || !appointmentId) return notFound(reply);
-        if (errors || !parsed.success)
-          return showAppointment(request, reply, record, found, { values: body, errors }, 400);
-        const outcome = await save(record, appointmentId, parsed.data, request);
-        if (outcome.kind === "not_found") return notFound(reply);
-        if (outcome.kind === "stale") {
-          return showAppointment(
-            request,
-            reply,
-            record,
-            outcome.saved,
-            { values: body, conflict: outcome.saved },
-            409,
-          );
-        }
-        if (outcome.kind === "not_yet" || outcome.kind === "already_started") {
-          const message = t.t(
-            outcome.kind === "not_yet" ? "appointments.notYet" : "appointments.alreadyStarted",
-          );
-          const field = kind === "outcome" ? "outcome" : "cancelledBy";
-          return showAppointment(
-            request,
-            reply,
-            record,
-            found,
-            { values: body, errors: [{ field, message }] },
-            400,
-          );
-        }
-        // Never the unsent reply: it is awaitable until sent, so the transaction would wait forever.
-        return "saved" as const;
-      });
-      // Redirected after the commit: a quick next request (a second missed appointment) sees this one.
-      if (shown !== "saved") return shown;
-      const done = kind === "outcome" ? "recorded" : "cancelled";
-      return reply.redirect(
-        `${appointmentsBase(participantIdParam(request))}/${appointmentId}?notice=${done}`,
-        303,
-      );
-    };
+    recordFormPost<Form, AppointmentView, SettleOutcome>(door, {
+      what: `appointment_${kind}`,
+      schema,
+      redirectStatus: 303,
+      before: async (record, request) =>
+        (await appointmentIn(record, request)) ? undefined : notFoundAnswer,
+      // After a conflict the page shows the appointment as the other person saved it.
+      show: async (record, request, reply, state) =>
+        appointmentPage(
+          record,
+          request,
+          reply,
+          state.conflict ?? (await appointmentIn(record, request))!,
+          state,
+        ),
+      save: (record, form, _version, request) =>
+        save(record, uuidParam(request, "appointmentId")!, form, request),
+      saved: (record, _saved, request) =>
+        `${appointmentsBase(record.participantId)}/${uuidParam(request, "appointmentId")}?notice=${
+          kind === "outcome" ? "recorded" : "cancelled"
+        }`,
+    });
 
   app.post(
-    "/participants/:participantId/appointments/:appointmentId/outcome",
+    `${base}/:appointmentId/outcome`,
     write,
     settle(
       "outcome",
-      (body) => outcomeForm.safeParse(body),
-      // Decided before the record is opened for writing, so a refused clinical note writes nothing.
-      (request, form) =>
-        form.noteKind === "clinical" && !hasPermission(request.staff!.role, "participant.read_clinical")
-          ? [
-              {
-                field: "noteKind",
-                message: translatorFor(request).t("validation.contact.clinicalNotAllowed"),
-              },
-            ]
-          : undefined,
+      (request) => refusingClinicalNotes(outcomeForm, request.staff!.role),
       (record, appointmentId, form, request) =>
         recordAppointmentOutcome(record, clock, appointmentId, {
           ...form,
@@ -238,12 +187,11 @@ export function registerAppointmentRoutes(app: FastifyInstance, { door, clock, o
   );
 
   app.post(
-    "/participants/:participantId/appointments/:appointmentId/cancel",
+    `${base}/:appointmentId/cancel`,
     write,
     settle(
       "cancel",
-      (body) => cancelForm.safeParse(body),
-      () => undefined,
+      () => cancelForm,
       (record, appointmentId, form) => cancelAppointment(record, clock, appointmentId, form),
     ),
   );

@@ -1,4 +1,5 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -7,7 +8,6 @@ import {
   type FieldError,
   Form,
   InsetText,
-  NotificationBanner,
   Radios,
   Select,
   SummaryList,
@@ -17,37 +17,23 @@ import {
   TextInput,
 } from "../../platform/web/components";
 import { PagedResults, SavedVersionWarning } from "../../platform/web/form-fields";
-import type { Translator } from "../../platform/web/i18n";
+import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { CareTeamRole } from "../participants/schema";
 import type { AppointmentView } from "./appointments";
+import { DateTimeFields, methodOptions, SuccessNotice } from "./form-parts";
 import { appointmentStage } from "./rules";
 import { APPOINTMENTS_PAGE_SIZE, attendanceOutcomes, cancellations, NOTE_MAX, type NoteKind } from "./schema";
-import { DateTimeFields, methodOptions } from "./views";
-
-type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
 
 export const appointmentsBase = (participantId: string) => `/participants/${participantId}/appointments`;
 
-const notices = {
+/** The appointments pages' success notices, named in the address after a redirect. */
+export const appointmentNotices = {
   booked: "appointments.notice.booked",
   recorded: "appointments.notice.recorded",
   cancelled: "appointments.notice.cancelled",
-} as const;
-
-function Notice({ t, notice }: { t: Translator; notice?: string }) {
-  if (notice !== "booked" && notice !== "recorded" && notice !== "cancelled") return null;
-  return (
-    <NotificationBanner title={t.t("common.successTitle")} success>
-      <p class="nhsuk-notification-banner__heading">{t.t(notices[notice])}</p>
-    </NotificationBanner>
-  );
-}
+} as const satisfies Record<string, MessageKey>;
 
 const statusColour = {
   scheduled: "blue",
@@ -101,21 +87,20 @@ function AppointmentTable({
 }
 
 export function AppointmentListPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     now: Date;
     upcoming: AppointmentView[];
     past: { rows: AppointmentView[]; total: number; page: number };
     mayBook: boolean;
-    notice?: string;
   },
 ) {
-  const { t, participant, upcoming, past, now } = props;
-  const base = appointmentsBase(participant.id);
+  const { t, banner, upcoming, past, now } = props;
+  const base = appointmentsBase(banner.id);
   const pageCount = Math.max(1, Math.ceil(past.total / APPOINTMENTS_PAGE_SIZE));
   return (
     <Layout {...layoutProps(props, t.t("appointments.title"), undefined, true)}>
-      <Notice t={t} notice={props.notice} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <SuccessNotice t={t} notice={props.notice} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("appointments.title")}</h1>
       <p>{t.t("appointments.intro")}</p>
       {props.mayBook && <ButtonLink href={`${base}/new`}>{t.t("appointments.book")}</ButtonLink>}
@@ -164,18 +149,18 @@ export function AppointmentListPage(
 }
 
 export function BookAppointmentPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     values: Record<string, unknown>;
     errors?: FieldError[];
     staff: { staffId: string; fullName: string; careTeamRole: CareTeamRole }[];
   },
 ) {
-  const { t, values, errors, participant } = props;
-  const base = appointmentsBase(participant.id);
+  const { t, values, errors, banner } = props;
+  const base = appointmentsBase(banner.id);
   return (
     <Layout {...layoutProps(props, t.t("appointments.bookTitle"), errors)} backLink={{ href: base }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("appointments.bookTitle")}</h1>
       <Form action={base} csrfToken={props.csrfToken}>
         <DateTimeFields t={t} values={values} errors={errors} labels="appointments.form" />
@@ -221,7 +206,7 @@ export function BookAppointmentPage(
 }
 
 export function AppointmentPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     now: Date;
     appointment: AppointmentView;
     mayWrite: boolean;
@@ -230,19 +215,18 @@ export function AppointmentPage(
     errors?: FieldError[];
     /** The saved appointment, when the form was based on an older version. */
     conflict?: AppointmentView;
-    notice?: string;
   },
 ) {
-  const { t, appointment, participant, errors, now } = props;
+  const { t, appointment, banner, errors, now } = props;
   const values = props.values ?? {};
-  const base = appointmentsBase(participant.id);
+  const base = appointmentsBase(banner.id);
   const title = t.t("appointments.detailTitle", { date: t.formatDate(appointment.startsAt, "long") });
   const stage = appointmentStage(appointment, now);
   const version = <input type="hidden" name="version" value={String(appointment.version)} />;
   return (
     <Layout {...layoutProps(props, title, errors)} backLink={{ href: base, label: t.t("appointments.back") }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <Notice t={t} notice={props.notice} />
+      <SuccessNotice t={t} notice={props.notice} />
       {props.conflict && (
         <SavedVersionWarning
           t={t}
@@ -254,7 +238,7 @@ export function AppointmentPage(
           ]}
         />
       )}
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <SummaryList
         rows={[
@@ -278,7 +262,7 @@ export function AppointmentPage(
                 {
                   key: t.t("appointments.details.contact"),
                   value: (
-                    <a href={`/participants/${participant.id}/contacts/${appointment.contactId}`}>
+                    <a href={`/participants/${banner.id}/contacts/${appointment.contactId}`}>
                       {t.t("appointments.details.openContact")}
                     </a>
                   ),

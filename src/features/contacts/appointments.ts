@@ -3,6 +3,16 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
+import {
+  type Invalid,
+  invalid,
+  type NotFound,
+  notFound,
+  type Saved,
+  type Stale,
+  saved,
+  stale,
+} from "../../platform/outcome";
 import { evaluateParticipant } from "../monitoring/service";
 import { type CareTeamRole, careTeamMember } from "../participants/schema";
 import { careTeam } from "../participants/service";
@@ -88,14 +98,16 @@ export async function bookableStaff(record: RecordScope) {
   return members.filter((member) => !seen.has(member.staffId) && seen.add(member.staffId));
 }
 
+/** Books an appointment with someone on the care team now; anyone else is refused beside "with whom". */
 export async function bookAppointment(
   record: ParticipantRecord,
   clock: Clock,
   form: NewAppointment,
-): Promise<{ kind: "booked"; id: string } | { kind: "not_on_care_team" }> {
+): Promise<Saved<{ id: string }> | Invalid<"validation.appointment.notOnCareTeam">> {
   const team = await bookableStaff(record);
-  if (!team.some((member) => member.staffId === form.withStaffId)) return { kind: "not_on_care_team" };
-  const [saved] = await record.tx
+  if (!team.some((member) => member.staffId === form.withStaffId))
+    return invalid("withStaffId", "validation.appointment.notOnCareTeam");
+  const [booked] = await record.tx
     .insert(appointment)
     .values({
       ...form,
@@ -106,14 +118,19 @@ export async function bookAppointment(
       createdAt: clock.now(),
     })
     .returning({ id: appointment.id });
-  return { kind: "booked", id: saved!.id };
+  return saved({ id: booked!.id });
 }
 
-export type SettleResult =
-  | { kind: "saved" }
-  | { kind: "not_found" }
-  | { kind: "stale"; saved: AppointmentView }
-  | { kind: "not_yet" | "already_started" };
+/**
+ * Settling an appointment: saved; someone settled it first (stale, with what they saved); too
+ * early to record what happened, or too late to cancel (invalid, beside the form's field); or no
+ * such appointment on this record.
+ */
+export type SettleOutcome =
+  | Saved<undefined>
+  | Stale<AppointmentView>
+  | Invalid<"appointments.notYet" | "appointments.alreadyStarted">
+  | NotFound;
 
 /** Moves a scheduled appointment on, only from the version the reader saw. */
 async function claim(
@@ -147,17 +164,16 @@ export async function recordAppointmentOutcome(
   clock: Clock,
   appointmentId: string,
   form: AppointmentOutcome,
-): Promise<SettleResult> {
+): Promise<SettleOutcome> {
   const now = clock.now();
   const current = await findAppointment(record, appointmentId);
-  if (!current) return { kind: "not_found" };
-  if (current.version !== form.version || current.status !== "scheduled")
-    return { kind: "stale", saved: current };
-  if (current.startsAt.getTime() > now.getTime()) return { kind: "not_yet" };
+  if (!current) return notFound;
+  if (current.version !== form.version || current.status !== "scheduled") return stale(current);
+  if (current.startsAt.getTime() > now.getTime()) return invalid("outcome", "appointments.notYet");
   if (!(await claim(record, appointmentId, form.version, form.outcome))) {
-    return { kind: "stale", saved: (await findAppointment(record, appointmentId))! };
+    return stale((await findAppointment(record, appointmentId))!);
   }
-  const saved = await recordContact(record, clock, {
+  const recorded = await recordContact(record, clock, {
     occurredAt: current.startsAt,
     method: current.method,
     withWhom: "participant",
@@ -167,10 +183,13 @@ export async function recordAppointmentOutcome(
     note: form.note,
   });
   // The route refuses a clinical note to a role that may not write one; this keeps it so.
-  if (saved.kind !== "saved") throw new Error("clinical note refused after the role check");
-  await record.tx.update(appointment).set({ contactId: saved.id }).where(eq(appointment.id, appointmentId));
+  if (recorded.kind !== "saved") throw new Error("clinical note refused after the role check");
+  await record.tx
+    .update(appointment)
+    .set({ contactId: recorded.id })
+    .where(eq(appointment.id, appointmentId));
   await evaluateParticipant(record.tx, record, now);
-  return { kind: "saved" };
+  return saved(undefined);
 }
 
 /** Calling an appointment off before it starts: nothing took place, so no contact is recorded. */
@@ -179,16 +198,16 @@ export async function cancelAppointment(
   clock: Clock,
   appointmentId: string,
   form: { cancelledBy: Cancellation; version: number },
-): Promise<SettleResult> {
+): Promise<SettleOutcome> {
   const current = await findAppointment(record, appointmentId);
-  if (!current) return { kind: "not_found" };
-  if (current.version !== form.version || current.status !== "scheduled")
-    return { kind: "stale", saved: current };
-  if (current.startsAt.getTime() <= clock.now().getTime()) return { kind: "already_started" };
+  if (!current) return notFound;
+  if (current.version !== form.version || current.status !== "scheduled") return stale(current);
+  if (current.startsAt.getTime() <= clock.now().getTime())
+    return invalid("cancelledBy", "appointments.alreadyStarted");
   if (!(await claim(record, appointmentId, form.version, form.cancelledBy))) {
-    return { kind: "stale", saved: (await findAppointment(record, appointmentId))! };
+    return stale((await findAppointment(record, appointmentId))!);
   }
-  return { kind: "saved" };
+  return saved(undefined);
 }
 
 export type OwnAppointment = AppointmentView & { careTeamRole: CareTeamRole | null };

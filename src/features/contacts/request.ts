@@ -1,25 +1,26 @@
+// Only employment still imports this; it goes when employment moves onto platform/http/record-page.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ParticipantRecord } from "../../platform/access/door";
-import { pageContext, participantTabs, translatorFor } from "../../platform/http/pages";
-import { participantBanner } from "../participants/service";
+import { recordFrame } from "../../platform/http/record-page";
 
-// What the contacts and appointments pages share: route access, not-found, notices, the record frame.
-
-export const read = { config: { access: "participant.read" as const } };
-export const write = { config: { access: "participant.write" as const } };
+export { read, write } from "../../platform/http/record-page";
 
 export const notFound = (reply: FastifyReply) => {
   reply.callNotFound();
   return reply;
 };
 
+/** The notice's key as it stands in the address; employment's views choose the words. */
 export const notice = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice;
 
-/** The page context, the participant's banner and the record's tabs. */
+/** The platform's record frame in the shape employment's views take: the banner as `participant`. */
 export async function recordPage(request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) {
-  return {
-    ...pageContext(request, reply),
-    participant: await participantBanner(record, translatorFor(request)),
-    tabs: participantTabs(request, record.participantId),
-  };
+  const {
+    banner,
+    tabs,
+    notice: _notice,
+    emergency: _emergency,
+    ...context
+  } = await recordFrame(record, request, reply);
+  return { ...context, participant: banner, tabs };
 }

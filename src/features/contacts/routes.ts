@@ -1,140 +1,131 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { z } from "zod";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
 import type { AppDeps, Feature } from "../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../platform/http/pages";
-import { participantIdParam, recordOpener } from "../../platform/http/participant";
-import { ErrorPage } from "../../platform/web/error-pages";
-import { type FieldError, fieldErrors, formBody } from "../../platform/web/forms";
+import { type FormState, recordFormPost } from "../../platform/http/form-post";
+import { uuidParam } from "../../platform/http/params";
+import { notFoundAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
+import { invalid } from "../../platform/outcome";
 import { registerContactsApi } from "./api";
 import { registerAppointmentRoutes } from "./appointment-routes";
-import { notFound, notice, read, recordPage, write } from "./request";
 import { recordableNoteKinds } from "./rules";
-import { addendumForm, contactForm, contactListQuery } from "./schema";
-import { addAddendum, findContact, listContacts, recordContact } from "./service";
-import { ContactFormPage, ContactListPage, ContactPage } from "./views";
+import { addendumForm, contactForm, contactListQuery, refusingClinicalNotes } from "./schema";
+import { type AddendumOutcome, addAddendum, findContact, listContacts, recordContact } from "./service";
+import { ContactFormPage, ContactListPage, ContactPage, contactNotices, contactsBase } from "./views";
 
-const contactIdParam = (request: FastifyRequest) => {
-  const parsed = z.uuid().safeParse((request.params as { contactId?: unknown }).contactId);
-  return parsed.success ? parsed.data : undefined;
-};
+const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
+  recordFrame(record, request, reply, contactNotices);
+
+/** The contact named in the path, if it is on this record. */
+async function contactIn(record: ParticipantRecord, request: FastifyRequest) {
+  const contactId = uuidParam(request, "contactId");
+  return contactId ? findContact(record, contactId) : undefined;
+}
 
 function registerPages(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = recordOpener(door);
+  const base = "/participants/:participantId/contacts";
 
-  app.get("/participants/:participantId/contacts", read, async (request, reply) => {
-    const query = contactListQuery.parse(request.query ?? {});
-    return open(request, "read", "contacts", async (record) => {
+  app.get(
+    base,
+    read,
+    recordRoute(door, "read", "contacts", async (record, request, reply) => {
+      const query = contactListQuery.parse(request.query ?? {});
       const { rows, total, page } = await listContacts(record, query);
-      const listPage = ContactListPage({
-        ...(await recordPage(request, reply, record)),
-        query: { ...query, page },
-        rows,
-        total,
-        mayRecord: hasPermission(request.staff!.role, "participant.write"),
-        notice: notice(request),
-      });
-      return () => sendPage(reply, listPage);
-    });
-  });
-
-  const showForm = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    open(request, "read", "contact_form", async (record) => {
-      const formPage = ContactFormPage({
-        ...(await recordPage(request, reply, record)),
-        values,
-        errors,
-        recordableKinds: recordableNoteKinds(record),
-      });
-      return () => sendPage(reply, formPage, errors ? 400 : 200);
-    });
-
-  app.get("/participants/:participantId/contacts/new", write, async (request, reply) =>
-    showForm(request, reply, {}),
+      return {
+        page: ContactListPage({
+          ...(await frame(record, request, reply)),
+          query: { ...query, page },
+          rows,
+          total,
+          mayRecord: hasPermission(request.staff!.role, "participant.write"),
+        }),
+      };
+    }),
   );
 
-  app.post("/participants/:participantId/contacts", write, async (request, reply) => {
-    const body = formBody(request.body);
-    const t = translatorFor(request);
-    const parsed = contactForm(clock.now()).safeParse(body);
-    if (!parsed.success) return showForm(request, reply, body, fieldErrors(parsed.error, t, body));
-    // Decided before the record is opened for writing, so a refused clinical note writes nothing.
-    if (
-      parsed.data.noteKind === "clinical" &&
-      !hasPermission(request.staff!.role, "participant.read_clinical")
-    ) {
-      return showForm(request, reply, body, [
-        { field: "noteKind", message: t.t("validation.contact.clinicalNotAllowed") },
-      ]);
-    }
-    const participantId = participantIdParam(request);
-    return open(request, "write", "contact", async (record) => {
-      const outcome = await recordContact(record, clock, parsed.data);
-      if (outcome.kind === "clinical_not_allowed")
-        throw new Error("clinical note refused after the role check");
-      // Nothing was written: the form comes back with the reason beside "with whom".
-      if (outcome.kind === "no_employer_consent") {
-        const errors = [{ field: "withWhom", message: t.t("validation.contact.noEmployerConsent") }];
-        const formPage = ContactFormPage({
-          ...(await recordPage(request, reply, record)),
-          values: body,
-          errors,
-          recordableKinds: recordableNoteKinds(record),
-        });
-        return () => sendPage(reply, formPage, 400);
-      }
-      return () => reply.redirect(`/participants/${participantId}/contacts?notice=saved`);
-    });
-  });
-
-  const showContact = (
+  const formPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
-    found: NonNullable<Awaited<ReturnType<typeof findContact>>>,
-    extra: { values?: Record<string, unknown>; errors?: FieldError[] } = {},
+    state: FormState<undefined>,
   ) =>
-    recordPage(request, reply, record).then((page) => {
-      const contactPage = ContactPage({ ...page, ...found, ...extra, notice: notice(request) });
-      return () => sendPage(reply, contactPage, extra.errors ? 400 : 200);
+    ContactFormPage({
+      ...(await frame(record, request, reply)),
+      values: state.values,
+      errors: state.errors,
+      recordableKinds: recordableNoteKinds(record),
     });
 
-  app.get("/participants/:participantId/contacts/:contactId", read, async (request, reply) => {
-    const contactId = contactIdParam(request);
-    return open(request, "read", "contact", async (record) => {
-      const found = contactId ? await findContact(record, contactId) : undefined;
-      if (!found) return () => notFound(reply);
-      return showContact(request, reply, record, found);
-    });
-  });
+  app.get(
+    `${base}/new`,
+    write,
+    recordRoute(door, "read", "contact_form", async (record, request, reply) => ({
+      page: await formPage(record, request, reply, { values: {} }),
+    })),
+  );
 
-  app.post("/participants/:participantId/contacts/:contactId/addenda", write, async (request, reply) => {
-    const contactId = contactIdParam(request);
-    const body = formBody(request.body);
-    const parsed = addendumForm.safeParse(body);
-    const participantId = participantIdParam(request);
-    return open(request, parsed.success ? "write" : "read", "contact_addendum", async (record) => {
-      const found = contactId ? await findContact(record, contactId) : undefined;
-      if (!contactId || !found) return () => notFound(reply);
-      if (!parsed.success) {
-        const errors = fieldErrors(parsed.error, translatorFor(request));
-        return showContact(request, reply, record, found, { values: body, errors });
-      }
+  app.post(
+    base,
+    write,
+    recordFormPost(door, {
+      what: "contact",
+      refusedWhat: "contact_form",
+      schema: (request) => refusingClinicalNotes(contactForm(clock.now()), request.staff!.role),
+      show: formPage,
+      save: async (record, form) => {
+        const outcome = await recordContact(record, clock, form);
+        if (outcome.kind === "clinical_not_allowed")
+          throw new Error("clinical note refused after the role check");
+        // Nothing was written: the form comes back with the reason beside "with whom".
+        if (outcome.kind === "no_employer_consent")
+          return invalid("withWhom", "validation.contact.noEmployerConsent");
+        return outcome;
+      },
+      saved: (record) => `${contactsBase(record.participantId)}?notice=saved`,
+    }),
+  );
+
+  const contactPage = async (
+    record: ParticipantRecord,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: NonNullable<Awaited<ReturnType<typeof findContact>>>,
+    state: Partial<FormState<undefined>> = {},
+  ) =>
+    ContactPage({
+      ...(await frame(record, request, reply)),
+      ...found,
+      values: state.values,
+      errors: state.errors,
+    });
+
+  app.get(
+    `${base}/:contactId`,
+    read,
+    recordRoute(door, "read", "contact", async (record, request, reply) => {
+      const found = await contactIn(record, request);
+      if (!found) return notFoundAnswer;
+      return { page: await contactPage(record, request, reply, found) };
+    }),
+  );
+
+  app.post(
+    `${base}/:contactId/addenda`,
+    write,
+    recordFormPost<{ text: string }, undefined, AddendumOutcome>(door, {
+      what: "contact_addendum",
+      schema: addendumForm,
+      before: async (record, request) => ((await contactIn(record, request)) ? undefined : notFoundAnswer),
+      show: async (record, request, reply, state) =>
+        contactPage(record, request, reply, (await contactIn(record, request))!, state),
+      save: (record, form, _version, request) =>
+        addAddendum(record, clock, uuidParam(request, "contactId")!, form.text),
+      saved: (record, _saved, request) =>
+        `${contactsBase(record.participantId)}/${uuidParam(request, "contactId")}?notice=addendum`,
       // The page offers no addendum form to someone who may not write this kind of note.
-      if (!found.mayAddAddendum) {
-        const refused = ErrorPage({ ...pageContext(request, reply), status: 403 });
-        return () => sendPage(reply, refused, 403);
-      }
-      await addAddendum(record, clock, contactId, parsed.data.text);
-      return () => reply.redirect(`/participants/${participantId}/contacts/${contactId}?notice=addendum`);
-    });
-  });
+      other: async () => ({ forbidden: true }),
+    }),
+  );
 }
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {

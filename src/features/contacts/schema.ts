@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import { hasPermission } from "../../platform/access/roles";
 import { calendarDate, calendarInstant } from "../../platform/calendar-date";
-import { organisation, staffAccount } from "../../platform/directory/schema";
+import { organisation, type StaffRole, staffAccount } from "../../platform/directory/schema";
 import { participant, participantOwned } from "../participants/schema";
 import { zonedInstant } from "./rules";
 
@@ -197,6 +198,24 @@ export function contactApiBody(clock: { now(): Date }) {
 }
 
 export const addendumForm = z.object({ text: noteText("validation.contact.addendum") });
+
+/**
+ * A form with a kind of note, as `role` may post it: only clinicians and team leaders may write
+ * clinical notes, so for anyone else, once everything else is right, a clinical note is refused
+ * beside "kind of note". It is decided before the record is opened for writing, so a refused
+ * clinical note writes nothing.
+ */
+export function refusingClinicalNotes<Form extends { noteKind: NoteKind }>(
+  schema: z.ZodType<Form>,
+  role: StaffRole,
+): z.ZodType<Form> {
+  if (hasPermission(role, "participant.read_clinical")) return schema;
+  return schema.refine((form) => form.noteKind !== "clinical", {
+    path: ["noteKind"],
+    message: "validation.contact.clinicalNotAllowed",
+    when: (payload) => payload.issues.length === 0,
+  });
+}
 
 const optionalChoice = <Values extends readonly [string, ...string[]]>(values: Values) =>
   z.enum(values).optional().catch(undefined);

@@ -3,6 +3,7 @@ import type { ParticipantRecord } from "../../platform/access/door";
 import type { Clock } from "../../platform/clock";
 import { type Executor, rowsOf, uuidArray } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
+import { type NotFound, notFound, type Saved, saved } from "../../platform/outcome";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { consentGiven } from "../participants/consent";
@@ -162,7 +163,7 @@ export async function recordContact(
   if (!mayRecordNote(record, form.noteKind)) return { kind: "clinical_not_allowed" };
   if (form.withWhom === "employer" && !(await consentGiven(record, "contact_employers")))
     return { kind: "no_employer_consent" };
-  const [saved] = await record.tx
+  const [inserted] = await record.tx
     .insert(contact)
     .values({
       ...form,
@@ -173,10 +174,11 @@ export async function recordContact(
       recordedAt: clock.now(),
     })
     .returning({ id: contact.id });
-  return { kind: "saved", id: saved!.id };
+  return { kind: "saved", id: inserted!.id };
 }
 
-export type AddendumOutcome = { kind: "saved" } | { kind: "not_found" } | { kind: "not_allowed" };
+/** Added; the contact is not on this record; or this reader may not add to this kind of note. */
+export type AddendumOutcome = Saved<undefined> | NotFound | { kind: "not_allowed" };
 
 /** Notes are never edited: a correction is appended with its own author and time. */
 export async function addAddendum(
@@ -189,7 +191,7 @@ export async function addAddendum(
     .select({ noteKind: contact.noteKind })
     .from(contact)
     .where(and(eq(contact.id, contactId), eq(contact.participantId, record.participantId)));
-  if (!row) return { kind: "not_found" };
+  if (!row) return notFound;
   if (!noteSight(record, row.noteKind).shown || !mayRecordNote(record, row.noteKind)) {
     return { kind: "not_allowed" };
   }
@@ -201,7 +203,7 @@ export async function addAddendum(
     recordedBy: record.actor.staffId,
     recordedAt: clock.now(),
   });
-  return { kind: "saved" };
+  return saved(undefined);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -8,7 +9,6 @@ import {
   FilterForm,
   Form,
   InsetText,
-  NotificationBanner,
   Pagination,
   Radios,
   Select,
@@ -18,21 +18,15 @@ import {
   Textarea,
   TextInput,
 } from "../../platform/web/components";
-import { DateInput } from "../../platform/web/date-input";
 import { listHref } from "../../platform/web/form-fields";
-import type { Translator } from "../../platform/web/i18n";
+import type { MessageKey, Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
+import { DateTimeFields, methodOptions, noteKindTag, partyOptions, SuccessNotice } from "./form-parts";
 import {
   attendanceOutcomes,
   CONTACTS_PAGE_SIZE,
   type ContactListQuery,
-  contactMethods,
-  contactParties,
   NOTE_MAX,
   type NoteKind,
   noteKinds,
@@ -40,21 +34,13 @@ import {
 import type { AddendumView, ContactView } from "./service";
 import { contactHeadline } from "./service";
 
-type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
+export const contactsBase = (participantId: string) => `/participants/${participantId}/contacts`;
 
-const contactsBase = (participantId: string) => `/participants/${participantId}/contacts`;
-
-const noticeKeys = { saved: "contacts.notice.saved", addendum: "contacts.notice.addendum" } as const;
-
-function Notice({ t, notice }: { t: Translator; notice?: string }) {
-  const key = notice === "saved" || notice === "addendum" ? noticeKeys[notice] : undefined;
-  if (!key) return null;
-  return (
-    <NotificationBanner title={t.t("common.successTitle")} success>
-      <p class="nhsuk-notification-banner__heading">{t.t(key)}</p>
-    </NotificationBanner>
-  );
-}
+/** The contacts pages' success notices, named in the address after a redirect (`?notice=saved`). */
+export const contactNotices = {
+  saved: "contacts.notice.saved",
+  addendum: "contacts.notice.addendum",
+} as const satisfies Record<string, MessageKey>;
 
 /** The plain explanation a reader gets instead of a clinical note's text. */
 function Withheld({ t, contact }: { t: Translator; contact: Pick<ContactView, "sight"> }) {
@@ -66,36 +52,26 @@ function Withheld({ t, contact }: { t: Translator; contact: Pick<ContactView, "s
   );
 }
 
-const noteKindTag = (t: Translator, kind: NoteKind) => (
-  <Tag colour={kind === "clinical" ? "blue" : "grey"}>{t.t(`contacts.noteKind.${kind}`)}</Tag>
-);
-
-export const methodOptions = (t: Translator) =>
-  contactMethods.map((value) => ({ value, label: t.t(`contacts.method.${value}`) }));
-const partyOptions = (t: Translator) =>
-  contactParties.map((value) => ({ value, label: t.t(`contacts.withWhom.${value}`) }));
-
 const NOTE_PREVIEW = 160;
 const preview = (note: string) =>
   note.length > NOTE_PREVIEW ? `${note.slice(0, NOTE_PREVIEW - 1).trimEnd()}…` : note;
 
 export function ContactListPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     query: ContactListQuery;
     rows: ContactView[];
     total: number;
     mayRecord: boolean;
-    notice?: string;
   },
 ) {
-  const { t, query, rows, total, participant } = props;
-  const base = contactsBase(participant.id);
+  const { t, query, rows, total, banner } = props;
+  const base = contactsBase(banner.id);
   const pageCount = Math.max(1, Math.ceil(total / CONTACTS_PAGE_SIZE));
   const filtered = Boolean(query.noteKind || query.withWhom || query.method);
   return (
     <Layout {...layoutProps(props, t.t("contacts.title"), undefined, true)}>
-      <Notice t={t} notice={props.notice} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <SuccessNotice t={t} notice={props.notice} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("contacts.title")}</h1>
       <p>{t.t("contacts.intro")}</p>
       {props.mayRecord && <ButtonLink href={`${base}/new`}>{t.t("contacts.add")}</ButtonLink>}
@@ -189,58 +165,19 @@ export function ContactListPage(
   );
 }
 
-/** A UK date and time side by side, as the contact and appointment forms both ask for them. */
-export function DateTimeFields({
-  t,
-  values,
-  errors,
-  labels,
-}: {
-  t: Translator;
-  values: Record<string, unknown>;
-  errors?: FieldError[];
-  labels: "contacts.form" | "appointments.form";
-}) {
-  return (
-    <div class="nhsuk-grid-row">
-      <div class="nhsuk-grid-column-one-half">
-        <DateInput
-          t={t}
-          name="date"
-          legend={t.t(`${labels}.date`)}
-          hint={t.t(`${labels}.dateHint`)}
-          values={values}
-          errors={errors}
-        />
-      </div>
-      <div class="nhsuk-grid-column-one-half">
-        <TextInput
-          name="time"
-          label={t.t(`${labels}.time`)}
-          hint={t.t(`${labels}.timeHint`)}
-          value={values.time}
-          width={5}
-          inputmode="numeric"
-          error={errorFor(errors, "time")}
-        />
-      </div>
-    </div>
-  );
-}
-
 export function ContactFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     values: Record<string, unknown>;
     errors?: FieldError[];
     recordableKinds: NoteKind[];
   },
 ) {
-  const { t, values, errors, participant, recordableKinds } = props;
-  const base = contactsBase(participant.id);
+  const { t, values, errors, banner, recordableKinds } = props;
+  const base = contactsBase(banner.id);
   return (
     <Layout {...layoutProps(props, t.t("contacts.addTitle"), errors)} backLink={{ href: base }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("contacts.addTitle")}</h1>
       <Form action={base} csrfToken={props.csrfToken}>
         <DateTimeFields t={t} values={values} errors={errors} labels="contacts.form" />
@@ -307,23 +244,22 @@ export function ContactFormPage(
 }
 
 export function ContactPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     contact: ContactView;
     addenda: AddendumView[];
     mayAddAddendum: boolean;
     values?: Record<string, unknown>;
     errors?: FieldError[];
-    notice?: string;
   },
 ) {
-  const { t, contact, addenda, participant, errors } = props;
-  const base = contactsBase(participant.id);
+  const { t, contact, addenda, banner, errors } = props;
+  const base = contactsBase(banner.id);
   const title = t.t("contacts.detailTitle", { date: t.formatDate(contact.occurredAt, "long") });
   return (
     <Layout {...layoutProps(props, title, errors)} backLink={{ href: base, label: t.t("contacts.back") }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <Notice t={t} notice={props.notice} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <SuccessNotice t={t} notice={props.notice} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <SummaryList
         rows={[

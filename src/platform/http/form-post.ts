@@ -64,6 +64,8 @@ export type RecordFormPost<Form, Row, Result extends { kind: string }> = {
   versioned?: boolean;
   /** The record is opened for reading to show refused input again, unless this says otherwise. */
   refusedPurpose?: Purpose;
+  /** What the audit event says was opened to show refused input again, where the form page has its own name. */
+  refusedWhat?: string;
   /** The form page, with what was typed and the errors or conflict. */
   show(
     record: ParticipantRecord,
@@ -74,6 +76,8 @@ export type RecordFormPost<Form, Row, Result extends { kind: string }> = {
   /** Before saving: a reason to answer otherwise (no plan yet, a thing that is not there). */
   before?(record: ParticipantRecord, request: FastifyRequest): Promise<RecordAnswer | undefined>;
   save(record: ParticipantRecord, form: Form, version: number, request: FastifyRequest): Promise<Result>;
+  /** The redirect's status after a save: 302 unless the page has always answered 303 See Other. */
+  redirectStatus?: 302 | 303;
   /** Where a saved form goes, with its notice. */
   saved(
     record: ParticipantRecord,
@@ -103,7 +107,7 @@ export function recordFormPost<
     const handler = recordRoute(
       door,
       checked.ok ? "write" : (spec.refusedPurpose ?? "read"),
-      spec.what,
+      checked.ok ? spec.what : (spec.refusedWhat ?? spec.what),
       async (record, request, reply): Promise<RecordAnswer> => {
         const early = await spec.before?.(record, request);
         if (early) return early;
@@ -116,7 +120,10 @@ export function recordFormPost<
         const outcome = await spec.save(record, checked.form, checked.version, request);
         switch (outcome.kind) {
           case "saved":
-            return { redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request) };
+            return {
+              redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request),
+              status: spec.redirectStatus,
+            };
           case "not_found":
             return { notFound: true };
           case "invalid": {
