@@ -80,6 +80,8 @@ export type RecordFormPost<Form, Row, Result extends { kind: string }> = {
     outcome: Extract<Result, { kind: "saved" }>,
     request: FastifyRequest,
   ): string;
+  /** The saved redirect's status, where the page has always answered with 303 See Other; else 302. */
+  savedStatus?: 303;
   /** Outcomes beyond the family's (a feature's own refusals), answered by the feature. */
   other?(
     record: ParticipantRecord,
@@ -116,7 +118,10 @@ export function recordFormPost<
         const outcome = await spec.save(record, checked.form, checked.version, request);
         switch (outcome.kind) {
           case "saved":
-            return { redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request) };
+            return {
+              redirect: spec.saved(record, outcome as Extract<Result, { kind: "saved" }>, request),
+              status: spec.savedStatus,
+            };
           case "not_found":
             return { notFound: true };
           case "invalid": {

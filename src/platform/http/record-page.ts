@@ -24,7 +24,8 @@ export const write = { config: { access: "participant.write" as const } };
 
 /** What a record page decided inside the door's transaction; sent once the work has committed. */
 export type RecordAnswer =
-  | { redirect: string }
+  /** `status` where a page has always answered a post with another redirect than 302 (303 See Other). */
+  | { redirect: string; status?: 301 | 302 | 303 | 307 | 308 }
   | { page: VNode; status?: number }
   | { notFound: true }
   /** Reads the person may do, but not this write: the refusal page, nothing written. */
@@ -107,7 +108,7 @@ export function recordRoute(
 }
 
 export function sendRecordAnswer(request: FastifyRequest, reply: FastifyReply, answer: RecordAnswer) {
-  if ("redirect" in answer) return reply.redirect(answer.redirect);
+  if ("redirect" in answer) return reply.redirect(answer.redirect, answer.status);
   if ("notFound" in answer) return reply.callNotFound();
   if ("forbidden" in answer)
     return sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403);
