@@ -18,33 +18,13 @@ export const knownViolations: KnownViolation[] = [
   },
   {
     rule: "reaches-into-feature",
-    from: "src/features/employment/matching/routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
     from: "src/features/employment/return-to-work/demo.ts",
     to: "src/features/participants/consent.ts",
   },
   {
     rule: "reaches-into-feature",
-    from: "src/features/employment/return-to-work/routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
     from: "src/features/employment/work/disclosure.ts",
     to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/employment/work/job-routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/employment/work/routes.ts",
-    to: "src/features/contacts/request.ts",
   },
   {
     rule: "reaches-into-feature",
@@ -123,17 +103,6 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   //   src/features/employment/employers/schema.ts -> src/features/assessments/schema.ts
   { rule: "feature-cycle", features: ["assessments", "participants", "monitoring", "employment"] },
-  //   src/features/assessments/demo.ts -> src/features/participants/schema.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/check-ins.ts -> src/features/assessments/schema.ts
-  { rule: "feature-cycle", features: ["assessments", "participants", "plans", "monitoring"] },
-  //   src/features/assessments/demo.ts -> src/features/participants/schema.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
-  //   src/features/employment/employers/schema.ts -> src/features/assessments/schema.ts
-  { rule: "feature-cycle", features: ["assessments", "participants", "plans", "monitoring", "employment"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/contacts/schema.ts
   { rule: "feature-cycle", features: ["contacts", "monitoring"] },
@@ -143,7 +112,7 @@ export const knownViolations: KnownViolation[] = [
   { rule: "feature-cycle", features: ["contacts", "monitoring", "employment"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
-  //   src/features/employment/employers/contact-routes.ts -> src/features/participants/service.ts
+  //   src/features/employment/matching/service.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/contacts/service.ts
   { rule: "feature-cycle", features: ["contacts", "monitoring", "employment", "participants"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
@@ -173,33 +142,13 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   //   src/features/employment/employers/contacts.ts -> src/features/contacts/service.ts
   { rule: "feature-cycle", features: ["contacts", "participants", "monitoring", "employment"] },
-  //   src/features/contacts/appointment-views.tsx -> src/features/participants/schema.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/evaluation.ts -> src/features/contacts/schema.ts
-  { rule: "feature-cycle", features: ["contacts", "participants", "plans", "monitoring"] },
-  //   src/features/contacts/appointment-views.tsx -> src/features/participants/schema.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
-  //   src/features/employment/employers/contacts.ts -> src/features/contacts/service.ts
-  { rule: "feature-cycle", features: ["contacts", "participants", "plans", "monitoring", "employment"] },
   //   src/features/employment/work/demo.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "monitoring"] },
-  //   src/features/employment/employers/contact-routes.ts -> src/features/participants/service.ts
+  //   src/features/employment/matching/service.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "participants", "monitoring"] },
-  //   src/features/employment/employers/contact-routes.ts -> src/features/participants/service.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
-  { rule: "feature-cycle", features: ["employment", "participants", "plans", "monitoring"] },
-  //   src/features/employment/work/forms.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  //   src/features/monitoring/evaluation.ts -> src/features/employment/schema.ts
-  { rule: "feature-cycle", features: ["employment", "plans", "monitoring"] },
   //   src/features/employment/work/forms.ts -> src/features/plans/service.ts
   //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
@@ -208,13 +157,6 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/monitoring/check-in-flow.ts -> src/features/participants/service.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
   { rule: "feature-cycle", features: ["monitoring", "participants"] },
-  //   src/features/monitoring/check-in-flow.ts -> src/features/participants/service.ts
-  //   src/features/participants/caseload.ts -> src/features/plans/service.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  { rule: "feature-cycle", features: ["monitoring", "participants", "plans"] },
-  //   src/features/monitoring/evaluation.ts -> src/features/plans/schema.ts
-  //   src/features/plans/routes.ts -> src/features/monitoring/service.ts
-  { rule: "feature-cycle", features: ["monitoring", "plans"] },
   //   src/features/monitoring/evaluation.ts -> src/features/plans/schema.ts
   //   src/features/plans/schema.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
