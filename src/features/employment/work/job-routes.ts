@@ -15,6 +15,7 @@ import { disclosureFor, generalDisclosure } from "./disclosure";
 import { type JobStartForm, jobEndForm, jobStartForm } from "./forms";
 import { JobPage, JobStartFormPage } from "./job-views";
 import { findJob, type JobStartOutcome, recordJobEnd, recordJobStart } from "./jobs";
+import { foundIn } from "./routes";
 import { applicationsOf, findApplication, workOverview } from "./service";
 import { workBase, workNotices } from "./view-parts";
 
@@ -128,10 +129,8 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       errors: extra.errors,
     });
 
-  const jobIn = async (record: ParticipantRecord, request: FastifyRequest) => {
-    const jobId = uuidFrom(request.params, "jobId");
-    return jobId ? findJob(record, jobId) : undefined;
-  };
+  const jobIn = (record: ParticipantRecord, request: FastifyRequest) =>
+    foundIn(request, "jobId", (id) => findJob(record, id));
 
   app.get(
     "/participants/:participantId/work/jobs/:jobId",

@@ -60,6 +60,16 @@ async function disclosureOf(record: ParticipantRecord, employerId: unknown) {
   return found ? { employerName: found.name, disclosure: await disclosureFor(record, found.id) } : undefined;
 }
 
+/** What `find` finds for the uuid named `param` in the path; an id that is not a uuid names nothing. */
+export async function foundIn<Row>(
+  request: FastifyRequest,
+  param: string,
+  find: (id: string) => Promise<Row | undefined>,
+): Promise<Row | undefined> {
+  const id = uuidFrom(request.params, param);
+  return id ? find(id) : undefined;
+}
+
 /** The Work tab, disclosure choices, and applications with their preparation actions. */
 export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
   const today = () => calendarDateAt(clock.now());
@@ -170,10 +180,8 @@ export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDep
   );
 
   /** The application named in the path, on this record, or nothing. */
-  const applicationIn = async (record: ParticipantRecord, request: FastifyRequest) => {
-    const applicationId = uuidFrom(request.params, "applicationId");
-    return applicationId ? findApplication(record, applicationId) : undefined;
-  };
+  const applicationIn = (record: ParticipantRecord, request: FastifyRequest) =>
+    foundIn(request, "applicationId", (id) => findApplication(record, id));
 
   app.get(
     "/participants/:participantId/work/applications/:applicationId",
