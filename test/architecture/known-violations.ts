@@ -18,33 +18,13 @@ export const knownViolations: KnownViolation[] = [
   },
   {
     rule: "reaches-into-feature",
-    from: "src/features/employment/matching/routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
     from: "src/features/employment/return-to-work/demo.ts",
     to: "src/features/participants/consent.ts",
   },
   {
     rule: "reaches-into-feature",
-    from: "src/features/employment/return-to-work/routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
     from: "src/features/employment/work/disclosure.ts",
     to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/employment/work/job-routes.ts",
-    to: "src/features/contacts/request.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/employment/work/routes.ts",
-    to: "src/features/contacts/request.ts",
   },
   {
     rule: "reaches-into-feature",
@@ -132,7 +112,7 @@ export const knownViolations: KnownViolation[] = [
   { rule: "feature-cycle", features: ["contacts", "monitoring", "employment"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/rules/evaluation.ts -> src/features/employment/schema.ts
-  //   src/features/employment/employers/contact-routes.ts -> src/features/participants/service.ts
+  //   src/features/employment/matching/service.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/contacts/service.ts
   { rule: "feature-cycle", features: ["contacts", "monitoring", "employment", "participants"] },
   //   src/features/contacts/appointments.ts -> src/features/monitoring/service.ts
@@ -165,7 +145,7 @@ export const knownViolations: KnownViolation[] = [
   //   src/features/employment/work/demo.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/rules/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "monitoring"] },
-  //   src/features/employment/employers/contact-routes.ts -> src/features/participants/service.ts
+  //   src/features/employment/matching/service.ts -> src/features/participants/schema.ts
   //   src/features/participants/caseload.ts -> src/features/monitoring/service.ts
   //   src/features/monitoring/rules/evaluation.ts -> src/features/employment/schema.ts
   { rule: "feature-cycle", features: ["employment", "participants", "monitoring"] },

@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
-import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
-import { participantIdParam, recordOpener } from "../../../platform/http/participant";
-import { type FieldError, fieldErrors, formBody } from "../../../platform/web/forms";
-import { participantBanner } from "../../participants/service";
+import { checkForm } from "../../../platform/http/form-post";
+import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
+import { type RecordAnswer, recordFrame, recordRoute } from "../../../platform/http/record-page";
+import type { FieldError } from "../../../platform/web/forms";
 import { currentEmploymentSettings } from "../settings/service";
 import { disclosureFor, mayContactEmployers } from "../work/disclosure";
 import { NoConsentPage, ParticipantEmployerContactPage, SpecialistContactsPage } from "./contact-views";
@@ -19,7 +19,7 @@ import {
 } from "./contacts";
 import { participantEmployerContactForm } from "./forms";
 import { employerOption, employerOptions } from "./options";
-import { manageEmployers, readEmployers } from "./routes";
+import { manageEmployers, readEmployers } from "./pages";
 import { findEmployer } from "./service";
 
 export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock, door }: AppDeps) {
@@ -41,23 +41,15 @@ export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock,
     );
   });
 
-  const open = recordOpener(door);
-
-  const recordFrame = async (request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) => ({
-    ...pageContext(request, reply),
-    participant: await participantBanner(record, translatorFor(request)),
-    tabs: participantTabs(request, record.participantId),
-  });
-
   /** The form, with the chosen employer's people and what it may be told, inside the door. */
   const formPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
     employerId: string | undefined,
     values: Record<string, unknown>,
     errors?: FieldError[],
-  ) => {
+  ): Promise<RecordAnswer> => {
     const organisationId = request.staff!.organisationId;
     const employers = await employerOptions(record.tx, organisationId);
     const chosenEmployer = employerId ? await findEmployer(record.tx, organisationId, employerId) : undefined;
@@ -67,60 +59,63 @@ export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock,
       disclosure: await disclosureFor(record, chosenEmployer.id),
     };
     const page = ParticipantEmployerContactPage({
-      ...(await recordFrame(request, reply, record)),
+      ...(await recordFrame(record, request, reply)),
       employers,
       chosen,
       values,
       errors,
     });
-    return () => sendPage(reply, page, errors ? 400 : 200);
+    return { page, status: errors ? 400 : 200 };
   };
 
-  const refused = async (request: FastifyRequest, reply: FastifyReply, record: ParticipantRecord) => {
-    const page = NoConsentPage(await recordFrame(request, reply, record));
-    return () => sendPage(reply, page, 403);
-  };
+  const refused = async (
+    record: ParticipantRecord,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<RecordAnswer> => ({
+    page: NoConsentPage(await recordFrame(record, request, reply)),
+    status: 403,
+  });
 
   app.get(
     "/participants/:participantId/work/employer-contacts/new",
     manageEmployers,
-    async (request, reply) => {
+    recordRoute(door, "read", "employer_contact_form", async (record, request, reply) => {
       const employerId = (request.query as { employer?: unknown } | undefined)?.employer;
-      return open(request, "read", "employer_contact_form", async (record) => {
-        if (!(await mayContactEmployers(record))) return refused(request, reply, record);
-        const chosen =
-          typeof employerId === "string" && /^[0-9a-f-]{36}$/i.test(employerId)
-            ? await employerOption(record.tx, request.staff!.organisationId, employerId)
-            : undefined;
-        return formPage(request, reply, record, chosen?.id, { occurredOn: calendarDateAt(clock.now()) });
-      });
-    },
+      if (!(await mayContactEmployers(record))) return refused(record, request, reply);
+      const chosen =
+        typeof employerId === "string" && /^[0-9a-f-]{36}$/i.test(employerId)
+          ? await employerOption(record.tx, request.staff!.organisationId, employerId)
+          : undefined;
+      return formPage(record, request, reply, chosen?.id, { occurredOn: calendarDateAt(clock.now()) });
+    }),
   );
 
-  app.post("/participants/:participantId/work/employer-contacts", manageEmployers, async (request, reply) => {
-    const body = formBody(request.body);
-    const t = translatorFor(request);
-    const participantId = participantIdParam(request);
-    return open(request, "write", "employer_contact", async (record) => {
+  app.post(
+    "/participants/:participantId/work/employer-contacts",
+    manageEmployers,
+    recordRoute(door, "write", "employer_contact", async (record, request, reply) => {
       // Without consent nothing is written, whatever was posted.
-      if (!(await mayContactEmployers(record))) return refused(request, reply, record);
+      if (!(await mayContactEmployers(record))) return refused(record, request, reply);
+      const t = translatorFor(request);
+      const checked = checkForm(participantEmployerContactForm(calendarDateAt(clock.now())), request);
+      const body = checked.body;
       const organisationId = request.staff!.organisationId;
       const employerId = typeof body.employerId === "string" ? body.employerId : "";
       const chosen = /^[0-9a-f-]{36}$/i.test(employerId)
         ? await findEmployer(record.tx, organisationId, employerId)
         : undefined;
-      const parsed = participantEmployerContactForm(calendarDateAt(clock.now())).safeParse(body);
-      if (!chosen || !parsed.success) {
-        const errors = parsed.success ? [] : fieldErrors(parsed.error, t, body);
+      if (!chosen || !checked.ok) {
+        const errors = checked.ok ? [] : checked.errors;
         if (!chosen && !errors.some((error) => error.field === "employerId"))
           errors.unshift({ field: "employerId", message: t.t("validation.employerContact.employer") });
-        return formPage(request, reply, record, chosen?.id, body, errors);
+        return formPage(record, request, reply, chosen?.id, body, errors);
       }
-      const form = parsed.data;
+      const form = checked.form;
       const person = await currentPerson(record.tx, chosen.id, form.contactPersonId);
       if (!person && !form.withWhom) {
         const errors = [{ field: "withWhom", message: t.t("validation.employerContact.whoMissing") }];
-        return formPage(request, reply, record, chosen.id, body, errors);
+        return formPage(record, request, reply, chosen.id, body, errors);
       }
       const note =
         t.t("employerContact.participant.note", {
@@ -135,8 +130,8 @@ export function registerEmployerContactRoutes(app: FastifyInstance, { db, clock,
         { ...form, contactPersonId: person?.id },
         note,
       );
-      if (outcome.kind === "no_consent") return refused(request, reply, record);
-      return () => reply.redirect(`/participants/${participantId}/work?notice=employerContact`);
-    });
-  });
+      if (outcome.kind === "no_consent") return refused(record, request, reply);
+      return { redirect: `/participants/${record.participantId}/work?notice=employerContact` };
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { layoutProps, type PageContext } from "../../../platform/http/pages";
+import type { RecordFrame } from "../../../platform/http/record-page";
 import {
   Button,
   ButtonLink,
@@ -17,11 +18,7 @@ import {
 import { DateInput } from "../../../platform/web/date-input";
 import type { Translator } from "../../../platform/web/i18n/index";
 import { Layout } from "../../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../../platform/web/participant-header";
+import { ParticipantHeader } from "../../../platform/web/participant-header";
 import type { DisclosureInForce } from "../work/disclosure";
 import { WeeklyBarChart } from "./contact-chart";
 import type { LogRow, WeeklyCounts } from "./contacts";
@@ -140,8 +137,6 @@ export function EmployerContactFormPage(
   );
 }
 
-type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
-
 /** What the person agreed an employer may be told, in plain words, where the specialist cannot miss it. */
 function DisclosureCallout({
   t,
@@ -164,7 +159,7 @@ function DisclosureCallout({
 }
 
 export function ParticipantEmployerContactPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     employers: { id: string; name: string }[];
     /** The employer chosen, its people and what it may be told; absent until one is chosen. */
     chosen?: { employer: EmployerRow; people: Person[]; disclosure: DisclosureInForce };
@@ -172,16 +167,13 @@ export function ParticipantEmployerContactPage(
     errors?: FieldError[];
   },
 ) {
-  const { t, participant, chosen, errors } = props;
-  const base = `/participants/${participant.id}/work/employer-contacts`;
+  const { t, banner, chosen, errors } = props;
+  const base = `/participants/${banner.id}/work/employer-contacts`;
   const title = t.t("employerContact.participant.title");
   return (
-    <Layout
-      {...layoutProps(props, title, errors)}
-      backLink={{ href: `/participants/${participant.id}/work` }}
-    >
+    <Layout {...layoutProps(props, title, errors)} backLink={{ href: `/participants/${banner.id}/work` }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       {props.employers.length === 0 ? (
         <>
@@ -225,18 +217,18 @@ export function ParticipantEmployerContactPage(
 }
 
 /** No consent to contact employers: said plainly, and nothing is written. */
-export function NoConsentPage(props: RecordPage) {
-  const { t, participant } = props;
+export function NoConsentPage(props: RecordFrame) {
+  const { t, banner } = props;
   const title = t.t("employerContact.participant.refusedTitle");
   return (
-    <Layout {...layoutProps(props, title)} backLink={{ href: `/participants/${participant.id}/work` }}>
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+    <Layout {...layoutProps(props, title)} backLink={{ href: `/participants/${banner.id}/work` }}>
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <WarningCallout heading={t.t("common.importantTitle")}>
         <p>{t.t("employerContact.participant.refused")}</p>
       </WarningCallout>
       <p>
-        <a href={`/participants/${participant.id}/work`}>{t.t("employerContact.participant.backToWork")}</a>
+        <a href={`/participants/${banner.id}/work`}>{t.t("employerContact.participant.backToWork")}</a>
       </p>
     </Layout>
   );

@@ -2,9 +2,9 @@ import { and, asc, count, desc, eq, ilike, isNull, or } from "drizzle-orm";
 import type { Actor } from "../../../platform/access/policy";
 import type { Clock } from "../../../platform/clock";
 import type { Executor } from "../../../platform/db/index";
+import { type EditOutcome, notFound, saved, stale } from "../../../platform/outcome";
 import { OPPORTUNITIES_PAGE_SIZE, type OpportunityForm, type OpportunityListQuery } from "./forms";
 import { type EmployerRow, employer, type JobOpportunityRow, jobOpportunity } from "./schema";
-import type { EditOutcome } from "./service";
 import { likePattern } from "./service";
 
 // Job opportunities belong to the organisation; each names its employer.
@@ -105,7 +105,7 @@ export async function updateOpportunity(
   version: number,
   form: OpportunityForm,
 ): Promise<EditOutcome<JobOpportunityRow>> {
-  const [saved] = await executor
+  const [updated] = await executor
     .update(jobOpportunity)
     .set({ ...form, closesOn: form.closesOn ?? null, updatedAt: clock.now(), version: version + 1 })
     .where(
@@ -116,9 +116,9 @@ export async function updateOpportunity(
       ),
     )
     .returning();
-  if (saved) return { kind: "saved", row: saved };
+  if (updated) return saved(updated);
   const current = await findOpportunity(executor, actor.organisationId, opportunityId);
-  return current ? { kind: "stale", current: current.opportunity } : { kind: "not_found" };
+  return current ? stale(current.opportunity) : notFound;
 }
 
 /** Opening or closing is a small change of its own: it moves the version on like any edit. */

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { hasPermission } from "../../../platform/access/roles";
 import type { AppDeps } from "../../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
+import { checkForm } from "../../../platform/http/form-post";
+import { pageContext, sendPage } from "../../../platform/http/pages";
 import { uuidParam } from "../../../platform/http/params";
-import { type FieldError, fieldErrors, formBody } from "../../../platform/web/forms";
+import { type FieldError, formBody } from "../../../platform/web/forms";
 import { currentEmploymentSettings } from "../settings/service";
 import { opportunityForm, opportunityListQuery, versionField } from "./forms";
 import {
@@ -21,13 +22,14 @@ import {
   opportunityValues,
 } from "./opportunity-views";
 import {
-  employerFromRequest,
   manageEmployers,
   notFound,
   notice,
   readEmployers,
-  sendEmployerForm,
-} from "./routes";
+  registerEmployerForm,
+  sendEditAnswer,
+} from "./pages";
+import type { JobOpportunityRow } from "./schema";
 
 export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
@@ -71,29 +73,12 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
     );
   });
 
-  const showNewForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    sendEmployerForm(request, reply, deps, errors, (employer) =>
+  registerEmployerForm(app, deps, "/employers/:employerId/opportunities", {
+    schema: () => opportunityForm,
+    page: (request, reply, employer, values, errors) =>
       OpportunityFormPage({ ...pageContext(request, reply), employer, values, errors }),
-    );
-
-  app.get("/employers/:employerId/opportunities/new", manageEmployers, async (request, reply) =>
-    showNewForm(request, reply, {}),
-  );
-
-  app.post("/employers/:employerId/opportunities", manageEmployers, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = opportunityForm.safeParse(body);
-    if (!parsed.success)
-      return showNewForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request), body));
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const id = await createOpportunity(db, clock, request.staff!, found, parsed.data);
-    return reply.redirect(`/opportunities/${id}?notice=opportunity`);
+    save: async (request, found, form) =>
+      `/opportunities/${await createOpportunity(db, clock, request.staff!, found, form)}?notice=opportunity`,
   });
 
   app.get("/opportunities/:opportunityId/edit", manageEmployers, async (request, reply) => {
@@ -114,38 +99,31 @@ export function registerOpportunityRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post("/opportunities/:opportunityId/edit", manageEmployers, async (request, reply) => {
     const found = await opportunityFromRequest(request);
     if (!found) return notFound(reply);
-    const body = formBody(request.body);
-    const { version } = versionField.parse(body);
-    const employer = { id: found.opportunity.employerId, name: found.employerName };
-    const context = pageContext(request, reply);
-    const parsed = opportunityForm.safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, translatorFor(request), body);
-      const editing = { opportunity: found.opportunity, version };
-      return sendPage(
-        reply,
-        OpportunityFormPage({ ...context, employer, values: body, errors, editing }),
-        400,
-      );
-    }
+    const checked = checkForm(opportunityForm, request);
+    const { version } = versionField.parse(checked.body);
+    const show = (state: { errors?: FieldError[]; conflict?: JobOpportunityRow }) =>
+      OpportunityFormPage({
+        ...pageContext(request, reply),
+        employer: { id: found.opportunity.employerId, name: found.employerName },
+        values: checked.body,
+        errors: state.errors,
+        editing: state.conflict
+          ? { opportunity: state.conflict, version: state.conflict.version, saved: state.conflict }
+          : { opportunity: found.opportunity, version },
+      });
+    if (!checked.ok) return sendPage(reply, show({ errors: checked.errors }), 400);
     const outcome = await updateOpportunity(
       db,
       clock,
       request.staff!,
       found.opportunity.id,
       version,
-      parsed.data,
+      checked.form,
     );
-    if (outcome.kind === "not_found") return notFound(reply);
-    if (outcome.kind === "stale") {
-      const editing = {
-        opportunity: outcome.current,
-        version: outcome.current.version,
-        saved: outcome.current,
-      };
-      return sendPage(reply, OpportunityFormPage({ ...context, employer, values: body, editing }), 409);
-    }
-    return reply.redirect(`/opportunities/${found.opportunity.id}?notice=opportunity`);
+    return sendEditAnswer(request, reply, outcome, {
+      saved: (row) => `/opportunities/${row.id}?notice=opportunity`,
+      show,
+    });
   });
 
   app.post("/opportunities/:opportunityId/status", manageEmployers, async (request, reply) => {

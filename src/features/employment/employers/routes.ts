@@ -1,25 +1,33 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { VNode } from "preact";
 import { z } from "zod";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
+import { checkForm } from "../../../platform/http/form-post";
 import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
 import { uuidParam } from "../../../platform/http/params";
-import { type FieldError, fieldErrors, formBody } from "../../../platform/web/forms";
+import { type FieldError, formBody } from "../../../platform/web/forms";
 import { currentEmploymentSettings } from "../settings/service";
 import { EmployerContactFormPage } from "./contact-views";
 import { currentPeople, currentPerson, logEmployerContact } from "./contacts";
 import { EmployerPage } from "./employer-page";
 import { employerContactForm, employerForm, employerListQuery, personForm, versionField } from "./forms";
 import { employerOpportunities } from "./opportunities";
+import {
+  employerFromRequest,
+  manageEmployers,
+  notFound,
+  notice,
+  readEmployers,
+  registerEmployerForm,
+  sendEditAnswer,
+} from "./pages";
 import type { EmployerRow } from "./schema";
 import {
   addPerson,
   archivePerson,
   createEmployer,
   employerPeople,
-  findEmployer,
   listEmployers,
   mergeCandidates,
   mergeEmployers,
@@ -27,35 +35,6 @@ import {
   updateEmployer,
 } from "./service";
 import { EmployerFormPage, EmployerListPage, MergePage, PersonFormPage } from "./views";
-
-export const readEmployers = { config: { access: "employers.read" as const } };
-export const manageEmployers = { config: { access: "employers.manage" as const } };
-
-export const notFound = (reply: FastifyReply) => {
-  reply.callNotFound();
-  return reply;
-};
-
-export const notice = (request: FastifyRequest) => (request.query as { notice?: string } | undefined)?.notice;
-
-/** The employer named in the address, of the reader's organisation and not merged away. */
-export async function employerFromRequest(request: FastifyRequest, { db }: AppDeps) {
-  const employerId = uuidParam(request, "employerId");
-  return employerId ? findEmployer(db, request.staff!.organisationId, employerId) : undefined;
-}
-
-/** A form about the employer named in the address: not found for an unknown one, 400 with errors. */
-export async function sendEmployerForm(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  deps: AppDeps,
-  errors: FieldError[] | undefined,
-  render: (employer: EmployerRow) => Promise<VNode> | VNode,
-) {
-  const found = await employerFromRequest(request, deps);
-  if (!found) return notFound(reply);
-  return sendPage(reply, await render(found), errors ? 400 : 200);
-}
 
 export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps;
@@ -79,13 +58,16 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
   );
 
   app.post("/employers", manageEmployers, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = employerForm.safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, translatorFor(request));
-      return sendPage(reply, EmployerFormPage({ ...pageContext(request, reply), values: body, errors }), 400);
+    const checked = checkForm(employerForm, request);
+    if (!checked.ok) {
+      const page = EmployerFormPage({
+        ...pageContext(request, reply),
+        values: checked.body,
+        errors: checked.errors,
+      });
+      return sendPage(reply, page, 400);
     }
-    const created = await createEmployer(db, clock, request.staff!, parsed.data);
+    const created = await createEmployer(db, clock, request.staff!, checked.form);
     return reply.redirect(`/employers/${created.id}?notice=saved`);
   });
 
@@ -129,51 +111,35 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post("/employers/:employerId/edit", manageEmployers, async (request, reply) => {
     const found = await employerFromRequest(request, deps);
     if (!found) return notFound(reply);
-    const body = formBody(request.body);
-    const { version } = versionField.parse(body);
-    const parsed = employerForm.safeParse(body);
-    const context = pageContext(request, reply);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error, translatorFor(request));
-      return sendPage(
-        reply,
-        EmployerFormPage({ ...context, values: body, errors, editing: { employer: found, version } }),
-        400,
-      );
-    }
-    const outcome = await updateEmployer(db, clock, request.staff!, found.id, version, parsed.data);
-    if (outcome.kind === "not_found") return notFound(reply);
-    if (outcome.kind === "stale") {
-      // The form keeps what this person typed, and is now based on the saved version.
-      const editing = { employer: outcome.current, version: outcome.current.version, saved: outcome.current };
-      return sendPage(reply, EmployerFormPage({ ...context, values: body, editing }), 409);
-    }
-    return reply.redirect(`/employers/${found.id}?notice=saved`);
+    const checked = checkForm(employerForm, request);
+    // A missing version is version 0, which no saved employer has: a conflict, never an overwrite.
+    const { version } = versionField.parse(checked.body);
+    const show = (state: { errors?: FieldError[]; conflict?: EmployerRow }) =>
+      EmployerFormPage({
+        ...pageContext(request, reply),
+        values: checked.body,
+        errors: state.errors,
+        // After a conflict the form keeps what this person typed, and is based on the saved version.
+        editing: state.conflict
+          ? { employer: state.conflict, version: state.conflict.version, saved: state.conflict }
+          : { employer: found, version },
+      });
+    if (!checked.ok) return sendPage(reply, show({ errors: checked.errors }), 400);
+    const outcome = await updateEmployer(db, clock, request.staff!, found.id, version, checked.form);
+    return sendEditAnswer(request, reply, outcome, {
+      saved: (row) => `/employers/${row.id}?notice=saved`,
+      show,
+    });
   });
 
-  const showPersonForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    sendEmployerForm(request, reply, deps, errors, (employer) =>
+  registerEmployerForm(app, deps, "/employers/:employerId/people", {
+    schema: () => personForm,
+    page: (request, reply, employer, values, errors) =>
       PersonFormPage({ ...pageContext(request, reply), employer, values, errors }),
-    );
-
-  app.get("/employers/:employerId/people/new", manageEmployers, async (request, reply) =>
-    showPersonForm(request, reply, {}),
-  );
-
-  app.post("/employers/:employerId/people", manageEmployers, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = personForm.safeParse(body);
-    if (!parsed.success)
-      return showPersonForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request)));
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    await addPerson(db, clock, found, parsed.data);
-    return reply.redirect(`/employers/${found.id}?notice=person`);
+    save: async (_request, found, form) => {
+      await addPerson(db, clock, found, form);
+      return `/employers/${found.id}?notice=person`;
+    },
   });
 
   app.post("/employers/:employerId/people/:personId/archive", manageEmployers, async (request, reply) => {
@@ -211,13 +177,10 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.redirect(`/employers/${keptId}?notice=merged`);
   });
 
-  const showContactForm = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-  ) =>
-    sendEmployerForm(request, reply, deps, errors, async (employer) =>
+  registerEmployerForm(app, deps, "/employers/:employerId/contacts", {
+    schema: () => employerContactForm(calendarDateAt(clock.now())),
+    initial: () => ({ occurredOn: calendarDateAt(clock.now()) }),
+    page: async (request, reply, employer, values, errors) =>
       EmployerContactFormPage({
         ...pageContext(request, reply),
         employer,
@@ -225,30 +188,14 @@ export function registerEmployerRoutes(app: FastifyInstance, deps: AppDeps) {
         values,
         errors,
       }),
-    );
-
-  app.get("/employers/:employerId/contacts/new", manageEmployers, async (request, reply) =>
-    showContactForm(request, reply, { occurredOn: calendarDateAt(clock.now()) }),
-  );
-
-  app.post("/employers/:employerId/contacts", manageEmployers, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = employerContactForm(calendarDateAt(clock.now())).safeParse(body);
-    if (!parsed.success)
-      return showContactForm(request, reply, body, fieldErrors(parsed.error, translatorFor(request), body));
-    const found = await employerFromRequest(request, deps);
-    if (!found) return notFound(reply);
-    const person = await currentPerson(db, found.id, parsed.data.contactPersonId);
-    if (!person && !parsed.data.withWhom) {
-      const errors = [
-        { field: "withWhom", message: translatorFor(request).t("validation.employerContact.whoMissing") },
-      ];
-      return showContactForm(request, reply, body, errors);
-    }
-    await logEmployerContact(db, clock, request.staff!, found, {
-      ...parsed.data,
-      contactPersonId: person?.id,
-    });
-    return reply.redirect(`/employers/${found.id}?notice=contact`);
+    save: async (request, found, form) => {
+      const person = await currentPerson(db, found.id, form.contactPersonId);
+      if (!person && !form.withWhom)
+        return [
+          { field: "withWhom", message: translatorFor(request).t("validation.employerContact.whoMissing") },
+        ];
+      await logEmployerContact(db, clock, request.staff!, found, { ...form, contactPersonId: person?.id });
+      return `/employers/${found.id}?notice=contact`;
+    },
   });
 }

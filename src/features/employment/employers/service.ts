@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../../../platform/audit/service";
 import type { Clock } from "../../../platform/clock";
 import type { Database, Executor } from "../../../platform/db/index";
 import { staffAccount } from "../../../platform/directory/schema";
+import { type EditOutcome, type NotFound, notFound, saved, stale } from "../../../platform/outcome";
 import { returnToWorkPlan, sicknessAbsence } from "../return-to-work/schema";
 import { employerDisclosure, job, jobApplication } from "../work/schema";
 import { EMPLOYERS_PAGE_SIZE, type EmployerForm, type EmployerListQuery, type PersonForm } from "./forms";
@@ -71,11 +72,6 @@ export async function createEmployer(executor: Executor, clock: Clock, actor: Ac
   return row!;
 }
 
-export type EditOutcome<Row> =
-  | { kind: "saved"; row: Row }
-  | { kind: "stale"; current: Row }
-  | { kind: "not_found" };
-
 /** Saves only over the version the editor started from: a stale form never overwrites. */
 export async function updateEmployer(
   executor: Executor,
@@ -85,14 +81,14 @@ export async function updateEmployer(
   version: number,
   form: EmployerForm,
 ): Promise<EditOutcome<EmployerRow>> {
-  const [saved] = await executor
+  const [updated] = await executor
     .update(employer)
     .set({ ...form, size: form.size ?? null, updatedAt: clock.now(), version: version + 1 })
     .where(and(live(actor.organisationId), eq(employer.id, employerId), eq(employer.version, version)))
     .returning();
-  if (saved) return { kind: "saved", row: saved };
+  if (updated) return saved(updated);
   const current = await findEmployer(executor, actor.organisationId, employerId);
-  return current ? { kind: "stale", current } : { kind: "not_found" };
+  return current ? stale(current) : notFound;
 }
 
 export function employerPeople(executor: Executor, employerId: string) {
@@ -181,7 +177,7 @@ const pointingAtEmployer = [
   returnToWorkPlan,
 ] as const;
 
-export type MergeOutcome = { kind: "merged"; moved: Record<string, number> } | { kind: "not_found" };
+export type MergeOutcome = { kind: "merged"; moved: Record<string, number> } | NotFound;
 
 /**
  * Merges a duplicate into the employer kept: everything that pointed at the duplicate points at
@@ -197,13 +193,13 @@ export function mergeEmployers(
   ipAddress: string | null,
 ): Promise<MergeOutcome> {
   return db.transaction(async (tx) => {
-    if (keptId === duplicateId) return { kind: "not_found" as const };
+    if (keptId === duplicateId) return notFound;
     const both = await tx
       .select({ id: employer.id })
       .from(employer)
       .where(and(live(actor.organisationId), inArray(employer.id, [keptId, duplicateId])))
       .for("update");
-    if (both.length !== 2) return { kind: "not_found" as const };
+    if (both.length !== 2) return notFound;
     const moved: Record<string, number> = {};
     for (const table of pointingAtEmployer) {
       const rows = await tx

@@ -20,7 +20,8 @@ import { Layout } from "../../../platform/web/layout";
 import type { EmployerListQuery } from "./forms";
 import { type EmployerRow, employerSectors, employerSizes } from "./schema";
 
-const notices: Record<string, MessageKey> = {
+/** The notices the employer and opportunity pages show after a redirect (`?notice=<key>`). */
+export const employerNotices = {
   saved: "employers.notice.saved",
   person: "employers.notice.person",
   archived: "employers.notice.archived",
@@ -28,14 +29,14 @@ const notices: Record<string, MessageKey> = {
   merged: "employers.notice.merged",
   opportunity: "employers.notice.opportunity",
   status: "opportunities.notice.status",
-};
+} as const satisfies Record<string, MessageKey>;
 
+/** The notice's words, as `noticeIn` found them in the address. */
 export function Notice({ t, notice }: { t: Translator; notice?: string }) {
-  const key = notice ? notices[notice] : undefined;
-  if (!key) return null;
+  if (!notice) return null;
   return (
     <NotificationBanner title={t.t("common.successTitle")} success>
-      <p class="nhsuk-notification-banner__heading">{t.t(key)}</p>
+      <p class="nhsuk-notification-banner__heading">{notice}</p>
     </NotificationBanner>
   );
 }

@@ -3,9 +3,7 @@ import { z } from "zod";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
-import { sendPage } from "../../../platform/http/pages";
-import { recordOpener } from "../../../platform/http/participant";
-import { recordPage } from "../../contacts/request";
+import { read, recordFrame, recordRoute } from "../../../platform/http/record-page";
 import { currentEmploymentSettings } from "../settings/service";
 import { mayContactEmployers } from "../work/disclosure";
 import { profileForMatching, rankedSuggestions } from "./service";
@@ -17,32 +15,30 @@ const suggestionsQuery = z.object({
 
 /** Job suggestions for one person: reading their profile is reading their record, through the door. */
 export function registerMatchingRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = recordOpener(door);
   app.get(
     "/participants/:participantId/work/suggestions",
-    { config: { access: "participant.read" as const } },
-    async (request, reply) => {
+    read,
+    recordRoute(door, "read", "job_matching", async (record, request, reply) => {
       const { page } = suggestionsQuery.parse(request.query ?? {});
-      return open(request, "read", "job_matching", async (record) => {
-        const profile = await profileForMatching(record);
-        const { wageFloorPence } = await currentEmploymentSettings(record.tx, record.organisationId);
-        const found = profile
-          ? await rankedSuggestions(record.tx, record.organisationId, profile.criteria, {
-              wageFloorPence,
-              today: calendarDateAt(clock.now()),
-              page,
-            })
-          : { rows: [], total: 0, page: 1 };
-        const suggestionsPage = SuggestionsPage({
-          ...(await recordPage(request, reply, record)),
+      const profile = await profileForMatching(record);
+      const { wageFloorPence } = await currentEmploymentSettings(record.tx, record.organisationId);
+      const found = profile
+        ? await rankedSuggestions(record.tx, record.organisationId, profile.criteria, {
+            wageFloorPence,
+            today: calendarDateAt(clock.now()),
+            page,
+          })
+        : { rows: [], total: 0, page: 1 };
+      return {
+        page: SuggestionsPage({
+          ...(await recordFrame(record, request, reply)),
           profile,
           mayContactEmployers: await mayContactEmployers(record),
           ...found,
           wageFloorPence,
           mayRecord: hasPermission(request.staff!.role, "participant.write"),
-        });
-        return () => sendPage(reply, suggestionsPage);
-      });
-    },
+        }),
+      };
+    }),
   );
 }

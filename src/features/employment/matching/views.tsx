@@ -1,18 +1,13 @@
-import { layoutProps, type PageContext } from "../../../platform/http/pages";
+import { layoutProps } from "../../../platform/http/pages";
+import type { RecordFrame } from "../../../platform/http/record-page";
 import { InsetText, SummaryList, Tag, WarningCallout } from "../../../platform/web/components";
 import { PagedResults } from "../../../platform/web/form-fields";
 import type { MessageKey, Translator } from "../../../platform/web/i18n/index";
 import { Layout } from "../../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../../platform/web/participant-header";
+import { ParticipantHeader } from "../../../platform/web/participant-header";
 import type { MatchFit, MatchReason } from "./rules";
 import type { ProfileForMatching, Suggestion } from "./service";
 import { SUGGESTIONS_PAGE_SIZE } from "./service";
-
-type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
 
 const pounds = (pence: number) => (pence / 100).toFixed(2);
 const fitColours: Record<MatchFit, "green" | "yellow" | "red" | "grey"> = {
@@ -162,7 +157,7 @@ function SuggestionCard({
 }
 
 export function SuggestionsPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     profile: ProfileForMatching | null;
     mayContactEmployers: boolean;
     rows: Suggestion[];
@@ -172,12 +167,12 @@ export function SuggestionsPage(
     mayRecord: boolean;
   },
 ) {
-  const { t, participant, profile } = props;
-  const base = `/participants/${participant.id}/work/suggestions`;
-  const profileHref = `/participants/${participant.id}/assessments/vocational-profile`;
+  const { t, banner, profile } = props;
+  const base = `/participants/${banner.id}/work/suggestions`;
+  const profileHref = `/participants/${banner.id}/assessments/vocational-profile`;
   return (
     <Layout {...layoutProps(props, t.t("matching.title"), undefined, true)}>
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("matching.title")}</h1>
       <p>{t.t("matching.intro")}</p>
       <WarningCallout heading={t.t("matching.decidesHeading")}>
@@ -215,7 +210,7 @@ export function SuggestionsPage(
                     key={suggestion.id}
                     t={t}
                     suggestion={suggestion}
-                    participantId={participant.id}
+                    participantId={banner.id}
                     wageFloorPence={props.wageFloorPence}
                     mayRecord={props.mayRecord}
                   />

@@ -27,7 +27,7 @@ import {
   returnToWorkOutcomes,
 } from "./schema";
 import type { AbsenceView } from "./service";
-import { day, type RecordPage, returnToWorkBase } from "./shared";
+import { day, type RecordFrame, returnToWorkBase } from "./shared";
 
 type Values = Record<string, unknown>;
 
@@ -198,7 +198,7 @@ function WeekRows({ t, values, errors }: { t: Translator; values: Values; errors
 }
 
 export function PlanFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     absence: AbsenceView;
     values: Values;
     errors?: FieldError[];
@@ -207,14 +207,14 @@ export function PlanFormPage(
     conflict?: ReturnToWorkPlanRow;
   },
 ) {
-  const { t, participant, values, errors, absence } = props;
-  const base = returnToWorkBase(participant.id);
+  const { t, banner, values, errors, absence } = props;
+  const base = returnToWorkBase(banner.id);
   const title = t.t(absence.plan ? "returnToWork.plan.editTitle" : "returnToWork.plan.newTitle");
   const advice = list(values.advice);
   return (
     <Layout {...layoutProps(props, title, errors, true)}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       {props.conflict && (
         <SavedVersionWarning
           t={t}

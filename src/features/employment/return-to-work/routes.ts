@@ -3,20 +3,28 @@ import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
-import { sendPage, translatorFor } from "../../../platform/http/pages";
+import { type FormState, recordFormPost } from "../../../platform/http/form-post";
+import { translatorFor } from "../../../platform/http/pages";
 import { uuidParam } from "../../../platform/http/params";
-import { participantIdParam, recordOpener } from "../../../platform/http/participant";
+import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../../platform/http/record-page";
+import { invalid, saved } from "../../../platform/outcome";
 import {
   type FieldError,
-  fieldErrors,
+  type FormBody,
   formBody,
   translateIssue,
   withDateProblems,
 } from "../../../platform/web/forms";
-import { notFound, notice, read, recordPage, write } from "../../contacts/request";
 import { employerOption, employerOptions } from "../employers/options";
 import { disclosureFor, mayContactEmployers } from "../work/disclosure";
-import { absenceEditForm, absenceForm, MAX_PHASED_WEEKS, readPlanForm, weekCount } from "./forms";
+import {
+  type AbsenceForm,
+  absenceEditForm,
+  absenceForm,
+  MAX_PHASED_WEEKS,
+  readPlanForm,
+  weekCount,
+} from "./forms";
 import { PlanFormPage, planValues } from "./plan-views";
 import { EmployerPrintPage } from "./print-view";
 import { employerSharingBlock } from "./rules";
@@ -32,7 +40,7 @@ import {
   updateAbsence,
 } from "./service";
 import { returnToWorkBase } from "./shared";
-import { AbsenceFormPage, ReturnToWorkPage, SharingBlockedPage } from "./views";
+import { AbsenceFormPage, ReturnToWorkPage, returnToWorkNotices, SharingBlockedPage } from "./views";
 
 // The Return to work tab: sickness absences from a job the person holds, the plan for each
 // agreed with the employer, and that plan printed for the employer with only what the person
@@ -40,226 +48,205 @@ import { AbsenceFormPage, ReturnToWorkPage, SharingBlockedPage } from "./views";
 
 export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
   const today = () => calendarDateAt(clock.now());
-  const open = recordOpener(door);
   const base = "/participants/:participantId/return-to-work";
+  const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
+    recordFrame(record, request, reply, returnToWorkNotices);
+  // A saved form goes back to the tab with its notice, answered 303 See Other as it always has been.
+  const savedPath = (record: ParticipantRecord, notice: keyof typeof returnToWorkNotices) =>
+    `${returnToWorkBase(record.participantId)}?notice=${notice}`;
 
-  app.get(base, read, async (request, reply) =>
-    open(request, "read", "return_to_work", async (record) => {
+  app.get(
+    base,
+    read,
+    recordRoute(door, "read", "return_to_work", async (record, request, reply) => {
       const absences = await listAbsences(record);
       const referral = absences.length === 0 ? await referralAbsence(record) : undefined;
-      const page = ReturnToWorkPage({
-        ...(await recordPage(request, reply, record)),
-        absences,
-        today: today(),
-        offer: referral?.employerName ? referral : undefined,
-        mayWrite: hasPermission(request.staff!.role, "participant.write"),
-        mayContactEmployers: absences.some((absence) => absence.plan) && (await mayContactEmployers(record)),
-        notice: notice(request),
-      });
-      return () => sendPage(reply, page);
+      return {
+        page: ReturnToWorkPage({
+          ...(await frame(record, request, reply)),
+          absences,
+          today: today(),
+          offer: referral?.employerName ? referral : undefined,
+          mayWrite: hasPermission(request.staff!.role, "participant.write"),
+          mayContactEmployers:
+            absences.some((absence) => absence.plan) && (await mayContactEmployers(record)),
+        }),
+      };
     }),
   );
 
   const absenceFormPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
-    extra: Omit<
-      Parameters<typeof AbsenceFormPage>[0],
-      keyof Awaited<ReturnType<typeof recordPage>> | "employers"
-    >,
-    status: number,
-  ) => {
-    const page = AbsenceFormPage({
-      ...(await recordPage(request, reply, record)),
+    extra: Omit<Parameters<typeof AbsenceFormPage>[0], keyof Awaited<ReturnType<typeof frame>> | "employers">,
+  ) =>
+    AbsenceFormPage({
+      ...(await frame(record, request, reply)),
       employers: await employerOptions(record.tx, record.organisationId),
       ...extra,
     });
-    return () => sendPage(reply, page, status);
-  };
 
-  app.get(`${base}/absences/new`, write, async (request, reply) =>
-    open(request, "read", "sickness_absence_form", async (record) => {
+  app.get(
+    `${base}/absences/new`,
+    write,
+    recordRoute(door, "read", "sickness_absence_form", async (record, request, reply) => {
       const fromReferral = (request.query as { from?: string }).from === "referral";
       const referral = fromReferral ? await referralAbsence(record) : undefined;
-      if (!referral?.employerName) return absenceFormPage(request, reply, record, { values: {} }, 200);
+      if (!referral?.employerName)
+        return { page: await absenceFormPage(record, request, reply, { values: {} }) };
       // The referral names the employer in the referrer's words: match one of ours by name, or
       // say it is not there yet so they can add it (or pick another).
       const wanted = referral.employerName.trim().toLowerCase();
       const match = (await employerOptions(record.tx, record.organisationId)).find(
         (option) => option.name.trim().toLowerCase() === wanted,
       );
-      return absenceFormPage(
-        request,
-        reply,
-        record,
-        {
+      return {
+        page: await absenceFormPage(record, request, reply, {
           values: { employerId: match?.id, startedOn: referral.absenceStartDate ?? "" },
           unmatchedEmployer: match ? undefined : referral.employerName,
-        },
-        200,
-      );
+        }),
+      };
     }),
   );
 
-  const checkEmployer = async (record: ParticipantRecord, employerId: string) =>
-    (await employerOption(record.tx, record.organisationId, employerId)) !== undefined;
+  /** The employer must be one of the organisation's: refused beside the field otherwise. */
+  const unknownEmployer = async (record: ParticipantRecord, form: AbsenceForm) =>
+    (await employerOption(record.tx, record.organisationId, form.employerId)) === undefined
+      ? invalid("employerId", "validation.returnToWork.employer")
+      : undefined;
 
-  app.post(`${base}/absences`, write, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = absenceForm({ today: today() }).safeParse(body);
-    const participantId = participantIdParam(request);
-    return open(request, parsed.success ? "write" : "read", "sickness_absence", async (record) => {
-      const t = translatorFor(request);
-      const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t, body);
-      if (parsed.success && !(await checkEmployer(record, parsed.data.employerId)))
-        errors.push({ field: "employerId", message: t.t("validation.returnToWork.employer") });
-      if (!parsed.success || errors.length > 0)
-        return absenceFormPage(request, reply, record, { values: body, errors }, 400);
-      await recordAbsence(record, clock, parsed.data);
-      return () => reply.redirect(`${returnToWorkBase(participantId)}?notice=absence`, 303);
-    });
-  });
-
-  const withAbsence = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    purpose: "read" | "write",
-    what: string,
-    work: (record: ParticipantRecord, absence: AbsenceView) => Promise<() => FastifyReply>,
-  ) => {
-    const absenceId = uuidParam(request, "absenceId");
-    return open(request, purpose, what, async (record) => {
-      const absence = absenceId ? await findAbsence(record, absenceId) : undefined;
-      if (!absence) return () => notFound(reply);
-      return work(record, absence);
-    });
-  };
-
-  app.get(`${base}/absences/:absenceId`, write, async (request, reply) =>
-    withAbsence(request, reply, "read", "sickness_absence_form", (record, absence) =>
-      absenceFormPage(
-        request,
-        reply,
-        record,
-        { absence, values: { ...absence, endedOn: absence.endedOn ?? "" } },
-        200,
-      ),
-    ),
+  app.post(
+    `${base}/absences`,
+    write,
+    recordFormPost(door, {
+      what: "sickness_absence",
+      schema: () => absenceForm({ today: today() }),
+      show: (record, request, reply, state: FormState<undefined>) =>
+        absenceFormPage(record, request, reply, { values: state.values, errors: state.errors }),
+      save: async (record, form) => {
+        const refused = await unknownEmployer(record, form);
+        if (refused) return refused;
+        await recordAbsence(record, clock, form);
+        return saved(undefined);
+      },
+      saved: (record) => savedPath(record, "absence"),
+      redirectStatus: 303,
+    }),
   );
 
-  app.post(`${base}/absences/:absenceId`, write, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = absenceEditForm({ today: today() }).safeParse(body);
-    const participantId = participantIdParam(request);
-    return withAbsence(
-      request,
-      reply,
-      parsed.success ? "write" : "read",
-      "sickness_absence",
-      async (record, absence) => {
-        const t = translatorFor(request);
-        const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error, t, body);
-        if (parsed.success && !(await checkEmployer(record, parsed.data.employerId)))
-          errors.push({ field: "employerId", message: t.t("validation.returnToWork.employer") });
-        if (!parsed.success || errors.length > 0)
-          return absenceFormPage(request, reply, record, { absence, values: body, errors }, 400);
-        const { version, ...form } = parsed.data;
-        const outcome = await updateAbsence(record, absence.id, version, form);
-        if (outcome.kind === "not_found") return () => notFound(reply);
-        if (outcome.kind === "stale")
-          return absenceFormPage(
-            request,
-            reply,
-            record,
-            { absence, values: body, conflict: outcome.current },
-            409,
-          );
-        return () => reply.redirect(`${returnToWorkBase(participantId)}?notice=absence`, 303);
+  const absenceIn = async (record: ParticipantRecord, request: FastifyRequest) => {
+    const absenceId = uuidParam(request, "absenceId");
+    return absenceId ? findAbsence(record, absenceId) : undefined;
+  };
+
+  /** A page about the absence named in the path: 404 when it is not on this record. */
+  const withAbsence = (
+    purpose: "read" | "write",
+    what: string,
+    work: (
+      record: ParticipantRecord,
+      absence: AbsenceView,
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ) => Promise<RecordAnswer>,
+  ) =>
+    recordRoute(door, purpose, what, async (record, request, reply) => {
+      const absence = await absenceIn(record, request);
+      if (!absence) return { notFound: true };
+      return work(record, absence, request, reply);
+    });
+
+  app.get(
+    `${base}/absences/:absenceId`,
+    write,
+    withAbsence("read", "sickness_absence_form", async (record, absence, request, reply) => ({
+      page: await absenceFormPage(record, request, reply, {
+        absence,
+        values: { ...absence, endedOn: absence.endedOn ?? "" },
+      }),
+    })),
+  );
+
+  app.post(
+    `${base}/absences/:absenceId`,
+    write,
+    recordFormPost(door, {
+      what: "sickness_absence",
+      schema: () => absenceEditForm({ today: today() }),
+      before: async (record, request) =>
+        (await absenceIn(record, request)) ? undefined : { notFound: true },
+      show: async (record, request, reply, state: FormState<AbsenceView>) =>
+        absenceFormPage(record, request, reply, {
+          absence: (await absenceIn(record, request))!,
+          values: state.values,
+          errors: state.errors,
+          conflict: state.conflict,
+        }),
+      save: async (record, { version, ...form }, _version, request) => {
+        const refused = await unknownEmployer(record, form);
+        if (refused) return refused;
+        return updateAbsence(record, uuidParam(request, "absenceId")!, version, form);
       },
-    );
-  });
+      saved: (record) => savedPath(record, "absence"),
+      redirectStatus: 303,
+    }),
+  );
 
   const planFormPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
     absence: AbsenceView,
     extra: { values: Record<string, unknown>; errors?: FieldError[]; conflict?: AbsenceView["plan"] },
-    status: number,
-  ) => {
+    status = 200,
+  ): Promise<RecordAnswer> => {
     const consented = await mayContactEmployers(record);
     const page = PlanFormPage({
-      ...(await recordPage(request, reply, record)),
+      ...(await frame(record, request, reply)),
       absence,
       block: consented ? null : "no_consent",
       values: extra.values,
       errors: extra.errors,
       conflict: extra.conflict ?? undefined,
     });
-    return () => sendPage(reply, page, status);
+    return { page, status };
   };
 
-  app.get(`${base}/absences/:absenceId/plan`, write, async (request, reply) =>
-    withAbsence(request, reply, "read", "return_to_work_plan_form", (record, absence) =>
-      planFormPage(
-        request,
-        reply,
-        record,
-        absence,
-        { values: absence.plan ? planValues(absence.plan) : { returnOn: absence.endedOn ?? "" } },
-        200,
-      ),
+  app.get(
+    `${base}/absences/:absenceId/plan`,
+    write,
+    withAbsence("read", "return_to_work_plan_form", (record, absence, request, reply) =>
+      planFormPage(record, request, reply, absence, {
+        values: absence.plan ? planValues(absence.plan) : { returnOn: absence.endedOn ?? "" },
+      }),
     ),
   );
 
-  app.post(`${base}/absences/:absenceId/plan`, write, async (request, reply) => {
+  // Adding or removing a week row redraws the form with what was typed, saving nothing.
+  const redrawWeeks = withAbsence("read", "return_to_work_plan_form", (record, absence, request, reply) => {
     const body = formBody(request.body);
-    const participantId = participantIdParam(request);
-    const action = body.action;
-    // Adding or removing a week row redraws the form with what was typed, saving nothing.
-    if (action === "addWeek" || action === "removeWeek") {
-      const count = Math.min(
-        MAX_PHASED_WEEKS,
-        Math.max(0, weekCount(body) + (action === "addWeek" ? 1 : -1)),
-      );
-      const advice = [body.advice ?? []].flat();
-      return withAbsence(request, reply, "read", "return_to_work_plan_form", (record, absence) =>
-        planFormPage(
-          request,
-          reply,
-          record,
-          absence,
-          {
-            values: {
-              ...body,
-              weekCount: String(count),
-              advice: count > 0 && !advice.includes("phased_return") ? [...advice, "phased_return"] : advice,
-            },
-          },
-          200,
-        ),
-      );
-    }
-    return withAbsence(request, reply, "write", "return_to_work_plan", async (record, absence) => {
-      const t = translatorFor(request);
+    const count = Math.min(
+      MAX_PHASED_WEEKS,
+      Math.max(0, weekCount(body) + (body.action === "addWeek" ? 1 : -1)),
+    );
+    const advice = [body.advice ?? []].flat();
+    return planFormPage(record, request, reply, absence, {
+      values: {
+        ...body,
+        weekCount: String(count),
+        advice: count > 0 && !advice.includes("phased_return") ? [...advice, "phased_return"] : advice,
+      },
+    });
+  });
+
+  const savePlanForm = withAbsence(
+    "write",
+    "return_to_work_plan",
+    async (record, absence, request, reply) => {
+      const body = formBody(request.body);
       const read = readPlanForm(body, { today: today(), absenceStartedOn: absence.startedOn });
-      const errors: FieldError[] = read.ok
-        ? []
-        : withDateProblems(
-            [
-              ...read.issues.map((issue) => ({
-                field: String(issue.path[0] ?? "form"),
-                message: translateIssue(issue, t),
-              })),
-              ...read.weekErrors.map((error) => ({
-                field: error.field,
-                message: t.t(error.message, { week: error.week ?? "" }),
-              })),
-            ].filter((error, index, all) => all.findIndex((other) => other.field === error.field) === index),
-            body,
-            t,
-          );
+      const errors = planErrors(read, body, translatorFor(request));
       if (read.ok && (read.plan.agreedOn || read.plan.agreedWithEmployerBy)) {
         const block = employerSharingBlock({
           mayContactEmployers: await mayContactEmployers(record),
@@ -268,52 +255,83 @@ export function registerReturnToWorkRoutes(app: FastifyInstance, { door, clock }
         if (block)
           errors.push({
             field: block === "no_consent" ? "agreedWithEmployerBy" : "participantAgreed",
-            message: t.t(`returnToWork.block.${block}`),
+            message: translatorFor(request).t(`returnToWork.block.${block}`),
           });
       }
       if (!read.ok || errors.length > 0)
-        return planFormPage(request, reply, record, absence, { values: body, errors }, 400);
+        return planFormPage(record, request, reply, absence, { values: body, errors }, 400);
       const posted = Number(body.version);
       const basedOn = absence.plan ? (Number.isInteger(posted) ? posted : -1) : null;
       const outcome = await savePlan(record, clock, absence, basedOn, read.plan);
-      if (outcome.kind === "not_found") return () => notFound(reply);
+      if (outcome.kind === "not_found") return { notFound: true };
       if (outcome.kind === "stale")
         return planFormPage(
+          record,
           request,
           reply,
-          record,
           absence,
           { values: body, conflict: outcome.current.plan },
           409,
         );
-      return () => reply.redirect(`${returnToWorkBase(participantId)}?notice=plan`, 303);
-    });
+      return { redirect: savedPath(record, "plan"), status: 303 };
+    },
+  );
+
+  app.post(`${base}/absences/:absenceId/plan`, write, async (request, reply) => {
+    const action = formBody(request.body).action;
+    return action === "addWeek" || action === "removeWeek"
+      ? redrawWeeks(request, reply)
+      : savePlanForm(request, reply);
   });
 
-  app.get(`${base}/plans/:planId/print`, read, async (request, reply) => {
-    const planId = uuidParam(request, "planId");
-    return open(request, "read", "return_to_work_plan_print", async (record) => {
+  app.get(
+    `${base}/plans/:planId/print`,
+    read,
+    recordRoute(door, "read", "return_to_work_plan_print", async (record, request, reply) => {
+      const planId = uuidParam(request, "planId");
       const found = planId ? await findPlan(record, planId) : undefined;
-      if (!found?.plan) return () => notFound(reply);
+      if (!found?.plan) return { notFound: true };
       const block = employerSharingBlock({
         mayContactEmployers: await mayContactEmployers(record),
         participantAgreed: found.plan.participantAgreed,
       });
-      if (block) {
-        const page = SharingBlockedPage({ ...(await recordPage(request, reply, record)), block });
-        return () => sendPage(reply, page, 403);
-      }
-      const page = EmployerPrintPage({
-        t: translatorFor(request),
-        name: await personName(record),
-        employerName: found.employerName,
-        plan: found.plan,
-        // The employer named on the page is the one whose disclosure choice applies.
-        disclosure: await disclosureFor(record, found.employerId),
-        printedOn: clock.now(),
-        backHref: returnToWorkBase(record.participantId),
-      });
-      return () => sendPage(reply, page);
-    });
-  });
+      if (block)
+        return { page: SharingBlockedPage({ ...(await frame(record, request, reply)), block }), status: 403 };
+      return {
+        page: EmployerPrintPage({
+          t: translatorFor(request),
+          name: await personName(record),
+          employerName: found.employerName,
+          plan: found.plan,
+          // The employer named on the page is the one whose disclosure choice applies.
+          disclosure: await disclosureFor(record, found.employerId),
+          printedOn: clock.now(),
+          backHref: returnToWorkBase(record.participantId),
+        }),
+      };
+    }),
+  );
+}
+
+/** The plan form's problems, one per field, in the reader's words (date problems included). */
+function planErrors(
+  read: ReturnType<typeof readPlanForm>,
+  body: FormBody,
+  t: ReturnType<typeof translatorFor>,
+): FieldError[] {
+  if (read.ok) return [];
+  return withDateProblems(
+    [
+      ...read.issues.map((issue) => ({
+        field: String(issue.path[0] ?? "form"),
+        message: translateIssue(issue, t),
+      })),
+      ...read.weekErrors.map((error) => ({
+        field: error.field,
+        message: t.t(error.message, { week: error.week ?? "" }),
+      })),
+    ].filter((error, index, all) => all.findIndex((other) => other.field === error.field) === index),
+    body,
+    t,
+  );
 }

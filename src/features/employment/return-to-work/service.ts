@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
+import { type EditOutcome, notFound, saved, stale } from "../../../platform/outcome";
 import { participant } from "../../participants/schema";
 import { employer } from "../employers/schema";
 import type { AbsenceForm, PlanForm } from "./forms";
@@ -14,11 +15,6 @@ import {
 
 // Sickness absences and their return-to-work plans, read and written only through a record the
 // door opened. Every edit carries the version it was based on; a stale one never overwrites.
-
-export type EditOutcome<Row> =
-  | { kind: "saved"; row: Row }
-  | { kind: "stale"; current: Row }
-  | { kind: "not_found" };
 
 export type AbsenceView = SicknessAbsenceRow & { employerName: string; plan: ReturnToWorkPlanRow | null };
 
@@ -102,8 +98,8 @@ export async function updateAbsence(
         ),
       );
   const row = await findAbsence(record, absenceId);
-  if (!row) return { kind: "not_found" };
-  return updated.length === 0 ? { kind: "stale", current: row } : { kind: "saved", row };
+  if (!row) return notFound;
+  return updated.length === 0 ? stale(row) : saved(row);
 }
 
 /**
@@ -119,9 +115,9 @@ export async function savePlan(
   form: PlanForm,
 ): Promise<EditOutcome<AbsenceView>> {
   const now = clock.now();
-  let saved: boolean;
+  let written: boolean;
   if (!absence.plan) {
-    if (basedOn !== null) return { kind: "not_found" };
+    if (basedOn !== null) return notFound;
     const inserted = await record.tx
       .insert(returnToWorkPlan)
       .values({
@@ -136,7 +132,7 @@ export async function savePlan(
       })
       .onConflictDoNothing()
       .returning({ id: returnToWorkPlan.id });
-    saved = inserted.length > 0;
+    written = inserted.length > 0;
   } else {
     const updated = await record.tx
       .update(returnToWorkPlan)
@@ -154,9 +150,9 @@ export async function savePlan(
         ),
       )
       .returning({ id: returnToWorkPlan.id });
-    saved = updated.length > 0;
+    written = updated.length > 0;
   }
-  if (saved) {
+  if (written) {
     const endsOn = absenceEndFromOutcome(form.outcome, form.outcomeOn);
     if (endsOn && absence.endedOn !== endsOn)
       await record.tx
@@ -167,8 +163,8 @@ export async function savePlan(
         );
   }
   const current = await findAbsence(record, absence.id);
-  if (!current) return { kind: "not_found" };
-  return saved ? { kind: "saved", row: current } : { kind: "stale", current };
+  if (!current) return notFound;
+  return written ? saved(current) : stale(current);
 }
 
 /** The person's name, for the plan printed for their employer. */

@@ -1,10 +1,9 @@
-import type { PageContext } from "../../../platform/http/pages";
+import type { RecordFrame } from "../../../platform/http/record-page";
 import type { Translator } from "../../../platform/web/i18n";
-import type { ParticipantBanner, RecordTab } from "../../../platform/web/participant-header";
 
 // What the return-to-work pages share.
 
-export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
+export type { RecordFrame };
 
 export const returnToWorkBase = (participantId: string) => `/participants/${participantId}/return-to-work`;
 

@@ -14,21 +14,22 @@ import {
 } from "../../../platform/web/components";
 import { DateInput } from "../../../platform/web/date-input";
 import { SavedVersionWarning } from "../../../platform/web/form-fields";
-import type { Translator } from "../../../platform/web/i18n";
+import type { MessageKey, Translator } from "../../../platform/web/i18n";
 import { Layout } from "../../../platform/web/layout";
 import { ParticipantHeader } from "../../../platform/web/participant-header";
 import type { EmployerOption } from "../employers/options";
 import { PlanSummary } from "./plan-views";
 import { daysOff, employerSharingBlock } from "./rules";
 import type { AbsenceView } from "./service";
-import { day, type RecordPage, returnToWorkBase } from "./shared";
+import { day, type RecordFrame, returnToWorkBase } from "./shared";
 
 type Values = Record<string, unknown>;
 
-const notices = {
+/** The notices the tab shows after a redirect (`?notice=<key>`), given to the record frame. */
+export const returnToWorkNotices = {
   absence: "returnToWork.notice.absenceSaved",
   plan: "returnToWork.notice.planSaved",
-} as const;
+} as const satisfies Record<string, MessageKey>;
 
 function SharingBlock({ t, block }: { t: Translator; block: "no_consent" | "not_agreed" | null }) {
   if (!block) return null;
@@ -42,27 +43,25 @@ function SharingBlock({ t, block }: { t: Translator; block: "no_consent" | "not_
 export type ReferralOffer = { employerName: string | null; absenceStartDate: string | null };
 
 export function ReturnToWorkPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     absences: AbsenceView[];
     today: string;
     offer?: ReferralOffer;
     mayWrite: boolean;
     /** The person's live consent to the service contacting employers. */
     mayContactEmployers: boolean;
-    notice?: string;
   },
 ) {
-  const { t, participant, absences } = props;
-  const base = returnToWorkBase(participant.id);
-  const notice = props.notice === "absence" || props.notice === "plan" ? notices[props.notice] : undefined;
+  const { t, banner, absences } = props;
+  const base = returnToWorkBase(banner.id);
   return (
     <Layout {...layoutProps(props, t.t("returnToWork.title"), undefined, true)}>
-      {notice && (
+      {props.notice && (
         <NotificationBanner title={t.t("common.successTitle")} success>
-          <p class="nhsuk-notification-banner__heading">{t.t(notice)}</p>
+          <p class="nhsuk-notification-banner__heading">{props.notice}</p>
         </NotificationBanner>
       )}
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("returnToWork.title")}</h1>
       <p>{t.t("returnToWork.intro")}</p>
       {props.offer && props.mayWrite && (
@@ -159,7 +158,7 @@ export function ReturnToWorkPage(
 }
 
 export function AbsenceFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     employers: EmployerOption[];
     values: Values;
     errors?: FieldError[];
@@ -170,13 +169,13 @@ export function AbsenceFormPage(
     conflict?: AbsenceView;
   },
 ) {
-  const { t, participant, values, errors, absence } = props;
-  const base = returnToWorkBase(participant.id);
+  const { t, banner, values, errors, absence } = props;
+  const base = returnToWorkBase(banner.id);
   const title = t.t(absence ? "returnToWork.absence.editTitle" : "returnToWork.absence.newTitle");
   return (
     <Layout {...layoutProps(props, title, errors)}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       {props.conflict && (
         <SavedVersionWarning
           t={t}
@@ -258,16 +257,16 @@ export function AbsenceFormPage(
 }
 
 /** Instead of the printed plan, when the person has not agreed to it reaching their employer. */
-export function SharingBlockedPage(props: RecordPage & { block: "no_consent" | "not_agreed" }) {
-  const { t, participant } = props;
+export function SharingBlockedPage(props: RecordFrame & { block: "no_consent" | "not_agreed" }) {
+  const { t, banner } = props;
   const title = t.t("returnToWork.blockHeading");
   return (
     <Layout {...layoutProps(props, title)}>
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <p>{t.t(`returnToWork.block.${props.block}`)}</p>
       <p>
-        <a href={returnToWorkBase(participant.id)}>{t.t("returnToWork.print.back")}</a>
+        <a href={returnToWorkBase(banner.id)}>{t.t("returnToWork.print.back")}</a>
       </p>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../../platform/http/feature";
-import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
-import { fieldErrors, formBody } from "../../../platform/web/forms";
+import { checkForm } from "../../../platform/http/form-post";
+import { pageContext, sendPage } from "../../../platform/http/pages";
 import { penceAsPounds } from "../shared/money";
 import { employmentSettingsForm, employmentSettingsHistory, saveEmploymentSettings } from "./history";
 import { employmentSettingsInForce } from "./service";
@@ -47,16 +47,10 @@ export function registerEmploymentSettingsRoutes(app: FastifyInstance, { db, clo
   });
 
   app.post(url, access, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = employmentSettingsForm.safeParse(body);
-    if (!parsed.success)
-      return showPage(
-        request,
-        reply,
-        { values: body, errors: fieldErrors(parsed.error, translatorFor(request)) },
-        400,
-      );
-    const { version, reason, wageFloor, weeklyEmployerContactTarget } = parsed.data;
+    const checked = checkForm(employmentSettingsForm, request);
+    const body = checked.body;
+    if (!checked.ok) return showPage(request, reply, { values: body, errors: checked.errors }, 400);
+    const { version, reason, wageFloor, weeklyEmployerContactTarget } = checked.form;
     const outcome = await saveEmploymentSettings(
       db,
       clock,

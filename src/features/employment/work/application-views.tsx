@@ -18,7 +18,7 @@ import type { EmployerOption } from "../employers/options";
 import type { DisclosureInForce } from "./disclosure";
 import { applicationStatuses } from "./schema";
 import type { ApplicationView } from "./service";
-import { DisclosureNote, EmployerSelect, type RecordPage, WorkNotice, workBase } from "./view-parts";
+import { DisclosureNote, EmployerSelect, type RecordFrame, WorkNotice, workBase } from "./view-parts";
 import { applicationDates } from "./views";
 
 export type PreparationState = {
@@ -29,7 +29,7 @@ export type PreparationState = {
 };
 
 export function ApplicationFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     employers: EmployerOption[];
     values: Record<string, unknown>;
     errors?: FieldError[];
@@ -38,11 +38,10 @@ export function ApplicationFormPage(
     stale?: ApplicationView;
     disclosure?: { employerName: string; disclosure: DisclosureInForce };
     preparation?: PreparationState;
-    notice?: string;
   },
 ) {
-  const { t, participant, values, errors, application } = props;
-  const base = workBase(participant.id);
+  const { t, banner, values, errors, application } = props;
+  const base = workBase(banner.id);
   const title = application
     ? t.t("work.application.editTitle", { title: application.title })
     : t.t("work.application.newTitle");
@@ -52,7 +51,7 @@ export function ApplicationFormPage(
     <Layout {...layoutProps(props, title, allErrors)} backLink={{ href: base }}>
       <WorkNotice t={t} notice={props.notice} />
       <ErrorSummary errors={allErrors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <p>{t.t("work.application.intro")}</p>
       {props.stale && (
@@ -149,8 +148,8 @@ export function ApplicationFormPage(
   );
 }
 
-function Preparation(props: RecordPage & { application: ApplicationView; preparation: PreparationState }) {
-  const { t, participant, preparation } = props;
+function Preparation(props: RecordFrame & { application: ApplicationView; preparation: PreparationState }) {
+  const { t, banner, preparation } = props;
   const errors = preparation.errors;
   return (
     <>
@@ -160,12 +159,12 @@ function Preparation(props: RecordPage & { application: ApplicationView; prepara
         <WarningCallout heading={t.t("work.application.prep.heading")}>
           <p>{t.t("work.application.prep.noPlan")}</p>
           <p>
-            <a href={`/participants/${participant.id}/plan`}>{t.t("work.application.prep.startPlan")}</a>
+            <a href={`/participants/${banner.id}/plan`}>{t.t("work.application.prep.startPlan")}</a>
           </p>
         </WarningCallout>
       )}
       <Form
-        action={`${workBase(participant.id)}/applications/${props.application.id}/plan-actions`}
+        action={`${workBase(banner.id)}/applications/${props.application.id}/plan-actions`}
         csrfToken={props.csrfToken}
       >
         <Radios

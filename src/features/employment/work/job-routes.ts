@@ -3,41 +3,49 @@ import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
-import { sendPage, translatorFor } from "../../../platform/http/pages";
+import { checkForm, type FormState, recordFormPost } from "../../../platform/http/form-post";
+import { translatorFor } from "../../../platform/http/pages";
 import { uuidFrom } from "../../../platform/http/params";
-import { participantIdParam, recordOpener } from "../../../platform/http/participant";
-import { type FieldError, fieldErrors, formBody } from "../../../platform/web/forms";
-import { notFound, notice, read, recordPage, write } from "../../contacts/request";
+import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../../platform/http/record-page";
+import { type FieldError, formBody } from "../../../platform/web/forms";
 import { checkStageMove } from "../../participants/service";
 import { employerOption, employerOptions } from "../employers/options";
 import { currentEmploymentSettings } from "../settings/service";
 import { disclosureFor, generalDisclosure } from "./disclosure";
-import { jobEndForm, jobStartForm } from "./forms";
+import { type JobStartForm, jobEndForm, jobStartForm } from "./forms";
 import { JobPage, JobStartFormPage } from "./job-views";
-import { findJob, recordJobEnd, recordJobStart } from "./jobs";
+import { findJob, type JobStartOutcome, recordJobEnd, recordJobStart } from "./jobs";
+import { foundIn } from "./routes";
 import { applicationsOf, findApplication, workOverview } from "./service";
+import { workBase, workNotices } from "./view-parts";
+
+/** Why a job start was refused, beside the field it is about, and the status it answers with. */
+const startRefusals = {
+  unknown_employer: { field: "employerId", message: "validation.job.employer", status: 400 },
+  unknown_application: { field: "applicationId", message: "validation.job.application", status: 400 },
+  record_closed: { field: "startedOn", message: "validation.job.recordClosed", status: 409 },
+} as const;
 
 /** Recording a job start (which begins follow-along), a job's own page, and its end. */
 export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = recordOpener(door);
-  const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
+  const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
+    recordFrame(record, request, reply, workNotices);
 
   const startForm = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
-    values: Record<string, unknown>,
-    errors?: FieldError[],
-    status?: number,
+    state: FormState<undefined>,
   ) => {
+    const { values, errors } = state;
     const employerId = uuidFrom(values, "employerId");
     const employer = employerId
       ? await employerOption(record.tx, record.organisationId, employerId)
       : undefined;
     const check = errors ? undefined : await checkStageMove(record, "start_job");
-    const page = JobStartFormPage({
-      ...(await recordPage(request, reply, record)),
+    return JobStartFormPage({
+      ...(await frame(record, request, reply)),
       employers: await employerOptions(record.tx, record.organisationId),
       // An application already settled against the person is not offered as the job's source.
       applications: (await applicationsOf(record)).filter(
@@ -56,107 +64,110 @@ export function registerJobRoutes(app: FastifyInstance, { door, clock }: AppDeps
       errors,
       notYet: check && !check.ok ? translatorFor(request).t(check.reason) : undefined,
     });
-    return () => sendPage(reply, page, status ?? (errors ? 400 : 200));
   };
 
-  app.get("/participants/:participantId/work/jobs/new", write, async (request, reply) =>
-    open(request, "read", "job_form", async (record) => {
+  app.get(
+    "/participants/:participantId/work/jobs/new",
+    write,
+    recordRoute(door, "read", "job_form", async (record, request, reply) => {
       const applicationId = uuidFrom(request.query, "application");
       const application = applicationId ? await findApplication(record, applicationId) : undefined;
       const values = application
         ? { applicationId: application.id, employerId: application.employerId, title: application.title }
         : {};
-      return startForm(request, reply, record, values);
+      return { page: await startForm(record, request, reply, { values }) };
     }),
   );
 
-  app.post("/participants/:participantId/work/jobs", write, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = jobStartForm(today()).safeParse(body);
-    return open(request, parsed.success ? "write" : "read", "job", async (record) => {
-      const t = translatorFor(request);
-      if (!parsed.success) return startForm(request, reply, record, body, fieldErrors(parsed.error, t, body));
-      const outcome = await recordJobStart(record, clock, parsed.data);
-      if (outcome.kind === "saved")
-        return () => reply.redirect(`${base(request)}/jobs/${outcome.id}?notice=jobStarted`);
-      // What is missing first (consent, engagement, a resume), beside the start date.
-      if (outcome.kind === "stage_refused")
-        return startForm(
-          request,
-          reply,
-          record,
-          body,
-          [{ field: "startedOn", message: t.t(outcome.reason) }],
-          outcome.refusal === "who" ? 403 : 409,
-        );
-      const refusal = {
-        unknown_employer: { field: "employerId", message: "validation.job.employer" },
-        unknown_application: { field: "applicationId", message: "validation.job.application" },
-        record_closed: { field: "startedOn", message: "validation.job.recordClosed" },
-      } as const;
-      const { field, message } = refusal[outcome.kind];
-      return startForm(
-        request,
-        reply,
-        record,
-        body,
-        [{ field, message: t.t(message) }],
-        outcome.kind === "record_closed" ? 409 : 400,
-      );
-    });
-  });
+  app.post(
+    "/participants/:participantId/work/jobs",
+    write,
+    recordFormPost<JobStartForm, undefined, JobStartOutcome>(door, {
+      what: "job",
+      schema: () => jobStartForm(today()),
+      show: startForm,
+      save: (record, form) => recordJobStart(record, clock, form),
+      saved: (record, outcome) => `${workBase(record.participantId)}/jobs/${outcome.id}?notice=jobStarted`,
+      other: async (record, outcome, request, reply) => {
+        const t = translatorFor(request);
+        const values = formBody(request.body);
+        // What is missing first (consent, engagement, a resume), beside the start date.
+        if (outcome.kind === "stage_refused")
+          return {
+            page: await startForm(record, request, reply, {
+              values,
+              errors: [{ field: "startedOn", message: t.t(outcome.reason) }],
+            }),
+            status: outcome.refusal === "who" ? 403 : 409,
+          };
+        const { field, message, status } = startRefusals[outcome.kind];
+        return {
+          page: await startForm(record, request, reply, {
+            values,
+            errors: [{ field, message: t.t(message) }],
+          }),
+          status,
+        };
+      },
+    }),
+  );
 
   const jobPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
     found: NonNullable<Awaited<ReturnType<typeof findJob>>>,
-    extra: { values?: Record<string, unknown>; errors?: FieldError[]; status?: number } = {},
-  ) => {
-    const page = JobPage({
-      ...(await recordPage(request, reply, record)),
+    extra: { values?: Record<string, unknown>; errors?: FieldError[] } = {},
+  ) =>
+    JobPage({
+      ...(await frame(record, request, reply)),
       job: found,
       disclosure: await disclosureFor(record, found.employerId),
       today: today(),
       mayWrite: hasPermission(record.actor.role, "participant.write"),
       values: extra.values ?? {},
       errors: extra.errors,
-      notice: notice(request),
     });
-    return () => sendPage(reply, page, extra.status ?? (extra.errors ? 400 : 200));
-  };
 
-  app.get("/participants/:participantId/work/jobs/:jobId", read, async (request, reply) => {
-    const jobId = uuidFrom(request.params, "jobId");
-    return open(request, "read", "job", async (record) => {
-      const found = jobId ? await findJob(record, jobId) : undefined;
-      if (!found) return () => notFound(reply);
-      return jobPage(request, reply, record, found);
-    });
-  });
+  const jobIn = (record: ParticipantRecord, request: FastifyRequest) =>
+    foundIn(request, "jobId", (id) => findJob(record, id));
 
-  app.post("/participants/:participantId/work/jobs/:jobId/end", write, async (request, reply) => {
-    const jobId = uuidFrom(request.params, "jobId");
-    const body = formBody(request.body);
-    return open(request, "write", "job_end", async (record) => {
-      const found = jobId ? await findJob(record, jobId) : undefined;
-      if (!jobId || !found) return () => notFound(reply);
+  app.get(
+    "/participants/:participantId/work/jobs/:jobId",
+    read,
+    recordRoute(door, "read", "job", async (record, request, reply) => {
+      const found = await jobIn(record, request);
+      if (!found) return { notFound: true };
+      return { page: await jobPage(record, request, reply, found) };
+    }),
+  );
+
+  // The end date is checked against the job's start, so the form is checked once the job is found.
+  app.post(
+    "/participants/:participantId/work/jobs/:jobId/end",
+    write,
+    recordRoute(door, "write", "job_end", async (record, request, reply): Promise<RecordAnswer> => {
+      const found = await jobIn(record, request);
+      if (!found) return { notFound: true };
       const t = translatorFor(request);
-      const parsed = jobEndForm(today(), found.startedOn).safeParse(body);
-      if (!parsed.success)
-        return jobPage(request, reply, record, found, {
-          values: body,
-          errors: fieldErrors(parsed.error, t, body),
-        });
-      const outcome = await recordJobEnd(record, clock, jobId, parsed.data);
+      const checked = checkForm(jobEndForm(today(), found.startedOn), request);
+      const values = checked.body;
+      if (!checked.ok)
+        return {
+          page: await jobPage(record, request, reply, found, { values, errors: checked.errors }),
+          status: 400,
+        };
+      const outcome = await recordJobEnd(record, clock, found.id, checked.form);
       if (outcome.kind === "already_ended")
-        return jobPage(request, reply, record, found, {
-          values: body,
-          errors: [{ field: "endedOn", message: t.t("work.job.alreadyEnded") }],
+        return {
+          page: await jobPage(record, request, reply, found, {
+            values,
+            errors: [{ field: "endedOn", message: t.t("work.job.alreadyEnded") }],
+          }),
           status: 409,
-        });
+        };
       const notice = outcome.backToJobSeeking ? "jobEndedBackToSearch" : "jobEnded";
-      return () => reply.redirect(`${base(request)}/jobs/${jobId}?notice=${notice}`);
-    });
-  });
+      return { redirect: `${workBase(record.participantId)}/jobs/${found.id}?notice=${notice}` };
+    }),
+  );
 }

@@ -28,7 +28,7 @@ import {
   day,
   disclosureText,
   EmployerSelect,
-  type RecordPage,
+  type RecordFrame,
   tenureText,
   WorkNotice,
   workBase,
@@ -40,7 +40,7 @@ const yesNo = (t: Translator) => [
 ];
 
 export function JobStartFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     employers: EmployerOption[];
     applications: ApplicationView[];
     wageFloorPence: number;
@@ -52,12 +52,12 @@ export function JobStartFormPage(
     notYet?: string;
   },
 ) {
-  const { t, participant, values, errors } = props;
-  const base = workBase(participant.id);
+  const { t, banner, values, errors } = props;
+  const base = workBase(banner.id);
   return (
     <Layout {...layoutProps(props, t.t("work.job.newTitle"), errors)} backLink={{ href: base }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("work.job.newTitle")}</h1>
       <p>{t.t("work.job.intro")}</p>
       {props.notYet && !errors && (
@@ -174,25 +174,24 @@ function IpsVerdict({ t, job }: { t: Translator; job: JobView }) {
 }
 
 export function JobPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     job: JobView;
     disclosure: DisclosureInForce;
     today: string;
     mayWrite: boolean;
     values: Record<string, unknown>;
     errors?: FieldError[];
-    notice?: string;
   },
 ) {
-  const { t, participant, job, values, errors } = props;
-  const base = workBase(participant.id);
+  const { t, banner, job, values, errors } = props;
+  const base = workBase(banner.id);
   const title = t.t("work.job.pageTitle", { title: job.title, employer: job.employerName });
   const yes = (value: boolean) => t.t(value ? "common.yes" : "common.no");
   return (
     <Layout {...layoutProps(props, title, errors)} backLink={{ href: base }}>
       <WorkNotice t={t} notice={props.notice} />
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{title}</h1>
       <IpsVerdict t={t} job={job} />
       <SummaryList

@@ -1,13 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodType } from "zod";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import { calendarDateAt } from "../../../platform/clock";
 import type { AppDeps } from "../../../platform/http/feature";
-import { sendPage, translatorFor } from "../../../platform/http/pages";
+import {
+  type CheckedForm,
+  checkForm,
+  type FormState,
+  recordFormPost,
+} from "../../../platform/http/form-post";
+import { translatorFor } from "../../../platform/http/pages";
 import { uuidFrom } from "../../../platform/http/params";
-import { participantIdParam, recordOpener } from "../../../platform/http/participant";
-import { type FieldError, type FormBody, fieldErrors, formBody } from "../../../platform/web/forms";
-import { notFound, notice, read, recordPage, write } from "../../contacts/request";
+import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../../platform/http/record-page";
+import { invalid, saved } from "../../../platform/outcome";
+import type { FieldError } from "../../../platform/web/forms";
 import { employerOption, employerOptions } from "../employers/options";
 import { ApplicationFormPage, type PreparationState } from "./application-views";
 import { disclosureFor } from "./disclosure";
@@ -22,6 +29,7 @@ import {
   updateApplication,
   workOverview,
 } from "./service";
+import { workBase, workNotices } from "./view-parts";
 import { DisclosureFormPage, WorkPage } from "./views";
 
 const ukTime = (instant: Date) =>
@@ -52,200 +60,250 @@ async function disclosureOf(record: ParticipantRecord, employerId: unknown) {
   return found ? { employerName: found.name, disclosure: await disclosureFor(record, found.id) } : undefined;
 }
 
+/** What `find` finds for the uuid named `param` in the path; an id that is not a uuid names nothing. */
+export async function foundIn<Row>(
+  request: FastifyRequest,
+  param: string,
+  find: (id: string) => Promise<Row | undefined>,
+): Promise<Row | undefined> {
+  const id = uuidFrom(request.params, param);
+  return id ? find(id) : undefined;
+}
+
 /** The Work tab, disclosure choices, and applications with their preparation actions. */
 export function registerWorkRoutes(app: FastifyInstance, { door, clock }: AppDeps) {
-  const open = recordOpener(door);
-  const base = (request: FastifyRequest) => `/participants/${participantIdParam(request)}/work`;
   const today = () => calendarDateAt(clock.now());
+  const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
+    recordFrame(record, request, reply, workNotices);
 
-  app.get("/participants/:participantId/work", read, async (request, reply) =>
-    open(request, "read", "work", async (record) => {
-      const page = WorkPage({
-        ...(await recordPage(request, reply, record)),
+  app.get(
+    "/participants/:participantId/work",
+    read,
+    recordRoute(door, "read", "work", async (record, request, reply) => ({
+      page: WorkPage({
+        ...(await frame(record, request, reply)),
         ...(await workOverview(record)),
         mayWrite: hasPermission(record.actor.role, "participant.write"),
         today: today(),
-        notice: notice(request),
-      });
-      return () => sendPage(reply, page);
-    }),
+      }),
+    })),
   );
 
   // --- Disclosure -----------------------------------------------------------------------------
 
   const disclosurePage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
-    values: FormBody,
-    errors?: FieldError[],
-  ) => {
-    const page = DisclosureFormPage({
-      ...(await recordPage(request, reply, record)),
+    state: FormState<undefined>,
+  ) =>
+    DisclosureFormPage({
+      ...(await frame(record, request, reply)),
       employers: await employerOptions(record.tx, record.organisationId),
-      inForce: await disclosureOf(record, values.employerId),
-      values,
-      errors,
+      inForce: await disclosureOf(record, state.values.employerId),
+      values: state.values,
+      errors: state.errors,
     });
-    return () => sendPage(reply, page, errors ? 400 : 200);
-  };
 
-  app.get("/participants/:participantId/work/disclosures/new", write, async (request, reply) =>
-    open(request, "read", "disclosure_form", (record) =>
-      disclosurePage(request, reply, record, { employerId: uuidFrom(request.query, "employer") ?? "" }),
-    ),
+  app.get(
+    "/participants/:participantId/work/disclosures/new",
+    write,
+    recordRoute(door, "read", "disclosure_form", async (record, request, reply) => ({
+      page: await disclosurePage(record, request, reply, {
+        values: { employerId: uuidFrom(request.query, "employer") ?? "" },
+      }),
+    })),
   );
 
-  app.post("/participants/:participantId/work/disclosures", write, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = disclosureForm.safeParse(body);
-    return open(request, parsed.success ? "write" : "read", "disclosure", async (record) => {
-      const t = translatorFor(request);
-      if (!parsed.success) return disclosurePage(request, reply, record, body, fieldErrors(parsed.error, t));
-      if ((await recordDisclosure(record, clock, parsed.data, record.actor.staffId)) === "unknown_employer")
-        return disclosurePage(request, reply, record, body, [
-          { field: "employerId", message: t.t("validation.disclosure.employer") },
-        ]);
-      return () => reply.redirect(`${base(request)}?notice=disclosure`);
-    });
-  });
+  app.post(
+    "/participants/:participantId/work/disclosures",
+    write,
+    recordFormPost(door, {
+      what: "disclosure",
+      schema: disclosureForm,
+      show: disclosurePage,
+      save: async (record, form) =>
+        (await recordDisclosure(record, clock, form, record.actor.staffId)) === "unknown_employer"
+          ? invalid("employerId", "validation.disclosure.employer")
+          : saved(undefined),
+      saved: (record) => `${workBase(record.participantId)}?notice=disclosure`,
+    }),
+  );
 
   // --- Applications ---------------------------------------------------------------------------
 
-  const applicationPage = (
+  const applicationPage = async (
+    record: ParticipantRecord,
     request: FastifyRequest,
     reply: FastifyReply,
-    record: ParticipantRecord,
     extra: {
       values: Record<string, unknown>;
       errors?: FieldError[];
       application?: ApplicationView;
       stale?: ApplicationView;
       preparation?: PreparationState;
-      status?: number;
     },
   ) =>
-    recordPage(request, reply, record).then(async (frame) => {
-      const page = ApplicationFormPage({
-        ...frame,
-        ...extra,
-        employers: await employerOptions(record.tx, record.organisationId),
-        disclosure: await disclosureOf(record, extra.values.employerId),
-        preparation: extra.application ? (extra.preparation ?? { values: {} }) : undefined,
-        notice: notice(request),
-      });
-      return () =>
-        sendPage(reply, page, extra.status ?? (extra.errors || extra.preparation?.errors ? 400 : 200));
+    ApplicationFormPage({
+      ...(await frame(record, request, reply)),
+      ...extra,
+      employers: await employerOptions(record.tx, record.organisationId),
+      disclosure: await disclosureOf(record, extra.values.employerId),
+      preparation: extra.application ? (extra.preparation ?? { values: {} }) : undefined,
     });
 
-  app.get("/participants/:participantId/work/applications/new", write, async (request, reply) =>
-    open(request, "read", "application_form", async (record) => {
+  app.get(
+    "/participants/:participantId/work/applications/new",
+    write,
+    recordRoute(door, "read", "application_form", async (record, request, reply) => {
       const prefill = await opportunityPrefill(record, uuidFrom(request.query, "opportunity"));
-      return applicationPage(request, reply, record, { values: { status: "preparing", ...prefill } });
+      return {
+        page: await applicationPage(record, request, reply, { values: { status: "preparing", ...prefill } }),
+      };
     }),
   );
 
-  app.post("/participants/:participantId/work/applications", write, async (request, reply) => {
-    const body = formBody(request.body);
-    const parsed = applicationForm(today()).safeParse(body);
-    return open(request, parsed.success ? "write" : "read", "application", async (record) => {
-      if (!parsed.success)
-        return applicationPage(request, reply, record, {
-          values: body,
-          errors: fieldErrors(parsed.error, translatorFor(request), body),
-        });
-      const outcome = await recordApplication(record, clock, parsed.data);
-      if (outcome.kind === "unknown_employer") {
-        const message = translatorFor(request).t("validation.application.employer");
-        return applicationPage(request, reply, record, {
-          values: body,
-          errors: [{ field: "employerId", message }],
-        });
-      }
-      return () => reply.redirect(`${base(request)}?notice=application`);
-    });
-  });
+  app.post(
+    "/participants/:participantId/work/applications",
+    write,
+    recordFormPost(door, {
+      what: "application",
+      schema: () => applicationForm(today()),
+      show: (record, request, reply, state: FormState<undefined>) =>
+        applicationPage(record, request, reply, { values: state.values, errors: state.errors }),
+      save: async (record, form) =>
+        (await recordApplication(record, clock, form)).kind === "unknown_employer"
+          ? invalid("employerId", "validation.application.employer")
+          : saved(undefined),
+      saved: (record) => `${workBase(record.participantId)}?notice=application`,
+    }),
+  );
 
-  app.get("/participants/:participantId/work/applications/:applicationId", write, async (request, reply) => {
-    const applicationId = uuidFrom(request.params, "applicationId");
-    return open(request, "read", "application", async (record) => {
-      const found = applicationId ? await findApplication(record, applicationId) : undefined;
-      if (!found) return () => notFound(reply);
-      return applicationPage(request, reply, record, {
-        values: applicationValues(found),
-        application: found,
-      });
-    });
-  });
+  /** The application named in the path, on this record, or nothing. */
+  const applicationIn = (record: ParticipantRecord, request: FastifyRequest) =>
+    foundIn(request, "applicationId", (id) => findApplication(record, id));
 
-  app.post("/participants/:participantId/work/applications/:applicationId", write, async (request, reply) => {
-    const applicationId = uuidFrom(request.params, "applicationId");
-    const body = formBody(request.body);
-    const parsed = applicationForm(today()).safeParse(body);
-    const basedOn = version.safeParse(body.version);
-    return open(request, parsed.success ? "write" : "read", "application", async (record) => {
-      const found = applicationId ? await findApplication(record, applicationId) : undefined;
-      if (!applicationId || !found) return () => notFound(reply);
-      const t = translatorFor(request);
-      if (!parsed.success || !basedOn.success) {
-        const errors = [
-          ...(parsed.success ? [] : fieldErrors(parsed.error, t, body)),
-          ...(basedOn.success ? [] : [{ field: "title", message: t.t("validation.reload") }]),
-        ];
-        return applicationPage(request, reply, record, { values: body, errors, application: found });
-      }
-      const outcome = await updateApplication(record, clock, applicationId, parsed.data, basedOn.data);
-      if (outcome.kind === "not_found") return () => notFound(reply);
-      if (outcome.kind === "unknown_employer")
-        return applicationPage(request, reply, record, {
-          values: body,
-          errors: [{ field: "employerId", message: t.t("validation.application.employer") }],
+  app.get(
+    "/participants/:participantId/work/applications/:applicationId",
+    write,
+    recordRoute(door, "read", "application", async (record, request, reply) => {
+      const found = await applicationIn(record, request);
+      if (!found) return { notFound: true };
+      return {
+        page: await applicationPage(record, request, reply, {
+          values: applicationValues(found),
           application: found,
+        }),
+      };
+    }),
+  );
+
+  /**
+   * A form posted about an application, checked before the record is opened: for writing when the
+   * fields are right, else for reading to show them again.
+   */
+  const checkedRoute =
+    <Form>(
+      schema: () => ZodType<Form>,
+      what: string,
+      work: (
+        record: ParticipantRecord,
+        checked: CheckedForm<Form>,
+        request: FastifyRequest,
+        reply: FastifyReply,
+      ) => Promise<RecordAnswer>,
+    ) =>
+    (request: FastifyRequest, reply: FastifyReply) => {
+      const checked = checkForm(schema(), request);
+      return recordRoute(door, checked.ok ? "write" : "read", what, (record, request, reply) =>
+        work(record, checked, request, reply),
+      )(request, reply);
+    };
+
+  // The record is opened for writing when the fields are right, even if the version is not: a
+  // missing version asks for a reload beside the title.
+  app.post(
+    "/participants/:participantId/work/applications/:applicationId",
+    write,
+    checkedRoute(
+      () => applicationForm(today()),
+      "application",
+      async (record, checked, request, reply): Promise<RecordAnswer> => {
+        const values = checked.body;
+        const basedOn = version.safeParse(values.version);
+        const found = await applicationIn(record, request);
+        if (!found) return { notFound: true };
+        const t = translatorFor(request);
+        const again = async (extra: Partial<Parameters<typeof applicationPage>[3]>, status: number) => ({
+          page: await applicationPage(record, request, reply, { values, application: found, ...extra }),
+          status,
         });
-      if (outcome.kind === "stale")
-        return applicationPage(request, reply, record, {
-          // The form keeps what this person typed, now based on the version saved by the other.
-          values: { ...body, version: outcome.current.version },
-          application: outcome.current,
-          stale: outcome.current,
-          status: 409,
-        });
-      return () => reply.redirect(`${base(request)}?notice=application`);
-    });
-  });
+        if (!checked.ok || !basedOn.success) {
+          const errors = [
+            ...(checked.ok ? [] : checked.errors),
+            ...(basedOn.success ? [] : [{ field: "title", message: t.t("validation.reload") }]),
+          ];
+          return again({ errors }, 400);
+        }
+        const outcome = await updateApplication(record, clock, found.id, checked.form, basedOn.data);
+        switch (outcome.kind) {
+          case "not_found":
+            return { notFound: true };
+          case "unknown_employer":
+            return again(
+              { errors: [{ field: "employerId", message: t.t("validation.application.employer") }] },
+              400,
+            );
+          case "stale":
+            // The form keeps what this person typed, now based on the version saved by the other.
+            return again(
+              {
+                values: { ...values, version: outcome.current.version },
+                application: outcome.current,
+                stale: outcome.current,
+              },
+              409,
+            );
+          default:
+            return { redirect: `${workBase(record.participantId)}?notice=application` };
+        }
+      },
+    ),
+  );
 
   app.post(
     "/participants/:participantId/work/applications/:applicationId/plan-actions",
     write,
-    async (request, reply) => {
-      const applicationId = uuidFrom(request.params, "applicationId");
-      const body = formBody(request.body);
-      const parsed = preparationActionForm(today()).safeParse(body);
-      return open(request, parsed.success ? "write" : "read", "application_plan_action", async (record) => {
-        const found = applicationId ? await findApplication(record, applicationId) : undefined;
-        if (!found) return () => notFound(reply);
+    checkedRoute(
+      () => preparationActionForm(today()),
+      "application_plan_action",
+      async (record, checked, request, reply): Promise<RecordAnswer> => {
+        const found = await applicationIn(record, request);
+        if (!found) return { notFound: true };
         const t = translatorFor(request);
-        const again = (preparation: PreparationState) =>
-          applicationPage(request, reply, record, {
+        const again = async (preparation: PreparationState) => ({
+          page: await applicationPage(record, request, reply, {
             values: applicationValues(found),
             application: found,
             preparation,
-            status: 400,
-          });
-        if (!parsed.success) return again({ values: body, errors: fieldErrors(parsed.error, t, body) });
-        const description = t.t(`work.application.prep.description.${parsed.data.kind}`, {
+          }),
+          status: 400,
+        });
+        const values = checked.body;
+        if (!checked.ok) return again({ values, errors: checked.errors });
+        const description = t.t(`work.application.prep.description.${checked.form.kind}`, {
           title: found.title,
           employer: found.employerName,
         });
-        const outcome = await addPreparationAction(record, clock, { ...parsed.data, description });
-        if (outcome === "no_plan") return again({ values: body, refusal: "no_plan" });
+        const outcome = await addPreparationAction(record, clock, { ...checked.form, description });
+        if (outcome === "no_plan") return again({ values, refusal: "no_plan" });
         if (outcome === "not_on_care_team")
           return again({
-            values: body,
+            values,
             errors: [{ field: "owner", message: t.t("work.application.prep.notOnCareTeam") }],
           });
-        return () => reply.redirect(`${base(request)}/applications/${found.id}?notice=action`);
-      });
-    },
+        return { redirect: `${workBase(record.participantId)}/applications/${found.id}?notice=action` };
+      },
+    ),
   );
 }

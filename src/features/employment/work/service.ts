@@ -3,6 +3,7 @@ import type { ParticipantRecord } from "../../../platform/access/door";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
 import { staffAccount } from "../../../platform/directory/schema";
+import { type NotFound, notFound, type Saved, type Stale, saved, stale } from "../../../platform/outcome";
 import type { Translator } from "../../../platform/web/i18n/index";
 import type { TimelineEntry } from "../../../platform/web/timeline";
 import { zonedInstant } from "../../contacts/service";
@@ -145,7 +146,7 @@ export async function recordApplication(
     return { kind: "unknown_employer" };
   const opportunity = await opportunityPrefill(record, form.opportunityId);
   const now = clock.now();
-  const [saved] = await record.tx
+  const [inserted] = await record.tx
     .insert(jobApplication)
     .values({
       ...owned(record),
@@ -157,13 +158,14 @@ export async function recordApplication(
       updatedAt: now,
     })
     .returning({ id: jobApplication.id });
-  return { kind: "saved", id: saved!.id };
+  return { kind: "saved", id: inserted!.id };
 }
 
+/** The outcome family's kinds (saved returns nothing), and an employer that is not the organisation's. */
 export type ApplicationEdit =
-  | { kind: "saved" }
-  | { kind: "stale"; current: ApplicationView }
-  | { kind: "not_found" }
+  | Saved<undefined>
+  | Stale<ApplicationView>
+  | NotFound
   | { kind: "unknown_employer" };
 
 /** A change made against the version it was based on: a stale form never overwrites. */
@@ -175,7 +177,7 @@ export async function updateApplication(
   basedOn: number,
 ): Promise<ApplicationEdit> {
   const current = await findApplication(record, applicationId);
-  if (!current) return { kind: "not_found" };
+  if (!current) return notFound;
   if (
     form.employerId !== current.employerId &&
     !(await employerOption(record.tx, record.organisationId, form.employerId))
@@ -192,7 +194,7 @@ export async function updateApplication(
       ),
     )
     .returning({ id: jobApplication.id });
-  return updated.length === 0 ? { kind: "stale", current } : { kind: "saved" };
+  return updated.length === 0 ? stale(current) : saved(undefined);
 }
 
 /** The timeline's entries for the person's work: disclosure choices, applications as they stand, job starts and ends. */

@@ -1,4 +1,4 @@
-import type { PageContext } from "../../../platform/http/pages";
+import type { RecordFrame } from "../../../platform/http/record-page";
 import {
   errorFor,
   type FieldError,
@@ -6,16 +6,15 @@ import {
   NotificationBanner,
   Select,
 } from "../../../platform/web/components";
-import type { Translator } from "../../../platform/web/i18n/index";
-import type { ParticipantBanner, RecordTab } from "../../../platform/web/participant-header";
+import type { MessageKey, Translator } from "../../../platform/web/i18n/index";
 import type { EmployerOption } from "../employers/options";
 import type { DisclosureInForce } from "./disclosure";
 import { tenure } from "./job-rules";
 
-// What the Work tab's pages share: the record frame's props, dates, tenure, the employer choice
-// and the disclosure note.
+// What the Work tab's pages share: the record frame's props, dates, tenure, the employer choice,
+// the disclosure note and the notices.
 
-export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
+export type { RecordFrame };
 
 export const workBase = (participantId: string) => `/participants/${participantId}/work`;
 
@@ -82,7 +81,8 @@ export function EmployerSelect(props: {
   );
 }
 
-const notices = {
+/** The notices the Work tab's pages show after a redirect (`?notice=<key>`), the feature's one table. */
+export const workNotices = {
   disclosure: "work.notice.disclosure",
   application: "work.notice.application",
   action: "work.notice.action",
@@ -90,14 +90,14 @@ const notices = {
   jobEnded: "work.notice.jobEnded",
   jobEndedBackToSearch: "work.notice.jobEndedBackToSearch",
   employerContact: "work.notice.employerContact",
-} as const;
+} as const satisfies Record<string, MessageKey>;
 
+/** The notice's words, as the record frame found them in the address. */
 export function WorkNotice({ t, notice }: { t: Translator; notice?: string }) {
-  const key = notice && notice in notices ? notices[notice as keyof typeof notices] : undefined;
-  if (!key) return null;
+  if (!notice) return null;
   return (
     <NotificationBanner title={t.t("common.successTitle")} success>
-      <p class="nhsuk-notification-banner__heading">{t.t(key)}</p>
+      <p class="nhsuk-notification-banner__heading">{notice}</p>
     </NotificationBanner>
   );
 }

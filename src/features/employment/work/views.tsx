@@ -26,7 +26,7 @@ import {
   disclosureSource,
   disclosureText,
   EmployerSelect,
-  type RecordPage,
+  type RecordFrame,
   tenureText,
   WorkNotice,
   workBase,
@@ -111,7 +111,7 @@ function JobsTable({
 }
 
 export function WorkPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     consented: boolean;
     employers: ConnectedEmployer[];
     applications: ApplicationView[];
@@ -119,20 +119,19 @@ export function WorkPage(
     history: DisclosureHistoryRow[];
     mayWrite: boolean;
     today: string;
-    notice?: string;
   },
 ) {
-  const { t, participant, mayWrite } = props;
-  const base = workBase(participant.id);
+  const { t, banner, mayWrite } = props;
+  const base = workBase(banner.id);
   const current = props.jobs.filter((row) => row.endedOn === null);
   const past = props.jobs.filter((row) => row.endedOn !== null);
   return (
     <Layout {...layoutProps(props, t.t("work.title"), undefined, true)}>
       <WorkNotice t={t} notice={props.notice} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("work.title")}</h1>
       <p>{t.t("work.intro")}</p>
-      <Consent t={t} consented={props.consented} participantId={participant.id} />
+      <Consent t={t} consented={props.consented} participantId={banner.id} />
       <h2>{t.t("work.links.heading")}</h2>
       <ul class="nhsuk-list">
         {mayWrite && props.consented && (
@@ -144,7 +143,7 @@ export function WorkPage(
           <a href={`${base}/suggestions`}>{t.t("work.links.suggestions")}</a>
         </li>
         <li>
-          <a href={`/participants/${participant.id}/return-to-work`}>{t.t("work.links.returnToWork")}</a>
+          <a href={`/participants/${banner.id}/return-to-work`}>{t.t("work.links.returnToWork")}</a>
         </li>
       </ul>
 
@@ -244,19 +243,19 @@ export function WorkPage(
 }
 
 export function DisclosureFormPage(
-  props: RecordPage & {
+  props: RecordFrame & {
     employers: EmployerOption[];
     values: Record<string, unknown>;
     errors?: FieldError[];
     inForce?: { employerName: string; disclosure: DisclosureInForce };
   },
 ) {
-  const { t, participant, values, errors } = props;
-  const base = workBase(participant.id);
+  const { t, banner, values, errors } = props;
+  const base = workBase(banner.id);
   return (
     <Layout {...layoutProps(props, t.t("work.disclosure.title"), errors)} backLink={{ href: base }}>
       <ErrorSummary errors={errors} title={t.t("error.summaryTitle")} />
-      <ParticipantHeader t={t} participant={participant} tabs={props.tabs} />
+      <ParticipantHeader t={t} participant={banner} tabs={props.tabs} />
       <h1>{t.t("work.disclosure.title")}</h1>
       <p>{t.t("work.disclosure.intro")}</p>
       {props.employers.length === 0 ? (
