@@ -92,6 +92,11 @@ export const features: Feature[] = [
   accountFeature,
 ];
 
+// The features' reactions to each other and their caseload columns hold for every use of them,
+// the demo seeding and the command line included, not only a running web app.
+setRecordEventHandlers(features.flatMap((feature) => feature.recordEvents ?? []));
+setCaseloadColumns(features.flatMap((feature) => feature.caseloadColumns ?? []));
+
 export type BuildOptions = {
   config: Config;
   db: Database;
@@ -362,8 +367,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   setOwnPagesNavigation(features.flatMap((feature) => feature.ownPagesNavigation ?? []));
   const bannerFrom = features.find((feature) => feature.recordBanner)?.recordBanner;
   if (bannerFrom) setRecordBanner(bannerFrom);
-  setRecordEventHandlers(features.flatMap((feature) => feature.recordEvents ?? []));
-  setCaseloadColumns(features.flatMap((feature) => feature.caseloadColumns ?? []));
   for (const feature of features) {
     await app.register(async (scope) => {
       await feature.registerRoutes(scope, deps);

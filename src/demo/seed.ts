@@ -1,3 +1,6 @@
+// The features as the app composes them: their reactions to each other (a job start starts
+// follow-along) hold while the demo is seeded, whoever seeds it.
+import "../app";
 import { eq } from "drizzle-orm";
 import { seedDemoAssessments } from "../features/assessments/service";
 import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";

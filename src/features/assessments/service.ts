@@ -4,9 +4,9 @@ import type { RecordScope } from "../../platform/access/own-record";
 import { hasPermission } from "../../platform/access/roles";
 import { staffAccount } from "../../platform/directory/schema";
 import { type Saved, saved } from "../../platform/outcome";
+import { announce } from "../../platform/record-events";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { evaluateParticipant, raiseSafetyAlert } from "../monitoring/service";
 import { gad7, type MeasureDefinition, measureById, measures, phq9 } from "./measures";
 import { findCapability, findProfile } from "./profiles";
 import { assessmentResponse, type CompletionMethod, type ResponseCompletionMethod } from "./schema";
@@ -106,17 +106,13 @@ async function storeResponse(
       recordedAt: input.now,
     })
     .returning({ id: assessmentResponse.id });
-  let alertId: string | null = null;
-  if (score.safetyConcern && definition.safetyItem) {
-    const alert = await raiseSafetyAlert(
-      scope,
-      definition.safetyItem.rule as "phq9_item9",
-      { assessmentResponseId: row!.id },
-      input.now,
-    );
-    alertId = alert.id;
-  }
-  await evaluateParticipant(scope.tx, scope, input.now);
+  // Monitoring raises the safety alert the answer calls for, then its rules look again.
+  const { safetyAlertId: alertId } = await announce(scope, "questionnaire_scored", {
+    responseId: row!.id,
+    safetyRule:
+      score.safetyConcern && definition.safetyItem ? (definition.safetyItem.rule as "phq9_item9") : null,
+    now: input.now,
+  });
   return saved({ id: row!.id, total: score.total, band: score.band.id, alertId });
 }
 

@@ -13,7 +13,7 @@ import {
   saved,
   stale,
 } from "../../platform/outcome";
-import { evaluateParticipant } from "../monitoring/service";
+import { announce } from "../../platform/record-events";
 import { type CareTeamRole, careTeamMember } from "../participants/schema";
 import { careTeam } from "../participants/service";
 import {
@@ -188,7 +188,7 @@ export async function recordAppointmentOutcome(
     .update(appointment)
     .set({ contactId: recorded.id })
     .where(eq(appointment.id, appointmentId));
-  await evaluateParticipant(record.tx, record, now);
+  await announce(record, "appointment_outcome_recorded", { now });
   return saved(undefined);
 }
 

@@ -10,7 +10,14 @@ import { registerContactsApi } from "./api";
 import { registerAppointmentRoutes } from "./appointment-routes";
 import { recordableNoteKinds } from "./rules";
 import { addendumForm, contactForm, contactListQuery, refusingClinicalNotes } from "./schema";
-import { type AddendumOutcome, addAddendum, findContact, listContacts, recordContact } from "./service";
+import {
+  type AddendumOutcome,
+  addAddendum,
+  findContact,
+  lastContactAtMsOf,
+  listContacts,
+  recordContact,
+} from "./service";
 import { ContactFormPage, ContactListPage, ContactPage, contactNotices, contactsBase } from "./views";
 
 const frame = (record: ParticipantRecord, request: FastifyRequest, reply: FastifyReply) =>
@@ -141,5 +148,7 @@ export const contactsFeature: Feature = {
     { path: "/appointments", label: "appointments.tab", requires: "participant.read", order: 62 },
   ],
   ownPagesNavigation: [{ href: "/my/appointments", label: "ownAppointments.nav", order: 30 }],
+  /** The caseload's "last contact": when each listed person was last in contact with the team. */
+  caseloadColumns: { lastContactMs: lastContactAtMsOf },
   registerRoutes,
 };

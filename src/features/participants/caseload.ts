@@ -1,10 +1,8 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { ParticipantList } from "../../platform/access/door";
+import { caseloadColumn } from "../../platform/caseload-columns";
 import { preparedRowsOf, uuidArray } from "../../platform/db";
 import { staffAccount, teamMembership } from "../../platform/directory/schema";
-import { lastContactAtMsOf } from "../contacts/service";
-import { openAlertCountsOf } from "../monitoring/service";
-import { nextActionDueOf } from "../plans/service";
 import type { CaseloadFilter } from "./forms";
 import { normaliseNhsNumber } from "./nhs-number";
 import { careTeamMember, type ParticipantStage, participant } from "./schema";
@@ -118,9 +116,11 @@ async function listPage(list: ParticipantList, query: CaseloadFilterWithText, fo
   const total = list.tx.select({ total: count() }).from(participant).where(where);
   const noFollowUp = sql<null>`null`;
   const followUpOf = (listedId: SQL) => ({
-    nextActionDue: followUp ? nextActionDueOf(listedId) : noFollowUp,
-    lastContactMs: followUp ? lastContactAtMsOf(listedId).mapWith(Number) : noFollowUp,
-    openAlerts: followUp ? openAlertCountsOf(listedId, list.actor) : noFollowUp,
+    nextActionDue: followUp ? caseloadColumn("nextActionDue", listedId, list.actor) : noFollowUp,
+    lastContactMs: followUp
+      ? caseloadColumn("lastContactMs", listedId, list.actor).mapWith(Number)
+      : noFollowUp,
+    openAlerts: followUp ? caseloadColumn("openAlerts", listedId, list.actor) : noFollowUp,
   });
   // A name search scans its matches once: they are gathered first, then counted and paged. The
   // plain list keeps the two-part form, where the planner can stop early on an index.

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database } from "../../platform/db";
 import { team } from "../../platform/directory/schema";
-import { raiseEmergencyAccessNotice } from "../monitoring/service";
+import { announce } from "../../platform/record-events";
 import { normaliseName } from "./duplicates";
 import { emergencyAccessGrant, participant } from "./schema";
 
@@ -42,11 +42,11 @@ export async function grantEmergencyAccess(
         expiresAt,
       })
       .returning({ id: emergencyAccessGrant.id });
-    await raiseEmergencyAccessNotice(
-      tx,
-      { id: grant!.id, organisationId: target.organisationId, participantId, teamId: target.teamId },
+    await announce({ tx, organisationId: target.organisationId, participantId }, "emergency_access_granted", {
+      grantId: grant!.id,
+      teamId: target.teamId,
       now,
-    );
+    });
     await recordAuditEvent(tx, clock, {
       actor: { id: actor.staffId, role: actor.role },
       action: "participant.emergency_access",

@@ -1,7 +1,7 @@
 import { type Clock, calendarDateAt } from "../../../platform/clock";
 import type { Transaction } from "../../../platform/db/index";
+import { announce } from "../../../platform/record-events";
 import { zonedInstant } from "../../contacts/service";
-import { startFollowAlong } from "../../monitoring/service";
 import { currentEmploymentSettings } from "../settings/service";
 import { isCompetitive } from "./job-rules";
 import { employerDisclosure, job, jobApplication } from "./schema";
@@ -67,11 +67,11 @@ export async function seedDemoJobs(
       recordedAt: startedAt,
       updatedAt: startedAt,
     });
-    await startFollowAlong(
-      { tx, ...owned(person) },
-      { jobStartedOn: startedOn, startedBy: person.specialistId },
-      startedAt,
-    );
+    await announce({ tx, ...owned(person) }, "job_started", {
+      jobStartedOn: startedOn,
+      startedBy: person.specialistId,
+      now: startedAt,
+    });
     if (index === 0)
       await tx.insert(employerDisclosure).values({
         ...owned(person),

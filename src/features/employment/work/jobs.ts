@@ -1,8 +1,8 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import type { Clock } from "../../../platform/clock";
+import { announce } from "../../../platform/record-events";
 import type { MessageKey } from "../../../platform/web/i18n/index";
-import { evaluateParticipant, startFollowAlong } from "../../monitoring/service";
 import { checkStageMove, moveBackToJobSeeking } from "../../participants/service";
 import { addAction } from "../../plans/service";
 import { employerOption } from "../employers/options";
@@ -62,11 +62,11 @@ export async function recordJobStart(
   // consent to take part, an open referral or a pause refuses it here, before anything is written.
   const move = await checkStageMove(record, "start_job");
   if (!move.ok) return { kind: "stage_refused", refusal: move.refusal, reason: move.reason };
-  const started = await startFollowAlong(
-    record,
-    { jobStartedOn: form.startedOn, startedBy: record.actor.staffId },
+  const started = await announce(record, "job_started", {
+    jobStartedOn: form.startedOn,
+    startedBy: record.actor.staffId,
     now,
-  );
+  });
   if (started === "record_closed") return { kind: "record_closed" };
   if (form.applicationId)
     await record.tx
@@ -116,11 +116,7 @@ export async function recordJobEnd(
     .where(and(eq(job.participantId, record.participantId), isNull(job.endedOn), ne(job.id, jobId)))
     .limit(1);
   const backToJobSeeking = otherJob ? false : await moveBackToJobSeeking(record, now);
-  await evaluateParticipant(
-    record.tx,
-    { participantId: record.participantId, organisationId: record.organisationId },
-    now,
-  );
+  await announce(record, "job_ended", { now });
   return { kind: "saved", backToJobSeeking };
 }
 
