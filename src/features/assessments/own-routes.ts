@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { crisisInformation } from "../../platform/directory/crisis";
 import type { AppDeps } from "../../platform/http/feature";
 import { ownPagesContext, ownRecordOpener } from "../../platform/http/own-pages";
 import { sendPage, translatorFor } from "../../platform/http/pages";
 import { formBody } from "../../platform/web/forms";
-import { crisisInformation } from "../monitoring/service";
 import { itemErrors, postedAnswers } from "./answers";
 import { gad7, type MeasureDefinition, phq9 } from "./measures";
 import { OwnMeasurePage, OwnSafetyPage } from "./own-views";

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ParticipantRecord } from "../../platform/access/door";
 import { hasPermission } from "../../platform/access/roles";
+import { crisisInformation } from "../../platform/directory/crisis";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { checkForm } from "../../platform/http/form-post";
 import { translatorFor } from "../../platform/http/pages";
 import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import type { FieldError } from "../../platform/web/components";
-import { crisisInformation, openAlertsFor } from "../monitoring/service";
+import { openAlertsFor } from "../monitoring/service";
 import { itemErrors, postedAnswers } from "./answers";
 import { registerAssessmentsApi } from "./api";
 import { type MeasureDefinition, measureById } from "./measures";

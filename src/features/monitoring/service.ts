@@ -6,7 +6,6 @@ export { openAlertCountsOf } from "./alerts/inbox";
 export {
   type AlertView,
   alertsAboutMe,
-  crisisInformation,
   openAlertsFor,
   raiseEmergencyAccessNotice,
   raiseSafetyAlert,

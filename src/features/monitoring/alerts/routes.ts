@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ParticipantRecord } from "../../../platform/access/door";
 import { hasPermission } from "../../../platform/access/roles";
 import type { Clock } from "../../../platform/clock";
+import { crisisInformation } from "../../../platform/directory/crisis";
 import type { AppDeps } from "../../../platform/http/feature";
 import { pageContext, participantTabs, sendPage, translatorFor } from "../../../platform/http/pages";
 import { participantIdParam } from "../../../platform/http/participant";
@@ -13,7 +14,7 @@ import { recentCheckIns, scoreHistory } from "../check-ins/service";
 import { CheckInTrends } from "../check-ins/trend-views";
 import { alertsForStaff } from "./inbox";
 import { type AlertAction, acknowledgeForm, resolveForm } from "./schema";
-import { alertParticipant, changeAlert, crisisInformation, findAlert, staffNames } from "./service";
+import { alertParticipant, changeAlert, findAlert, staffNames } from "./service";
 import { AlertPage, AlertsPage } from "./views";
 
 const alertIdParam = (request: FastifyRequest) => {

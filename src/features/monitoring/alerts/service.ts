@@ -270,15 +270,6 @@ export async function changeAlert(
   return { kind: "saved" };
 }
 
-/** The organisation's crisis information, or null when it has not written its own yet. */
-export async function crisisInformation(executor: Executor, organisationId: string): Promise<string | null> {
-  const [row] = await executor
-    .select({ text: organisation.crisisInformation })
-    .from(organisation)
-    .where(eq(organisation.id, organisationId));
-  return row?.text?.trim() ? row.text : null;
-}
-
 /** Alerts on the participant timeline, only those this reader may see. */
 export async function timelineEntries(record: ParticipantRecord, t: Translator): Promise<TimelineEntry[]> {
   const audiences = audiencesFor(record.actor.role);
