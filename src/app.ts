@@ -48,6 +48,7 @@ import type { Database } from "./platform/db";
 import { appSetting } from "./platform/db/schema";
 import "./platform/http/context";
 import { setCaseloadColumns } from "./platform/caseload-columns";
+import { registerAnswerAfterCommit } from "./platform/http/answer-after-commit";
 import { registerNoStore } from "./platform/http/caching";
 import type { AppDeps, Feature } from "./platform/http/feature";
 import { registerGuard } from "./platform/http/guard";
@@ -216,6 +217,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
           ),
   });
   registerNoStore(app);
+  registerAnswerAfterCommit(app);
 
   const renderForbidden = (
     request: Parameters<typeof pageContext>[0],

@@ -1,11 +1,11 @@
 import { staffRoles } from "../../platform/directory/schema";
 import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import { Table, Tag } from "../../platform/web/components";
 import { auditActionLabel, type MessageKey, type Translator } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
 import type { AccessLogEntry, AccessLogPage } from "./access-log";
-import type { RecordPage } from "./views";
 
 const knownActions = new Set(["participant.read", "participant.write"]);
 const knownRoles = new Set<string>(staffRoles);
@@ -33,8 +33,8 @@ function basis(t: Translator, entry: AccessLogEntry) {
   return entry.basis ? t.t(`accessLog.basis.${entry.basis}`) : "";
 }
 
-export function AccessLogPageView(props: RecordPage & { log: AccessLogPage; before?: string }) {
-  const { t, log, participant } = props;
+export function AccessLogPageView(props: RecordFrame & { log: AccessLogPage; before?: string }) {
+  const { t, log, banner: participant } = props;
   const base = `/participants/${participant.id}/access-log`;
   return (
     <Layout {...layoutProps(props, t.t("accessLog.title"), undefined, true)}>

@@ -1,19 +1,14 @@
-import { layoutProps, type PageContext } from "../../platform/http/pages";
+import { layoutProps } from "../../platform/http/pages";
+import type { RecordFrame } from "../../platform/http/record-page";
 import { Checkboxes, FilterForm, Pagination, Tag } from "../../platform/web/components";
 import { listHref } from "../../platform/web/form-fields";
 import { Layout } from "../../platform/web/layout";
-import {
-  type ParticipantBanner,
-  ParticipantHeader,
-  type RecordTab,
-} from "../../platform/web/participant-header";
+import { ParticipantHeader } from "../../platform/web/participant-header";
 import { type TimelinePage, timelineCategories } from "./rules";
 import type { TimelineQuery } from "./schema";
 
-export type RecordPage = PageContext & { participant: ParticipantBanner; tabs: RecordTab[] };
-
-export function TimelinePageView(props: RecordPage & { query: TimelineQuery; timeline: TimelinePage }) {
-  const { t, query, timeline, participant } = props;
+export function TimelinePageView(props: RecordFrame & { query: TimelineQuery; timeline: TimelinePage }) {
+  const { t, query, timeline, banner: participant } = props;
   const base = `/participants/${participant.id}/timeline`;
   return (
     <Layout {...layoutProps(props, t.t("timeline.title"), undefined, true)}>

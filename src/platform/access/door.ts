@@ -1,6 +1,7 @@
 import { recordAuditEvent } from "../audit/service";
 import type { Clock } from "../clock";
 import type { Database, Transaction } from "../db";
+import { insideDoor } from "./inside-door";
 import {
   type AccessBasis,
   type AccessDecision,
@@ -137,38 +138,40 @@ export function createParticipantDoor(
 ): ParticipantDoor {
   return {
     async withParticipant(actor, participantId, intent, work) {
-      const outcome = await db.transaction(async (tx) => {
-        const facts = await loadFacts(tx, actor, participantId);
-        if (!facts) return { kind: "missing" as const };
-        const decision = decideParticipantAccess(actor, facts, intent);
-        const merged = decision.allowed ? facts.mergedIntoId : undefined;
-        await recordAuditEvent(tx, clock, {
-          actor: { id: actor.staffId, role: actor.role },
-          action: `participant.${intent.purpose}`,
-          subject: { type: "participant", id: participantId },
-          organisationId: facts.organisationId,
-          ipAddress: intent.ipAddress ?? null,
-          outcome: decision.allowed ? "succeeded" : "refused",
-          reason: decision.allowed ? (intent.reason ?? null) : decision.refusal,
-          detail: {
-            what: intent.what,
-            basis: decision.allowed ? decision.basis : null,
-            ...(merged ? { mergedInto: merged } : {}),
-          },
-        });
-        if (!decision.allowed) return { kind: "refused" as const, refusal: decision.refusal };
-        if (merged) return { kind: "merged" as const, mergedIntoId: merged };
-        const result = await work({
-          participantId,
-          organisationId: facts.organisationId,
-          basis: decision.basis,
-          mayReadClinical: decision.mayReadClinical,
-          healthInformationVisible: decision.healthInformationVisible,
-          actor,
-          tx,
-        });
-        return { kind: "done" as const, result };
-      });
+      const outcome = await insideDoor(() =>
+        db.transaction(async (tx) => {
+          const facts = await loadFacts(tx, actor, participantId);
+          if (!facts) return { kind: "missing" as const };
+          const decision = decideParticipantAccess(actor, facts, intent);
+          const merged = decision.allowed ? facts.mergedIntoId : undefined;
+          await recordAuditEvent(tx, clock, {
+            actor: { id: actor.staffId, role: actor.role },
+            action: `participant.${intent.purpose}`,
+            subject: { type: "participant", id: participantId },
+            organisationId: facts.organisationId,
+            ipAddress: intent.ipAddress ?? null,
+            outcome: decision.allowed ? "succeeded" : "refused",
+            reason: decision.allowed ? (intent.reason ?? null) : decision.refusal,
+            detail: {
+              what: intent.what,
+              basis: decision.allowed ? decision.basis : null,
+              ...(merged ? { mergedInto: merged } : {}),
+            },
+          });
+          if (!decision.allowed) return { kind: "refused" as const, refusal: decision.refusal };
+          if (merged) return { kind: "merged" as const, mergedIntoId: merged };
+          const result = await work({
+            participantId,
+            organisationId: facts.organisationId,
+            basis: decision.basis,
+            mayReadClinical: decision.mayReadClinical,
+            healthInformationVisible: decision.healthInformationVisible,
+            actor,
+            tx,
+          });
+          return { kind: "done" as const, result };
+        }),
+      );
       if (outcome.kind === "missing") throw new ParticipantNotFoundError();
       if (outcome.kind === "refused") throw new AccessRefusedError(outcome.refusal);
       if (outcome.kind === "merged") throw new ParticipantMergedError(outcome.mergedIntoId);
@@ -176,54 +179,56 @@ export function createParticipantDoor(
     },
 
     async withParticipants(actor, participantIds, intent, work) {
-      const outcome = await db.transaction(async (tx) => {
-        const opened: { facts: ParticipantAccessFacts; decision: AccessDecision }[] = [];
-        for (const participantId of participantIds) {
-          const facts = await loadFacts(tx, actor, participantId);
-          if (!facts) return { kind: "missing" as const };
-          opened.push({ facts, decision: decideParticipantAccess(actor, facts, intent) });
-        }
-        const organisations = new Set(opened.map(({ facts }) => facts.organisationId));
-        const refusal =
-          opened.flatMap(({ decision }) => (decision.allowed ? [] : [decision.refusal]))[0] ??
-          (organisations.size > 1 ? "records belong to different organisations" : undefined);
-        // One after another: each event's hash chains on the one before.
-        const audit = async (detail: Record<string, string | number | boolean | null>) => {
-          for (const { facts, decision } of opened)
-            await recordAuditEvent(tx, clock, {
-              actor: { id: actor.staffId, role: actor.role },
-              action: `participant.${intent.purpose}`,
-              subject: { type: "participant", id: facts.participantId },
+      const outcome = await insideDoor(() =>
+        db.transaction(async (tx) => {
+          const opened: { facts: ParticipantAccessFacts; decision: AccessDecision }[] = [];
+          for (const participantId of participantIds) {
+            const facts = await loadFacts(tx, actor, participantId);
+            if (!facts) return { kind: "missing" as const };
+            opened.push({ facts, decision: decideParticipantAccess(actor, facts, intent) });
+          }
+          const organisations = new Set(opened.map(({ facts }) => facts.organisationId));
+          const refusal =
+            opened.flatMap(({ decision }) => (decision.allowed ? [] : [decision.refusal]))[0] ??
+            (organisations.size > 1 ? "records belong to different organisations" : undefined);
+          // One after another: each event's hash chains on the one before.
+          const audit = async (detail: Record<string, string | number | boolean | null>) => {
+            for (const { facts, decision } of opened)
+              await recordAuditEvent(tx, clock, {
+                actor: { id: actor.staffId, role: actor.role },
+                action: `participant.${intent.purpose}`,
+                subject: { type: "participant", id: facts.participantId },
+                organisationId: facts.organisationId,
+                ipAddress: intent.ipAddress ?? null,
+                outcome: refusal ? "refused" : "succeeded",
+                reason: refusal ?? intent.reason ?? null,
+                detail: { what: intent.what, basis: decision.allowed ? decision.basis : null, ...detail },
+              });
+          };
+          if (refusal) {
+            await audit({});
+            return { kind: "refused" as const, refusal };
+          }
+          const merged = opened.find(({ facts }) => facts.mergedIntoId)?.facts.mergedIntoId;
+          if (merged) {
+            await audit({ mergedInto: merged });
+            return { kind: "merged" as const, mergedIntoId: merged };
+          }
+          const done = await work(
+            opened.map(({ facts, decision }) => ({
+              participantId: facts.participantId,
               organisationId: facts.organisationId,
-              ipAddress: intent.ipAddress ?? null,
-              outcome: refusal ? "refused" : "succeeded",
-              reason: refusal ?? intent.reason ?? null,
-              detail: { what: intent.what, basis: decision.allowed ? decision.basis : null, ...detail },
-            });
-        };
-        if (refusal) {
-          await audit({});
-          return { kind: "refused" as const, refusal };
-        }
-        const merged = opened.find(({ facts }) => facts.mergedIntoId)?.facts.mergedIntoId;
-        if (merged) {
-          await audit({ mergedInto: merged });
-          return { kind: "merged" as const, mergedIntoId: merged };
-        }
-        const done = await work(
-          opened.map(({ facts, decision }) => ({
-            participantId: facts.participantId,
-            organisationId: facts.organisationId,
-            basis: decision.allowed ? decision.basis : "care_team",
-            mayReadClinical: decision.allowed && decision.mayReadClinical,
-            healthInformationVisible: decision.allowed ? decision.healthInformationVisible : [],
-            actor,
-            tx,
-          })),
-        );
-        await audit(done.detail ?? {});
-        return { kind: "done" as const, result: done.result };
-      });
+              basis: decision.allowed ? decision.basis : "care_team",
+              mayReadClinical: decision.allowed && decision.mayReadClinical,
+              healthInformationVisible: decision.allowed ? decision.healthInformationVisible : [],
+              actor,
+              tx,
+            })),
+          );
+          await audit(done.detail ?? {});
+          return { kind: "done" as const, result: done.result };
+        }),
+      );
       if (outcome.kind === "missing") throw new ParticipantNotFoundError();
       if (outcome.kind === "refused") throw new AccessRefusedError(outcome.refusal);
       if (outcome.kind === "merged") throw new ParticipantMergedError(outcome.mergedIntoId);
@@ -236,48 +241,54 @@ export function createParticipantDoor(
         intent.what === "emergency_search" ? "emergency_search" : "lists",
       );
       if (reach.kind === "none") {
-        await db.transaction((tx) =>
-          recordAuditEvent(tx, clock, {
+        await insideDoor(() =>
+          db.transaction((tx) =>
+            recordAuditEvent(tx, clock, {
+              actor: { id: actor.staffId, role: actor.role },
+              action: "participant.list",
+              organisationId: actor.organisationId,
+              ipAddress: intent.ipAddress ?? null,
+              outcome: "refused",
+              reason: "role has no access to participant records",
+              detail: { what: intent.what },
+            }),
+          ),
+        );
+        throw new AccessRefusedError("role has no access to participant records");
+      }
+      return insideDoor(() =>
+        db.transaction(async (tx) => {
+          const { result, shownIds } = await work({ reach, actor, tx });
+          await recordAuditEvent(tx, clock, {
             actor: { id: actor.staffId, role: actor.role },
             action: "participant.list",
             organisationId: actor.organisationId,
             ipAddress: intent.ipAddress ?? null,
-            outcome: "refused",
-            reason: "role has no access to participant records",
-            detail: { what: intent.what },
-          }),
-        );
-        throw new AccessRefusedError("role has no access to participant records");
-      }
-      return db.transaction(async (tx) => {
-        const { result, shownIds } = await work({ reach, actor, tx });
-        await recordAuditEvent(tx, clock, {
-          actor: { id: actor.staffId, role: actor.role },
-          action: "participant.list",
-          organisationId: actor.organisationId,
-          ipAddress: intent.ipAddress ?? null,
-          outcome: "succeeded",
-          detail: { what: intent.what, shown: shownIds.join(" ") },
-        });
-        return result;
-      });
+            outcome: "succeeded",
+            detail: { what: intent.what, shown: shownIds.join(" ") },
+          });
+          return result;
+        }),
+      );
     },
 
     async withNewParticipant(actor, intent, work) {
-      return db.transaction(async (tx) => {
-        const created = await work(tx);
-        // Without a participant the work only looked for possible duplicates: that look is audited too.
-        await recordAuditEvent(tx, clock, {
-          actor: actor ? { id: actor.staffId, role: actor.role } : null,
-          action: created.participantId ? "participant.refer" : "participant.duplicate_check",
-          subject: created.participantId ? { type: "participant", id: created.participantId } : undefined,
-          organisationId: created.organisationId,
-          ipAddress: intent.ipAddress ?? null,
-          outcome: "succeeded",
-          detail: { what: intent.what, matchesFound: created.matchesFound ?? 0 },
-        });
-        return created;
-      });
+      return insideDoor(() =>
+        db.transaction(async (tx) => {
+          const created = await work(tx);
+          // Without a participant the work only looked for possible duplicates: that look is audited too.
+          await recordAuditEvent(tx, clock, {
+            actor: actor ? { id: actor.staffId, role: actor.role } : null,
+            action: created.participantId ? "participant.refer" : "participant.duplicate_check",
+            subject: created.participantId ? { type: "participant", id: created.participantId } : undefined,
+            organisationId: created.organisationId,
+            ipAddress: intent.ipAddress ?? null,
+            outcome: "succeeded",
+            detail: { what: intent.what, matchesFound: created.matchesFound ?? 0 },
+          });
+          return created;
+        }),
+      );
     },
   };
 }
