@@ -2,18 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
-import {
-  type ActionForm,
-  type ContingencyForm,
-  type GoalForm,
-  planAction,
-  planGoal,
-  planSupportReferral,
-  planWarningSign,
-  type SupportForm,
-  supportPlan,
-  type WarningSignForm,
-} from "./schema";
+import type { ActionForm, ContingencyForm, GoalForm, SupportForm, WarningSignForm } from "./forms";
+import { planAction, planGoal, planSupportReferral, planWarningSign, supportPlan } from "./schema";
 import { type ActionRow, careTeam, type EditOutcome, findPlan, owned, type SupportPlanRow } from "./service";
 
 // Changes to the plan's parts. Each edit carries the version it was based on; each change of any

@@ -10,9 +10,9 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { type careTeamMember, participant } from "../participants/schema";
 import { careTeam } from "../participants/service";
+import type { AgreementForm } from "./forms";
 import { calendarDateAt, nextVersionNumber } from "./rules";
 import {
-  type AgreementForm,
   openActionStatuses,
   type PlanSnapshot,
   planAction,
@@ -25,7 +25,7 @@ import {
 
 /** Other features add actions to a person's plan (the Work tab's CV and interview preparation). */
 export { addAction } from "./edits";
-export { parseCalendarDate } from "./schema";
+export { parseCalendarDate } from "./forms";
 export { seedDemoPlans } from "./seed";
 
 /** An edit made against the version it was based on: a stale form never overwrites. */
