@@ -1,5 +1,6 @@
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import { staffAccount } from "../../platform/directory/schema";
 import { type Saved, type Stale, saved, stale } from "../../platform/outcome";
 import { recordEngagement } from "../participants/service";
@@ -29,7 +30,7 @@ export async function findCapability(record: ParticipantRecord) {
     .select({ ...getTableColumns(capabilityAssessment), assessedByName: staffAccount.fullName })
     .from(capabilityAssessment)
     .innerJoin(staffAccount, eq(staffAccount.id, capabilityAssessment.assessedBy))
-    .where(eq(capabilityAssessment.participantId, record.participantId));
+    .where(onRecord(record, capabilityAssessment));
   return row;
 }
 export type CapabilityView = NonNullable<Awaited<ReturnType<typeof findCapability>>>;
@@ -62,12 +63,7 @@ export async function saveCapability(
   const updated = await record.tx
     .update(capabilityAssessment)
     .set({ ...fields, version: sql`${capabilityAssessment.version} + 1` })
-    .where(
-      and(
-        eq(capabilityAssessment.participantId, record.participantId),
-        eq(capabilityAssessment.version, form.version),
-      ),
-    )
+    .where(onRecord(record, capabilityAssessment, eq(capabilityAssessment.version, form.version)))
     .returning({ id: capabilityAssessment.id });
   return updated.length > 0 ? saved(undefined) : stale(current);
 }
@@ -79,7 +75,7 @@ export async function findProfile(record: ParticipantRecord) {
     .select({ ...getTableColumns(vocationalProfile), updatedByName: staffAccount.fullName })
     .from(vocationalProfile)
     .innerJoin(staffAccount, eq(staffAccount.id, vocationalProfile.updatedBy))
-    .where(eq(vocationalProfile.participantId, record.participantId));
+    .where(onRecord(record, vocationalProfile));
   return row;
 }
 export type ProfileView = NonNullable<Awaited<ReturnType<typeof findProfile>>>;
@@ -117,9 +113,7 @@ export async function saveProfile(
   const updated = await record.tx
     .update(vocationalProfile)
     .set({ ...fields, version: sql`${vocationalProfile.version} + 1` })
-    .where(
-      and(eq(vocationalProfile.participantId, record.participantId), eq(vocationalProfile.version, version)),
-    )
+    .where(onRecord(record, vocationalProfile, eq(vocationalProfile.version, version)))
     .returning({ id: vocationalProfile.id });
   return updated.length > 0 ? saved(undefined) : stale(current);
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { RecordScope } from "../../platform/access/own-record";
 import { hasPermission } from "../../platform/access/roles";
 import { staffAccount } from "../../platform/directory/schema";
@@ -125,7 +126,7 @@ export async function measuresDue(scope: RecordScope, everyWeeks: number | null,
       last: sql<Date>`max(${assessmentResponse.completedAt})`.mapWith((value) => new Date(value)),
     })
     .from(assessmentResponse)
-    .where(eq(assessmentResponse.participantId, scope.participantId))
+    .where(onRecord(scope, assessmentResponse))
     .groupBy(assessmentResponse.instrument);
   const dueBefore = now.getTime() - everyWeeks * 7 * 86_400_000;
   return [phq9, gad7].filter((definition) => {
@@ -156,12 +157,7 @@ export function measureHistory(record: ParticipantRecord, definition: MeasureDef
     .select(responseColumns)
     .from(assessmentResponse)
     .leftJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
-    .where(
-      and(
-        eq(assessmentResponse.participantId, record.participantId),
-        eq(assessmentResponse.instrument, definition.id),
-      ),
-    )
+    .where(onRecord(record, assessmentResponse, eq(assessmentResponse.instrument, definition.id)))
     .orderBy(asc(assessmentResponse.completedAt), asc(assessmentResponse.recordedAt));
 }
 
@@ -175,9 +171,10 @@ export async function findResponse(
     .from(assessmentResponse)
     .leftJoin(staffAccount, eq(staffAccount.id, assessmentResponse.recordedBy))
     .where(
-      and(
+      onRecord(
+        record,
+        assessmentResponse,
         eq(assessmentResponse.id, responseId),
-        eq(assessmentResponse.participantId, record.participantId),
         eq(assessmentResponse.instrument, definition.id),
       ),
     );
@@ -205,12 +202,7 @@ export async function measuresOverview(record: ParticipantRecord) {
       const [counted] = await record.tx
         .select({ count: sql<number>`count(*)::int` })
         .from(assessmentResponse)
-        .where(
-          and(
-            eq(assessmentResponse.participantId, record.participantId),
-            eq(assessmentResponse.instrument, definition.id),
-          ),
-        );
+        .where(onRecord(record, assessmentResponse, eq(assessmentResponse.instrument, definition.id)));
       summaries.push({ definition, visible: false, count: counted?.count ?? 0 });
       continue;
     }
@@ -255,7 +247,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
       completedAt: assessmentResponse.completedAt,
     })
     .from(assessmentResponse)
-    .where(eq(assessmentResponse.participantId, record.participantId))
+    .where(onRecord(record, assessmentResponse))
     .orderBy(desc(assessmentResponse.completedAt));
   const entries: TimelineEntry[] = responses.map((response) => {
     const definition = measureById(response.instrument)!;

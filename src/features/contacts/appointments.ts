@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gt, gte, lte } from "drizzle-orm";
+import { asc, count, desc, eq, gt, gte, lte } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
@@ -63,13 +64,13 @@ const withStaff = (record: RecordScope) =>
 /** Appointments still to come, soonest first, whatever their status (a cancelled one says so). */
 export function upcomingAppointments(record: RecordScope, now: Date) {
   return withStaff(record)
-    .where(and(eq(appointment.participantId, record.participantId), gt(appointment.startsAt, now)))
+    .where(onRecord(record, appointment, gt(appointment.startsAt, now)))
     .orderBy(asc(appointment.startsAt), asc(appointment.id));
 }
 
 /** One page of appointments that have started, newest first. */
 export async function pastAppointments(record: RecordScope, now: Date, requestedPage: number) {
-  const where = and(eq(appointment.participantId, record.participantId), lte(appointment.startsAt, now));
+  const where = onRecord(record, appointment, lte(appointment.startsAt, now));
   const [counted] = await record.tx.select({ total: count() }).from(appointment).where(where);
   const total = counted?.total ?? 0;
   const page = Math.min(requestedPage, Math.max(1, Math.ceil(total / APPOINTMENTS_PAGE_SIZE)));
@@ -86,7 +87,7 @@ export async function findAppointment(
   appointmentId: string,
 ): Promise<AppointmentView | undefined> {
   const [row] = await withStaff(record).where(
-    and(eq(appointment.id, appointmentId), eq(appointment.participantId, record.participantId)),
+    onRecord(record, appointment, eq(appointment.id, appointmentId)),
   );
   return row;
 }
@@ -143,9 +144,10 @@ async function claim(
     .update(appointment)
     .set({ status, version: version + 1 })
     .where(
-      and(
+      onRecord(
+        record,
+        appointment,
         eq(appointment.id, appointmentId),
-        eq(appointment.participantId, record.participantId),
         eq(appointment.version, version),
         eq(appointment.status, "scheduled"),
       ),
@@ -221,7 +223,7 @@ export async function ownAppointments(record: RecordScope, now: Date) {
       await record.tx
         .select({ staffId: careTeamMember.staffId, role: careTeamMember.careTeamRole })
         .from(careTeamMember)
-        .where(eq(careTeamMember.participantId, record.participantId))
+        .where(onRecord(record, careTeamMember))
         .orderBy(asc(careTeamMember.addedAt))
     ).map((row) => [row.staffId, row.role]),
   );
@@ -231,13 +233,7 @@ export async function ownAppointments(record: RecordScope, now: Date) {
   });
   const upcoming = await upcomingAppointments(record, now);
   const past = await withStaff(record)
-    .where(
-      and(
-        eq(appointment.participantId, record.participantId),
-        lte(appointment.startsAt, now),
-        gte(appointment.startsAt, since),
-      ),
-    )
+    .where(onRecord(record, appointment, lte(appointment.startsAt, now), gte(appointment.startsAt, since)))
     .orderBy(desc(appointment.startsAt), desc(appointment.id));
   return { upcoming: upcoming.map(withRole), past: past.map(withRole) };
 }

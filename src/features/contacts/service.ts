@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { Clock } from "../../platform/clock";
 import { type Executor, rowsOf, uuidArray } from "../../platform/db";
 import { staffAccount } from "../../platform/directory/schema";
@@ -78,8 +79,9 @@ const contactColumns = {
 };
 
 function listConditions(record: ParticipantRecord, query: Omit<ContactListQuery, "page">): SQL | undefined {
-  return and(
-    eq(contact.participantId, record.participantId),
+  return onRecord(
+    record,
+    contact,
     query.noteKind ? eq(contact.noteKind, query.noteKind) : undefined,
     query.withWhom ? eq(contact.withWhom, query.withWhom) : undefined,
     query.method ? eq(contact.method, query.method) : undefined,
@@ -123,7 +125,7 @@ export async function findContact(record: ParticipantRecord, contactId: string) 
     .select(contactColumns)
     .from(contact)
     .innerJoin(staffAccount, eq(staffAccount.id, contact.recordedBy))
-    .where(and(eq(contact.id, contactId), eq(contact.participantId, record.participantId)));
+    .where(onRecord(record, contact, eq(contact.id, contactId)));
   if (!row) return undefined;
   const addenda = await record.tx
     .select({
@@ -190,7 +192,7 @@ export async function addAddendum(
   const [row] = await record.tx
     .select({ noteKind: contact.noteKind })
     .from(contact)
-    .where(and(eq(contact.id, contactId), eq(contact.participantId, record.participantId)));
+    .where(onRecord(record, contact, eq(contact.id, contactId)));
   if (!row) return notFound;
   if (!noteSight(record, row.noteKind).shown || !mayRecordNote(record, row.noteKind)) {
     return { kind: "not_allowed" };
@@ -252,7 +254,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     .select(contactColumns)
     .from(contact)
     .innerJoin(staffAccount, eq(staffAccount.id, contact.recordedBy))
-    .where(eq(contact.participantId, record.participantId));
+    .where(onRecord(record, contact));
   const addenda = await record.tx
     .select({
       contactId: contactAddendum.contactId,
@@ -262,7 +264,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
     })
     .from(contactAddendum)
     .innerJoin(staffAccount, eq(staffAccount.id, contactAddendum.recordedBy))
-    .where(eq(contactAddendum.participantId, record.participantId));
+    .where(onRecord(record, contactAddendum));
   const base = `/participants/${record.participantId}/contacts`;
   const byId = new Map<string, ContactView>();
   const entries: TimelineEntry[] = rows.map((row) => {

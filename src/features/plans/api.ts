@@ -6,7 +6,7 @@ import { checkApiBody, sendEditOutcome, sendValidationProblem } from "../../plat
 import type { AppDeps } from "../../platform/http/feature";
 import { sendProblem } from "../../platform/http/problem";
 import { saveContingency, updateAction, updateGoal, updateSupport, updateWarningSign } from "./edits";
-import { actionForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
+import { actionForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./forms";
 import { type EditOutcome, loadPlan, snapshotOf } from "./service";
 
 const params = z.strictObject({ participantId: z.uuid() });

@@ -4,8 +4,8 @@ import { checkForm } from "../../platform/http/form-post";
 import { recordFrame, recordRoute, write } from "../../platform/http/record-page";
 import { recordContingencyUse } from "./contingency-uses";
 import { ContingencyUseFormPage } from "./contingency-views";
+import { contingencyActivationForm } from "./forms";
 import { planPath } from "./handlers";
-import { contingencyActivationForm } from "./schema";
 import { loadPlan } from "./service";
 
 const alertFrom = (request: FastifyRequest) => {

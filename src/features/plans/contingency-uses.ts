@@ -1,5 +1,6 @@
 import { desc, eq } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import { staffAccount } from "../../platform/directory/schema";
 import { type ContingencyAlternative, contingencyActivation } from "./schema";
 
@@ -39,7 +40,7 @@ export function contingencyUses(record: Pick<ParticipantRecord, "tx" | "particip
     })
     .from(contingencyActivation)
     .innerJoin(staffAccount, eq(staffAccount.id, contingencyActivation.activatedBy))
-    .where(eq(contingencyActivation.participantId, record.participantId))
+    .where(onRecord(record, contingencyActivation))
     .orderBy(desc(contingencyActivation.activatedAt));
 }
 export type ContingencyUse = Awaited<ReturnType<typeof contingencyUses>>[number];

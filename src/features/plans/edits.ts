@@ -1,19 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { onRecord } from "../../platform/access/on-record";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { staffAccount } from "../../platform/directory/schema";
-import {
-  type ActionForm,
-  type ContingencyForm,
-  type GoalForm,
-  planAction,
-  planGoal,
-  planSupportReferral,
-  planWarningSign,
-  type SupportForm,
-  supportPlan,
-  type WarningSignForm,
-} from "./schema";
+import type { ActionForm, ContingencyForm, GoalForm, SupportForm, WarningSignForm } from "./forms";
+import { planAction, planGoal, planSupportReferral, planWarningSign, supportPlan } from "./schema";
 import { type ActionRow, careTeam, type EditOutcome, findPlan, owned, type SupportPlanRow } from "./service";
 
 // Changes to the plan's parts. Each edit carries the version it was based on; each change of any
@@ -58,7 +49,7 @@ async function updateVersioned<Row extends { planId: string }>(
   const updated = await record.tx
     .update(table)
     .set({ ...values, updatedAt: clock.now(), version: sql`${table.version} + 1` } as never)
-    .where(and(eq(table.id, id), eq(table.participantId, record.participantId), eq(table.version, basedOn)))
+    .where(onRecord(record, table, eq(table.id, id), eq(table.version, basedOn)))
     .returning({ id: table.id });
   const row = await find();
   if (!row) return { kind: "not_found" };
@@ -73,7 +64,7 @@ const findIn =
     const [row] = await record.tx
       .select()
       .from(table as SimpleItem)
-      .where(and(eq(table.id, id), eq(table.participantId, record.participantId)));
+      .where(onRecord(record, table, eq(table.id, id)));
     return row as Table["$inferSelect"] | undefined;
   };
 
@@ -86,7 +77,7 @@ export async function findAction(record: RecordScope, id: string): Promise<Actio
     .select({ action: planAction, ownerName: staffAccount.fullName })
     .from(planAction)
     .leftJoin(staffAccount, eq(staffAccount.id, planAction.ownerStaffId))
-    .where(and(eq(planAction.id, id), eq(planAction.participantId, record.participantId)));
+    .where(onRecord(record, planAction, eq(planAction.id, id)));
   return row ? { ...row.action, ownerName: row.ownerName } : undefined;
 }
 
@@ -200,9 +191,7 @@ export async function saveContingency(
       version: sql`${supportPlan.version} + 1`,
       updatedAt: clock.now(),
     })
-    .where(
-      and(eq(supportPlan.participantId, record.participantId), eq(supportPlan.contingencyVersion, basedOn)),
-    )
+    .where(onRecord(record, supportPlan, eq(supportPlan.contingencyVersion, basedOn)))
     .returning();
   if (updated[0]) return { kind: "saved", row: updated[0] };
   const current = await findPlan(record);

@@ -1,4 +1,5 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { onRecord } from "../../platform/access/on-record";
 import type { RecordScope } from "../../platform/access/own-record";
 import { supportPlan } from "./schema";
 
@@ -7,7 +8,7 @@ export async function measuresInterval(scope: RecordScope) {
   const [plan] = await scope.tx
     .select({ everyWeeks: supportPlan.measuresEveryWeeks, version: supportPlan.measuresVersion })
     .from(supportPlan)
-    .where(eq(supportPlan.participantId, scope.participantId));
+    .where(onRecord(scope, supportPlan));
   return plan;
 }
 
@@ -28,7 +29,7 @@ export async function saveMeasuresInterval(
       version: sql`${supportPlan.version} + 1`,
       updatedAt: now,
     })
-    .where(and(eq(supportPlan.participantId, scope.participantId), eq(supportPlan.measuresVersion, basedOn)))
+    .where(onRecord(scope, supportPlan, eq(supportPlan.measuresVersion, basedOn)))
     .returning({ id: supportPlan.id });
   return saved.length > 0 ? "saved" : "stale";
 }

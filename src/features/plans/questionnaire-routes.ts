@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../platform/http/feature";
 import { checkForm } from "../../platform/http/form-post";
 import { recordFrame, recordRoute, write } from "../../platform/http/record-page";
+import { measuresIntervalForm } from "./forms";
 import { planPath } from "./handlers";
 import { measuresInterval, saveMeasuresInterval } from "./measures-interval";
 import { MeasuresIntervalPage } from "./questionnaire-views";
-import { measuresIntervalForm } from "./schema";
 
 /** How often the questionnaires come with check-ins: part of the plan, agreed with the person. */
 export function registerQuestionnaireRoutes(app: FastifyInstance, deps: AppDeps) {

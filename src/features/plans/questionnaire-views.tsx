@@ -7,7 +7,7 @@ import {
   WarningCallout,
 } from "../../platform/web/components";
 import type { Translator } from "../../platform/web/i18n";
-import { measureIntervals } from "./schema";
+import { measureIntervals } from "./forms";
 import { PlanFrame, type RecordFrame } from "./views";
 
 export const intervalText = (t: Translator, everyWeeks: number | null) =>

@@ -35,11 +35,11 @@ import {
   SupportFormPage,
   WarningSignFormPage,
 } from "./form-views";
+import { actionForm, agreementForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./forms";
 import { planPath, registerItemRoutes } from "./handlers";
 import { PrintPlanPage } from "./print-view";
 import { registerQuestionnaireRoutes } from "./questionnaire-routes";
 import { planChanges } from "./rules";
-import { actionForm, agreementForm, contingencyForm, goalForm, supportForm, warningSignForm } from "./schema";
 import { PlanSections } from "./sections";
 import {
   agreedVersion,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { actionForm, agreementForm, contingencyForm, goalForm, parseCalendarDate } from "./forms";
 import {
   calendarDateAt,
   earliestOpenDue,
@@ -8,14 +9,7 @@ import {
   nextVersionNumber,
   planChanges,
 } from "./rules";
-import {
-  actionForm,
-  agreementForm,
-  contingencyForm,
-  goalForm,
-  type PlanSnapshot,
-  parseCalendarDate,
-} from "./schema";
+import type { PlanSnapshot } from "./schema";
 
 describe("overdue actions", () => {
   const today = "2026-11-23";

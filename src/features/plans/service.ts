@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { inOrder, rowsOf, type Transaction, uuidArray } from "../../platform/db";
@@ -10,9 +10,9 @@ import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { type careTeamMember, participant } from "../participants/schema";
 import { careTeam } from "../participants/service";
+import type { AgreementForm } from "./forms";
 import { calendarDateAt, nextVersionNumber } from "./rules";
 import {
-  type AgreementForm,
   openActionStatuses,
   type PlanSnapshot,
   planAction,
@@ -25,7 +25,7 @@ import {
 
 /** Other features add actions to a person's plan (the Work tab's CV and interview preparation). */
 export { addAction } from "./edits";
-export { parseCalendarDate } from "./schema";
+export { parseCalendarDate } from "./forms";
 export { seedDemoPlans } from "./seed";
 
 /** An edit made against the version it was based on: a stale form never overwrites. */
@@ -66,42 +66,38 @@ export const today = (clock: Clock) => calendarDateAt(clock.now());
 export { careTeam };
 
 export async function findPlan(record: RecordScope) {
-  const [plan] = await record.tx
-    .select()
-    .from(supportPlan)
-    .where(eq(supportPlan.participantId, record.participantId));
+  const [plan] = await record.tx.select().from(supportPlan).where(onRecord(record, supportPlan));
   return plan;
 }
 
 export async function loadPlan(record: RecordScope): Promise<PlanView | undefined> {
   const plan = await findPlan(record);
   if (!plan) return undefined;
-  const mine = (table: { participantId: AnyPgColumn }) => eq(table.participantId, record.participantId);
   const [goals, actions, supports, warningSigns, versions] = await inOrder([
     () =>
       record.tx
         .select()
         .from(planGoal)
-        .where(mine(planGoal))
+        .where(onRecord(record, planGoal))
         .orderBy(asc(planGoal.createdAt), asc(planGoal.id)),
     () =>
       record.tx
         .select({ action: planAction, ownerName: staffAccount.fullName })
         .from(planAction)
         .leftJoin(staffAccount, eq(staffAccount.id, planAction.ownerStaffId))
-        .where(mine(planAction))
+        .where(onRecord(record, planAction))
         .orderBy(asc(planAction.dueDate), asc(planAction.createdAt)),
     () =>
       record.tx
         .select()
         .from(planSupportReferral)
-        .where(mine(planSupportReferral))
+        .where(onRecord(record, planSupportReferral))
         .orderBy(asc(planSupportReferral.createdAt)),
     () =>
       record.tx
         .select()
         .from(planWarningSign)
-        .where(mine(planWarningSign))
+        .where(onRecord(record, planWarningSign))
         .orderBy(asc(planWarningSign.createdAt)),
     () =>
       record.tx
@@ -263,12 +259,7 @@ export async function agreedVersion(record: RecordScope, number: number) {
   const rows = await record.tx
     .select()
     .from(supportPlanVersion)
-    .where(
-      and(
-        eq(supportPlanVersion.participantId, record.participantId),
-        inArray(supportPlanVersion.number, [number, number - 1]),
-      ),
-    );
+    .where(onRecord(record, supportPlanVersion, inArray(supportPlanVersion.number, [number, number - 1])));
   const version = rows.find((row) => row.number === number);
   if (!version) return undefined;
   return { version, previous: rows.find((row) => row.number === number - 1)?.snapshot };

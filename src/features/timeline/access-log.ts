@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { onRecord } from "../../platform/access/on-record";
 import type { AccessBasis } from "../../platform/access/policy";
 import { auditEvent } from "../../platform/audit/table";
 import type { Executor } from "../../platform/db";
@@ -111,8 +112,9 @@ async function fillEmergencyReasons(executor: Executor, participantId: string, e
     })
     .from(emergencyAccessGrant)
     .where(
-      and(
-        eq(emergencyAccessGrant.participantId, participantId),
+      onRecord(
+        { participantId },
+        emergencyAccessGrant,
         inArray(emergencyAccessGrant.staffId, [...new Set(emergencies.map((entry) => entry.actorId!))]),
       ),
     );

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Executor } from "../../../platform/db/index";
 import { vocationalProfile } from "../../assessments/schema";
@@ -165,7 +166,7 @@ export async function profileForMatching(record: RecordScope): Promise<ProfileFo
     })
     .from(vocationalProfile)
     .innerJoin(participant, eq(participant.id, vocationalProfile.participantId))
-    .where(eq(vocationalProfile.participantId, record.participantId))
+    .where(onRecord(record, vocationalProfile))
     .limit(1);
   if (!row) return null;
   return {

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
 import { type EditOutcome, notFound, saved, stale } from "../../../platform/outcome";
@@ -30,7 +31,7 @@ export async function listAbsences(record: RecordScope): Promise<AbsenceView[]> 
     .from(sicknessAbsence)
     .innerJoin(employer, eq(employer.id, sicknessAbsence.employerId))
     .leftJoin(returnToWorkPlan, eq(returnToWorkPlan.absenceId, sicknessAbsence.id))
-    .where(eq(sicknessAbsence.participantId, record.participantId))
+    .where(onRecord(record, sicknessAbsence))
     .orderBy(sql`${sicknessAbsence.startedOn} desc`, asc(sicknessAbsence.recordedAt));
   return rows.map((row) => ({ ...row.absence, employerName: row.employerName, plan: row.plan }));
 }
@@ -79,9 +80,10 @@ export async function updateAbsence(
     .update(sicknessAbsence)
     .set({ ...form, version: sql`${sicknessAbsence.version} + 1` })
     .where(
-      and(
+      onRecord(
+        record,
+        sicknessAbsence,
         eq(sicknessAbsence.id, absenceId),
-        eq(sicknessAbsence.participantId, record.participantId),
         eq(sicknessAbsence.version, basedOn),
       ),
     )
@@ -91,12 +93,7 @@ export async function updateAbsence(
     await record.tx
       .update(returnToWorkPlan)
       .set({ employerId: form.employerId })
-      .where(
-        and(
-          eq(returnToWorkPlan.absenceId, absenceId),
-          eq(returnToWorkPlan.participantId, record.participantId),
-        ),
-      );
+      .where(onRecord(record, returnToWorkPlan, eq(returnToWorkPlan.absenceId, absenceId)));
   const row = await findAbsence(record, absenceId);
   if (!row) return notFound;
   return updated.length === 0 ? stale(row) : saved(row);
@@ -143,9 +140,10 @@ export async function savePlan(
         version: sql`${returnToWorkPlan.version} + 1`,
       })
       .where(
-        and(
+        onRecord(
+          record,
+          returnToWorkPlan,
           eq(returnToWorkPlan.id, absence.plan.id),
-          eq(returnToWorkPlan.participantId, record.participantId),
           eq(returnToWorkPlan.version, basedOn ?? -1),
         ),
       )
@@ -158,9 +156,7 @@ export async function savePlan(
       await record.tx
         .update(sicknessAbsence)
         .set({ endedOn: endsOn, version: sql`${sicknessAbsence.version} + 1` })
-        .where(
-          and(eq(sicknessAbsence.id, absence.id), eq(sicknessAbsence.participantId, record.participantId)),
-        );
+        .where(onRecord(record, sicknessAbsence, eq(sicknessAbsence.id, absence.id)));
   }
   const current = await findAbsence(record, absence.id);
   if (!current) return notFound;

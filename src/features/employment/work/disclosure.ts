@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import { vocationalProfile } from "../../assessments/schema";
 import { consentGiven } from "../../participants/consent";
@@ -28,12 +29,7 @@ export async function disclosuresFor(
   const rows = await record.tx
     .select()
     .from(employerDisclosure)
-    .where(
-      and(
-        eq(employerDisclosure.participantId, record.participantId),
-        inArray(employerDisclosure.employerId, [...employerIds]),
-      ),
-    )
+    .where(onRecord(record, employerDisclosure, inArray(employerDisclosure.employerId, [...employerIds])))
     .orderBy(desc(employerDisclosure.recordedAt), desc(employerDisclosure.id));
   for (const row of rows) {
     if (!found.has(row.employerId))
@@ -60,7 +56,7 @@ export async function generalDisclosure(record: RecordScope): Promise<Disclosure
       wording: vocationalProfile.disclosureWording,
     })
     .from(vocationalProfile)
-    .where(eq(vocationalProfile.participantId, record.participantId))
+    .where(onRecord(record, vocationalProfile))
     .limit(1);
   return profile?.choice
     ? { choice: profile.choice, wording: profile.wording, source: "profile", recordedAt: null }

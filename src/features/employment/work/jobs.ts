@@ -1,5 +1,6 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { eq, isNull, ne, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { Clock } from "../../../platform/clock";
 import { announce } from "../../../platform/record-events";
 import type { MessageKey } from "../../../platform/web/i18n/index";
@@ -20,7 +21,7 @@ export async function findJob(record: ParticipantRecord, jobId: string) {
     .select({ job, employerName: employer.name })
     .from(job)
     .innerJoin(employer, eq(employer.id, job.employerId))
-    .where(and(eq(job.id, jobId), eq(job.participantId, record.participantId)));
+    .where(onRecord(record, job, eq(job.id, jobId)));
   return found ? { ...found.job, employerName: found.employerName } : undefined;
 }
 
@@ -50,12 +51,7 @@ export async function recordJobStart(
     const [linked] = await record.tx
       .select({ id: jobApplication.id })
       .from(jobApplication)
-      .where(
-        and(
-          eq(jobApplication.id, form.applicationId),
-          eq(jobApplication.participantId, record.participantId),
-        ),
-      );
+      .where(onRecord(record, jobApplication, eq(jobApplication.id, form.applicationId)));
     if (!linked) return { kind: "unknown_application" };
   }
   // The stage model decides whether a job start may be recorded from where the person is now: no
@@ -107,13 +103,13 @@ export async function recordJobEnd(
   const ended = await record.tx
     .update(job)
     .set({ ...form, updatedAt: now, version: sql`${job.version} + 1` })
-    .where(and(eq(job.id, jobId), eq(job.participantId, record.participantId), isNull(job.endedOn)))
+    .where(onRecord(record, job, eq(job.id, jobId), isNull(job.endedOn)))
     .returning({ id: job.id });
   if (ended.length === 0) return { kind: "already_ended" };
   const [otherJob] = await record.tx
     .select({ id: job.id })
     .from(job)
-    .where(and(eq(job.participantId, record.participantId), isNull(job.endedOn), ne(job.id, jobId)))
+    .where(onRecord(record, job, isNull(job.endedOn), ne(job.id, jobId)))
     .limit(1);
   const backToJobSeeking = otherJob ? false : await moveBackToJobSeeking(record, now);
   await announce(record, "job_ended", { now });

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
 import { staffAccount } from "../../../platform/directory/schema";
@@ -26,7 +27,7 @@ export function applicationsOf(record: RecordScope) {
     .select({ application: jobApplication, employerName: employer.name })
     .from(jobApplication)
     .innerJoin(employer, eq(employer.id, jobApplication.employerId))
-    .where(eq(jobApplication.participantId, record.participantId))
+    .where(onRecord(record, jobApplication))
     .orderBy(desc(jobApplication.updatedAt), desc(jobApplication.id))
     .then((rows) => rows.map((row) => ({ ...row.application, employerName: row.employerName })));
 }
@@ -37,7 +38,7 @@ export function jobsOf(record: RecordScope) {
     .select({ job, employerName: employer.name })
     .from(job)
     .innerJoin(employer, eq(employer.id, job.employerId))
-    .where(eq(job.participantId, record.participantId))
+    .where(onRecord(record, job))
     .orderBy(desc(job.startedOn), desc(job.recordedAt))
     .then((rows) => rows.map((row) => ({ ...row.job, employerName: row.employerName })));
 }
@@ -57,7 +58,7 @@ export function disclosureHistory(record: RecordScope) {
     .from(employerDisclosure)
     .innerJoin(employer, eq(employer.id, employerDisclosure.employerId))
     .leftJoin(staffAccount, eq(staffAccount.id, employerDisclosure.recordedBy))
-    .where(eq(employerDisclosure.participantId, record.participantId))
+    .where(onRecord(record, employerDisclosure))
     .orderBy(desc(employerDisclosure.recordedAt), desc(employerDisclosure.id));
 }
 export type DisclosureHistoryRow = Awaited<ReturnType<typeof disclosureHistory>>[number];
@@ -123,7 +124,7 @@ export async function findApplication(record: ParticipantRecord, applicationId: 
     .select({ application: jobApplication, employerName: employer.name })
     .from(jobApplication)
     .innerJoin(employer, eq(employer.id, jobApplication.employerId))
-    .where(and(eq(jobApplication.id, applicationId), eq(jobApplication.participantId, record.participantId)));
+    .where(onRecord(record, jobApplication, eq(jobApplication.id, applicationId)));
   return found ? { ...found.application, employerName: found.employerName } : undefined;
 }
 
@@ -187,9 +188,10 @@ export async function updateApplication(
     .update(jobApplication)
     .set({ ...applicationValues(form), updatedAt: clock.now(), version: sql`${jobApplication.version} + 1` })
     .where(
-      and(
+      onRecord(
+        record,
+        jobApplication,
         eq(jobApplication.id, applicationId),
-        eq(jobApplication.participantId, record.participantId),
         eq(jobApplication.version, basedOn),
       ),
     )

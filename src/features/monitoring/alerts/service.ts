@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { ParticipantList, ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import { hasPermission } from "../../../platform/access/roles";
 import type { Executor } from "../../../platform/db";
@@ -52,8 +53,9 @@ export async function raiseSafetyAlert(
     .select({ staffId: careTeamMember.staffId })
     .from(careTeamMember)
     .where(
-      and(
-        eq(careTeamMember.participantId, record.participantId),
+      onRecord(
+        record,
+        careTeamMember,
         isNull(careTeamMember.removedAt),
         inArray(careTeamMember.careTeamRole, [...clinicalCareTeamRoles]),
       ),
@@ -153,8 +155,9 @@ export function openAlertsFor(record: ParticipantRecord) {
     .select(alertColumns)
     .from(participantAlert)
     .where(
-      and(
-        eq(participantAlert.participantId, record.participantId),
+      onRecord(
+        record,
+        participantAlert,
         ne(participantAlert.status, "resolved"),
         inArray(participantAlert.audience, audiences),
       ),
@@ -200,8 +203,9 @@ export function alertsAboutMe(record: RecordScope, now: Date) {
     })
     .from(participantAlert)
     .where(
-      and(
-        eq(participantAlert.participantId, record.participantId),
+      onRecord(
+        record,
+        participantAlert,
         or(ne(participantAlert.status, "resolved"), gte(participantAlert.resolvedAt, recentlyResolved)),
         ne(participantAlert.audience, "team_leader"),
       ),
@@ -217,9 +221,10 @@ export async function findAlert(record: ParticipantRecord, alertId: string) {
     .select(alertColumns)
     .from(participantAlert)
     .where(
-      and(
+      onRecord(
+        record,
+        participantAlert,
         eq(participantAlert.id, alertId),
-        eq(participantAlert.participantId, record.participantId),
         inArray(participantAlert.audience, audiences),
       ),
     );
@@ -277,12 +282,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
   const rows = await record.tx
     .select(alertColumns)
     .from(participantAlert)
-    .where(
-      and(
-        eq(participantAlert.participantId, record.participantId),
-        inArray(participantAlert.audience, audiences),
-      ),
-    );
+    .where(onRecord(record, participantAlert, inArray(participantAlert.audience, audiences)));
   const href = (id: string) => `/participants/${record.participantId}/alerts/${id}`;
   return rows.flatMap((row) => [
     {

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte } from "drizzle-orm";
+import { asc, count, desc, eq, gte } from "drizzle-orm";
+import { onRecord } from "../../../platform/access/on-record";
 import type { Executor } from "../../../platform/db";
 import { staffAccount } from "../../../platform/directory/schema";
 import { assessmentResponse } from "../../assessments/schema";
@@ -62,7 +63,7 @@ const listColumns = {
 
 /** One page of check-ins, newest first. */
 export async function listCheckIns(target: CheckInTarget, page: number) {
-  const mine = eq(checkIn.participantId, target.participantId);
+  const mine = onRecord(target, checkIn);
   const [total] = await target.tx.select({ total: count() }).from(checkIn).where(mine);
   const rows = await target.tx
     .select(listColumns)
@@ -83,10 +84,7 @@ export function recentCheckIns(target: CheckInTarget, now: Date) {
     .from(checkIn)
     .leftJoin(staffAccount, eq(staffAccount.id, checkIn.recordedBy))
     .where(
-      and(
-        eq(checkIn.participantId, target.participantId),
-        gte(checkIn.recordedAt, new Date(now.getTime() - TREND_DAYS * 86_400_000)),
-      ),
+      onRecord(target, checkIn, gte(checkIn.recordedAt, new Date(now.getTime() - TREND_DAYS * 86_400_000))),
     )
     .orderBy(asc(checkIn.recordedAt));
 }
@@ -100,11 +98,6 @@ export function scoreHistory(target: CheckInTarget, instrument: "phq9" | "gad7")
       completedAt: assessmentResponse.completedAt,
     })
     .from(assessmentResponse)
-    .where(
-      and(
-        eq(assessmentResponse.participantId, target.participantId),
-        eq(assessmentResponse.instrument, instrument),
-      ),
-    )
+    .where(onRecord(target, assessmentResponse, eq(assessmentResponse.instrument, instrument)))
     .orderBy(asc(assessmentResponse.completedAt));
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
+import { onRecord } from "../../../platform/access/on-record";
 import { calendarDateAt } from "../../../platform/clock";
 import type { Executor } from "../../../platform/db";
 import { contact } from "../../contacts/schema";
@@ -41,7 +42,7 @@ function activeFollowAlong(target: Target) {
   return target.tx
     .select()
     .from(followAlong)
-    .where(and(eq(followAlong.participantId, target.participantId), eq(followAlong.status, "active")))
+    .where(onRecord(target, followAlong, eq(followAlong.status, "active")))
     .limit(1);
 }
 
@@ -54,7 +55,7 @@ export async function endFollowAlong(
   const ended = await target.tx
     .update(followAlong)
     .set({ status: "ended", endedAt: now, endedBy: end.endedBy, endReason: end.reason })
-    .where(and(eq(followAlong.participantId, target.participantId), eq(followAlong.status, "active")))
+    .where(onRecord(target, followAlong, eq(followAlong.status, "active")))
     .returning({ id: followAlong.id });
   return ended.length > 0;
 }
@@ -67,7 +68,7 @@ export async function followAlongView(target: Target, now: Date) {
   const [latest] = await target.tx
     .select()
     .from(followAlong)
-    .where(eq(followAlong.participantId, target.participantId))
+    .where(onRecord(target, followAlong))
     .orderBy(desc(followAlong.startedAt))
     .limit(1);
   if (!latest) return { episode: undefined, schedule: [], nextDue: undefined };
@@ -76,8 +77,9 @@ export async function followAlongView(target: Target, now: Date) {
     .select({ occurredAt: contact.occurredAt })
     .from(contact)
     .where(
-      and(
-        eq(contact.participantId, target.participantId),
+      onRecord(
+        target,
+        contact,
         eq(contact.attendance, "attended"),
         inArray(contact.withWhom, ["participant", "employer"]),
       ),
