@@ -65,6 +65,7 @@ import {
 } from "./platform/http/pages";
 import { sendProblem, wantsJson } from "./platform/http/problem";
 import { setRecordBanner } from "./platform/http/record-page";
+import { setRecordAlerts } from "./platform/record-alerts";
 import { setRecordEventHandlers } from "./platform/record-events";
 import { registerWebAssets } from "./platform/web/assets";
 import { ErrorPage } from "./platform/web/error-pages";
@@ -93,10 +94,11 @@ export const features: Feature[] = [
   accountFeature,
 ];
 
-// The features' reactions to each other and their caseload columns hold for every use of them,
-// the demo seeding and the command line included, not only a running web app.
+// The features' reactions to each other, their caseload columns and a record's open alerts hold
+// for every use of them, the demo seeding and the command line included, not only a running web app.
 setRecordEventHandlers(features.flatMap((feature) => feature.recordEvents ?? []));
 setCaseloadColumns(features.flatMap((feature) => feature.caseloadColumns ?? []));
+setRecordAlerts(features.flatMap((feature) => (feature.recordAlerts ? [feature.recordAlerts] : [])));
 
 export type BuildOptions = {
   config: Config;

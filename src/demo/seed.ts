@@ -2,11 +2,6 @@
 // follow-along) hold while the demo is seeded, whoever seeds it.
 import "../app";
 import { eq } from "drizzle-orm";
-import { seedDemoAssessments } from "../features/assessments/service";
-import { seedDemoAppointments, seedDemoContacts } from "../features/contacts/service";
-import { seedDemoEmployers, seedDemoJobs, seedDemoReturnToWork } from "../features/employment/service";
-import { seedDemoCheckIns } from "../features/monitoring/service";
-import { seedDemoPlans } from "../features/plans/service";
 import { recordAuditEvent } from "../platform/audit/service";
 import { hashPassword } from "../platform/auth/passwords";
 import { participantAccount } from "../platform/auth/schema";
@@ -22,7 +17,14 @@ import {
   team,
   teamMembership,
 } from "../platform/directory/schema";
+import { seedDemoAssessments } from "./assessments";
+import { seedDemoAppointments, seedDemoContacts } from "./contacts";
+import { seedDemoEmployers } from "./employment/employers";
+import { seedDemoJobs } from "./employment/jobs";
+import { seedDemoReturnToWork } from "./employment/return-to-work";
+import { seedDemoCheckIns } from "./monitoring";
 import { type DemoParticipant, seedParticipants } from "./participants";
+import { seedDemoPlans } from "./plans";
 
 /** The 15 pilot regions named in seed 001. */
 export const pilotRegions = [

@@ -1,10 +1,11 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoPlans } from "../../src/demo/plans";
 import { careTeamMember, participant } from "../../src/features/participants/schema";
 import { participantAccessFactsLoader } from "../../src/features/participants/service";
 import { calendarDateAt } from "../../src/features/plans/rules";
 import { planGoal, planWarningSign, supportPlan, supportPlanVersion } from "../../src/features/plans/schema";
-import { nextActionDue, seedDemoPlans, timelineEntries } from "../../src/features/plans/service";
+import { nextActionDue, timelineEntries } from "../../src/features/plans/service";
 import { createParticipantDoor } from "../../src/platform/access/door";
 import { auditEvent } from "../../src/platform/audit/table";
 import { staffAccount, team } from "../../src/platform/directory/schema";

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoEmployers, seedDemoReturnToWork } from "../../src/demo/employment/return-to-work";
 import { employer, returnToWorkPlan, sicknessAbsence } from "../../src/features/employment/schema";
-import { demoEmployers, seedDemoReturnToWork } from "../../src/features/employment/service";
 import { consentRecord, participant } from "../../src/features/participants/schema";
 import { demoStaff, signedInAs, startTestApp, type TestApp } from "../support/app";
 import { createTestParticipant } from "../support/participants";

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { apiTranslator, sendProblemWith, sendValidationProblem } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
-import { alertRules, alertSeverities, alertStatuses } from "../monitoring/schema";
-import { openAlertsFor } from "../monitoring/service";
+import { alertRules, alertSeverities, alertStatuses, openRecordAlerts } from "../../platform/record-alerts";
 import { itemMessages } from "./answers";
 import { measureById, measureIds } from "./measures";
 import { measureApiBody, responseCompletionMethods } from "./schema";
@@ -77,7 +76,7 @@ export function registerAssessmentsApi(app: FastifyInstance, { door, clock }: Ap
         { purpose: "read", what: "assessments", ipAddress: request.ip },
         async (record) => {
           const { summaries } = await measuresOverview(record);
-          const alerts = await openAlertsFor(record);
+          const alerts = await openRecordAlerts(record);
           return {
             measures: summaries.map((summary) => {
               const { definition } = summary;

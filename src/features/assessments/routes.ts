@@ -6,8 +6,8 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { checkForm } from "../../platform/http/form-post";
 import { translatorFor } from "../../platform/http/pages";
 import { type RecordAnswer, read, recordFrame, recordRoute, write } from "../../platform/http/record-page";
+import { openRecordAlerts } from "../../platform/record-alerts";
 import type { FieldError } from "../../platform/web/components";
-import { openAlertsFor } from "../monitoring/service";
 import { itemErrors, postedAnswers } from "./answers";
 import { registerAssessmentsApi } from "./api";
 import { type MeasureDefinition, measureById } from "./measures";
@@ -73,7 +73,7 @@ function registerMeasurePages(app: FastifyInstance, { door, clock }: AppDeps) {
         ...(await frame(record, request, reply)),
         overview: await measuresOverview(record),
         hiddenReason: hiddenReason(record),
-        alerts: await openAlertsFor(record),
+        alerts: await openRecordAlerts(record),
         capability: await findCapability(record),
         profile: await findProfile(record),
         mayWrite: mayWrite(request),

@@ -13,8 +13,6 @@ import { findCapability, findProfile } from "./profiles";
 import { assessmentResponse, type CompletionMethod, type ResponseCompletionMethod } from "./schema";
 import { changeSinceFirst, type ItemProblem, scoreMeasure, talkingTherapiesOutcome } from "./scoring";
 
-export { seedDemoAssessments } from "./demo";
-
 /** May this reader see this measure's scores on this record now (consent read live)? */
 export function measureVisible(record: ParticipantRecord, definition: MeasureDefinition): boolean {
   return definition.protectedBy === null || record.healthInformationVisible.includes(definition.protectedBy);
@@ -146,8 +144,10 @@ const responseColumns = {
   recordedByName: staffAccount.fullName,
 };
 
-/** The measures' definitions (bands for charts elsewhere), from their one home. */
-export { gad7, phq9 } from "./measures";
+/** The measures' definitions (bands for charts elsewhere, the demo's questionnaires), from their one home. */
+export { gad7, type MeasureDefinition, phq9, who5, wsas } from "./measures";
+/** Scoring answers, for the demo's questionnaire histories. */
+export { type Answers, scoreMeasure } from "./scoring";
 
 export type ResponseRow = Awaited<ReturnType<typeof measureHistory>>[number];
 

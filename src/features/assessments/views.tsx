@@ -1,5 +1,6 @@
 import { layoutProps, type PageContext } from "../../platform/http/pages";
 import type { RecordFrame } from "../../platform/http/record-page";
+import type { RecordAlert } from "../../platform/record-alerts";
 import {
   Button,
   ButtonLink,
@@ -19,7 +20,6 @@ import { CrisisInformation } from "../../platform/web/crisis";
 import type { MessageKey } from "../../platform/web/i18n";
 import { Layout } from "../../platform/web/layout";
 import { ParticipantHeader } from "../../platform/web/participant-header";
-import type { AlertView } from "../monitoring/service";
 import type { MeasureDefinition } from "./measures";
 import type { CapabilityView, ProfileView } from "./profiles";
 import { completionMethods } from "./schema";
@@ -80,7 +80,7 @@ function AlertList({
   participantId,
 }: {
   context: PageContext;
-  alerts: AlertView[];
+  alerts: RecordAlert[];
   participantId: string;
 }) {
   const { t } = context;
@@ -119,7 +119,7 @@ export function AssessmentsTabPage(
   props: RecordFrame & {
     overview: Awaited<ReturnType<typeof measuresOverview>>;
     hiddenReason: "not_shared" | "not_your_role";
-    alerts: AlertView[];
+    alerts: RecordAlert[];
     capability?: CapabilityView;
     profile?: ProfileView;
     mayWrite: boolean;

@@ -27,9 +27,11 @@ import {
   type NoteKind,
 } from "./schema";
 
-export { type DemoParticipant, seedDemoAppointments, seedDemoContacts } from "./demo";
-/** UK wall-clock date and time as an instant, for other features' date-time fields. */
-export { zonedInstant } from "./rules";
+/**
+ * UK wall-clock date and time as an instant, for other features' date-time fields; which
+ * contacts with an employer are face to face, for the demo's contact history.
+ */
+export { isFaceToFaceEmployerContact, zonedInstant } from "./rules";
 
 export type AddendumView = {
   id: string;

@@ -1,14 +1,11 @@
 // What other features may use from employment.
 
-export { type SeededEmployer, seedDemoEmployers } from "./employers/demo";
 export { findOpportunity } from "./employers/opportunities";
 export { type EmployerOption, employerOption, employerOptions } from "./employers/options";
 export { type MatchProfile, type MatchResult, matchOpportunity } from "./matching/rules";
-export { demoEmployers, seedDemoReturnToWork } from "./return-to-work/demo";
 export { timelineEntries as returnToWorkTimelineEntries } from "./return-to-work/timeline";
 export { currentEmploymentSettings, employmentSettingsInForce } from "./settings/service";
 export { findUkPostcode, parsePostcodeDistrict, type UkPostcode } from "./shared/postcode";
-export { seedDemoJobs } from "./work/demo";
 export {
   type DisclosureInForce,
   disclosureFor,

@@ -3,6 +3,7 @@ import type { AppDeps, Feature } from "../../platform/http/feature";
 import { openAlertCount } from "./alerts/inbox";
 import { configureAlertEmails } from "./alerts/notifications";
 import { registerAlertRoutes } from "./alerts/routes";
+import { openAlertsFor } from "./alerts/service";
 import { registerOwnCheckInRoutes } from "./check-ins/own-routes";
 import { registerCheckInRoutes } from "./check-ins/routes";
 import { registerFollowAlongRoutes } from "./follow-along/routes";
@@ -34,5 +35,6 @@ export const monitoringFeature: Feature = {
   ],
   recordEvents: monitoringReactions,
   caseloadColumns: monitoringCaseloadColumns,
+  recordAlerts: openAlertsFor,
   registerRoutes,
 };

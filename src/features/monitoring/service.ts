@@ -11,7 +11,6 @@ export {
   raiseSafetyAlert,
   timelineEntries,
 } from "./alerts/service";
-export { seedDemoCheckIns } from "./check-ins/demo";
 /** For the employment records: a job start moves the person into work and starts follow-along. */
 export { startFollowAlong } from "./follow-along/service";
 /** For other features: the rules look again after something they record (a questionnaire, a contact). */

@@ -26,7 +26,6 @@ import {
 /** Other features add actions to a person's plan (the Work tab's CV and interview preparation). */
 export { addAction } from "./edits";
 export { parseCalendarDate } from "./forms";
-export { seedDemoPlans } from "./seed";
 
 /** An edit made against the version it was based on: a stale form never overwrites. */
 export type EditOutcome<Row> = SharedEditOutcome<

@@ -7,6 +7,7 @@ import type { SignedInStaff } from "../auth/service";
 import type { CaseloadColumns } from "../caseload-columns";
 import type { Clock } from "../clock";
 import type { Database } from "../db";
+import type { RecordAlertsReader } from "../record-alerts";
 import type { RecordEventHandlers } from "../record-events";
 import type { MessageKey, Translator } from "../web/i18n";
 import type { ParticipantBanner } from "../web/participant-header";
@@ -58,6 +59,8 @@ export type Feature = {
   recordEvents?: RecordEventHandlers;
   /** The caseload's follow-up columns this feature owns the facts of. */
   caseloadColumns?: CaseloadColumns;
+  /** The open alerts on a record, for its other pages (the monitoring feature keeps them). */
+  recordAlerts?: RecordAlertsReader;
   /** Who a record is about, for the banner on every page of it (the participants feature gives it). */
   recordBanner?: (record: ParticipantRecord, t: Translator) => Promise<ParticipantBanner>;
   registerRoutes(app: FastifyInstance, deps: AppDeps): void | Promise<void>;

@@ -17,6 +17,9 @@ import { employerDisclosure, job, jobApplication } from "./schema";
 // The Work tab's reads and its disclosure and application writes. Everything here is one
 // participant's data, reached only through a record the door opened.
 
+/** Whether a job is competitive employment (IPS), for the demo's jobs. */
+export { isCompetitive } from "./job-rules";
+
 const owned = (record: RecordScope) => ({
   organisationId: record.organisationId,
   participantId: record.participantId,

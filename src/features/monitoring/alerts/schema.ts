@@ -2,33 +2,23 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { organisation, staffAccount } from "../../../platform/directory/schema";
+import {
+  type AlertRule,
+  type AlertSeverity,
+  type AlertStatus,
+  alertRules,
+  alertSeverities,
+  alertStatuses,
+} from "../../../platform/record-alerts";
 import { participant } from "../../participants/schema";
 
-export const alertSeverities = ["urgent", "warning"] as const;
-export type AlertSeverity = (typeof alertSeverities)[number];
+// The alerts' vocabulary (rules, severities, statuses) is the platform's, so the record's other
+// pages can name an alert without importing monitoring (platform/record-alerts.ts).
+export { type AlertRule, type AlertSeverity, type AlertStatus, alertRules, alertSeverities, alertStatuses };
 
 /** Who an alert is for: the clinical team, the employment side, or both. */
 export const alertAudiences = ["clinical", "employment", "both", "team_leader"] as const;
 export type AlertAudience = (typeof alertAudiences)[number];
-
-export const alertStatuses = ["open", "acknowledged", "resolved"] as const;
-export type AlertStatus = (typeof alertStatuses)[number];
-
-/**
- * The rules that raise alerts; each names what it watches for. The early-warning rules are
- * evaluated in rules/rules.ts; "emergency_access" is raised by break-glass, not by a rule.
- */
-export const alertRules = [
-  "phq9_item9",
-  "sleep_destabilisation",
-  "reliable_deterioration",
-  "no_contact",
-  "missed_appointments",
-  "job_ending",
-  "personal_rule",
-  "emergency_access",
-] as const;
-export type AlertRule = (typeof alertRules)[number];
 
 /** What raised an alert, by identifier only: the records, never their contents. */
 export type AlertEvidence = {

@@ -1,11 +1,18 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Clock } from "../../platform/clock";
-import type { Transaction } from "../../platform/db";
-import { participantAlert } from "../monitoring/schema";
-import { type ParticipantStage, participant } from "../participants/schema";
-import { gad7, type MeasureDefinition, phq9, who5, wsas } from "./measures";
-import { assessmentResponse, vocationalProfile } from "./schema";
-import { type Answers, scoreMeasure } from "./scoring";
+import { assessmentResponse, vocationalProfile } from "../features/assessments/schema";
+import {
+  type Answers,
+  gad7,
+  type MeasureDefinition,
+  phq9,
+  scoreMeasure,
+  who5,
+  wsas,
+} from "../features/assessments/service";
+import { participantAlert } from "../features/monitoring/schema";
+import { type ParticipantStage, participant } from "../features/participants/schema";
+import type { Clock } from "../platform/clock";
+import type { Transaction } from "../platform/db";
 
 export type DemoParticipant = {
   id: string;

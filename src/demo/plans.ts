@@ -1,8 +1,4 @@
-import type { Clock } from "../../platform/clock";
-import { addCalendarDays } from "../../platform/clock";
-import type { Transaction } from "../../platform/db";
-import type { ParticipantStage } from "../participants/schema";
-import { calendarDateAt } from "./rules";
+import type { ParticipantStage } from "../features/participants/schema";
 import {
   type ActionOwnerKind,
   type ActionStatus,
@@ -13,7 +9,10 @@ import {
   planWarningSign,
   type SupportKind,
   supportPlan,
-} from "./schema";
+} from "../features/plans/schema";
+import type { Clock } from "../platform/clock";
+import { addCalendarDays, calendarDateAt } from "../platform/clock";
+import type { Transaction } from "../platform/db";
 
 export type DemoParticipant = {
   id: string;

@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { addCalendarDays, type Clock, calendarDateAt } from "../../../platform/clock";
-import type { Transaction } from "../../../platform/db";
-import { consentGiven } from "../../participants/consent";
-import { participant } from "../../participants/schema";
-import { employer } from "../employers/schema";
-import { returnToWorkPlan, sicknessAbsence } from "./schema";
+import { employer } from "../../features/employment/employers/schema";
+import { returnToWorkPlan, sicknessAbsence } from "../../features/employment/return-to-work/schema";
+import { consentGiven } from "../../features/participants/consent";
+import { participant } from "../../features/participants/schema";
+import { addCalendarDays, type Clock, calendarDateAt } from "../../platform/clock";
+import type { Transaction } from "../../platform/db";
 
 type DemoPerson = { id: string; organisationId: string; specialistId: string };
 

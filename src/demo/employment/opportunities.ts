@@ -1,5 +1,5 @@
 // The demo's fictional vacancies, as staff would write them; `employerIndex` points into
-// demo-data.ts's employers.
+// employers-data.ts's employers.
 
 type DemoOpportunity = {
   title: string;

@@ -1,9 +1,14 @@
-import type { Clock } from "../../../platform/clock";
-import { addCalendarDays, calendarDateAt } from "../../../platform/clock";
-import type { Transaction } from "../../../platform/db/index";
-import { contactPlans, employers, regionDistricts } from "./demo-data";
-import { opportunities } from "./demo-opportunities";
-import { employer, employerContact, employerContactPerson, jobOpportunity } from "./schema";
+import {
+  employer,
+  employerContact,
+  employerContactPerson,
+  jobOpportunity,
+} from "../../features/employment/employers/schema";
+import type { Clock } from "../../platform/clock";
+import { addCalendarDays, calendarDateAt } from "../../platform/clock";
+import type { Transaction } from "../../platform/db/index";
+import { contactPlans, employers, regionDistricts } from "./employers-data";
+import { opportunities } from "./opportunities";
 
 // Demo employers for each organisation: fictional businesses of the kinds IPS teams work with,
 // their people, some weeks of the demo specialist's job development, and open vacancies.

@@ -1,8 +1,8 @@
-import type { Clock } from "../../platform/clock";
-import type { Transaction } from "../../platform/db";
-import type { ParticipantStage } from "../participants/schema";
-import { isFaceToFaceEmployerContact, zonedInstant } from "./rules";
-import { appointment, contact, type NewContact } from "./schema";
+import { appointment, contact, type NewContact } from "../features/contacts/schema";
+import { isFaceToFaceEmployerContact, zonedInstant } from "../features/contacts/service";
+import type { ParticipantStage } from "../features/participants/schema";
+import type { Clock } from "../platform/clock";
+import type { Transaction } from "../platform/db";
 
 export type DemoParticipant = {
   id: string;

@@ -1,10 +1,10 @@
-import { type Clock, calendarDateAt } from "../../../platform/clock";
-import type { Transaction } from "../../../platform/db/index";
-import { announce } from "../../../platform/record-events";
-import { zonedInstant } from "../../contacts/service";
-import { currentEmploymentSettings } from "../settings/service";
-import { isCompetitive } from "./job-rules";
-import { employerDisclosure, job, jobApplication } from "./schema";
+import { zonedInstant } from "../../features/contacts/service";
+import { currentEmploymentSettings } from "../../features/employment/settings/service";
+import { employerDisclosure, job, jobApplication } from "../../features/employment/work/schema";
+import { isCompetitive } from "../../features/employment/work/service";
+import { type Clock, calendarDateAt } from "../../platform/clock";
+import type { Transaction } from "../../platform/db/index";
+import { announce } from "../../platform/record-events";
 
 type DemoPerson = { id: string; organisationId: string; stage: string; specialistId: string };
 export type DemoEmployer = { id: string; name: string; organisationId: string };

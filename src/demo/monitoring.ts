@@ -1,7 +1,7 @@
-import type { Clock } from "../../../platform/clock";
-import type { Transaction } from "../../../platform/db";
-import { evaluateParticipant } from "../rules/evaluation";
-import { checkIn } from "./schema";
+import { checkIn } from "../features/monitoring/schema";
+import { evaluateParticipant } from "../features/monitoring/service";
+import type { Clock } from "../platform/clock";
+import type { Transaction } from "../platform/db";
 
 type DemoPerson = { id: string; organisationId: string; stage: string; specialistId: string };
 

@@ -1,7 +1,7 @@
-import type { EmployerSector, EmployerSize } from "./schema";
+import type { EmployerSector, EmployerSize } from "../../features/employment/employers/schema";
 
 // The demo's fictional employers and job-development contacts, as staff would write them (the
-// vacancies are in demo-opportunities.ts).
+// vacancies are in opportunities.ts).
 
 type DemoEmployer = {
   name: string;
