@@ -13,64 +13,8 @@ export const knownViolations: KnownViolation[] = [
   },
   {
     rule: "reaches-into-feature",
-    from: "src/features/contacts/service.ts",
-    to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
     from: "src/features/employment/return-to-work/demo.ts",
     to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/employment/work/disclosure.ts",
-    to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/security-notice.ts",
-    to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/security-notice.ts",
-    to: "src/features/participants/record.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/service.ts",
-    to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/service.ts",
-    to: "src/features/participants/record.ts",
-  },
-  { rule: "reaches-into-feature", from: "src/features/portal/service.ts", to: "src/features/plans/edits.ts" },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/service.ts",
-    to: "src/features/timeline/access-log.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/staff.ts",
-    to: "src/features/participants/record.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/views.tsx",
-    to: "src/features/participants/consent.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/portal/views.tsx",
-    to: "src/features/participants/stages.ts",
-  },
-  {
-    rule: "reaches-into-feature",
-    from: "src/features/timeline/service.ts",
-    to: "src/features/participants/timeline.ts",
   },
   // c: no import cycle between features
   //   src/features/assessments/api.ts -> src/features/monitoring/schema.ts

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerParticipantsApi } from "./api";
-import { registerCaseloadRoutes } from "./caseload-routes";
-import { registerEmergencySearchRoutes } from "./emergency-routes";
-import { registerMergeRoutes } from "./merge-routes";
-import { registerRecordRoutes } from "./record-routes";
-import { registerReferralRoutes } from "./referral-routes";
+import { registerCaseloadRoutes } from "./caseload/routes";
+import { registerMergeRoutes } from "./duplicates/routes";
+import { registerEmergencySearchRoutes } from "./emergency/routes";
+import { registerRecordRoutes } from "./record/routes";
+import { registerReferralRoutes } from "./referrals/routes";
 import { participantBanner } from "./service";
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { RecordScope } from "../../../platform/access/own-record";
 import { vocationalProfile } from "../../assessments/schema";
-import { consentGiven } from "../../participants/consent";
+import { consentGiven } from "../../participants/service";
 import { type EmployerDisclosureRow, employerDisclosure } from "./schema";
 
 export type DisclosureChoice = EmployerDisclosureRow["choice"];

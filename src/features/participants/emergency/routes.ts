@@ -1,0 +1,60 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { isCalendarDate } from "../../../platform/calendar-date";
+import type { AppDeps } from "../../../platform/http/feature";
+import { pageContext, sendPage } from "../../../platform/http/pages";
+import { formBody } from "../../../platform/web/forms";
+import { isValidNhsNumber, normaliseNhsNumber } from "../referrals/nhs-number";
+import { type EmergencySearch, emergencySearch } from "./service";
+import { EmergencySearchPage } from "./views";
+
+const searchForm = z.object({
+  nhsNumber: z.string().trim().max(20).optional().catch(undefined),
+  givenName: z.string().trim().max(100).optional().catch(undefined),
+  familyName: z.string().trim().max(100).optional().catch(undefined),
+  dateOfBirth: z.string().trim().refine(isCalendarDate).optional().catch(undefined),
+});
+
+export function registerEmergencySearchRoutes(app: FastifyInstance, { door }: AppDeps) {
+  const access = { config: { access: "participant.emergency_access" as const } };
+
+  app.get("/emergency-access", access, async (request, reply) =>
+    sendPage(
+      reply,
+      EmergencySearchPage({ ...pageContext(request, reply), query: {}, matches: [], searched: false }),
+    ),
+  );
+
+  // Posted, and answered on the same request: the search never becomes an address.
+  app.post("/emergency-access", access, async (request, reply) => {
+    const body = formBody(request.body);
+    const query = searchForm.parse(body);
+    const search: EmergencySearch = {
+      ...query,
+      nhsNumber:
+        query.nhsNumber && isValidNhsNumber(query.nhsNumber)
+          ? normaliseNhsNumber(query.nhsNumber)
+          : undefined,
+    };
+    const searched = Boolean(
+      search.nhsNumber || (search.givenName && search.familyName && search.dateOfBirth),
+    );
+    const matches = searched
+      ? await door.withParticipantList(
+          request.staff!,
+          { what: "emergency_search", ipAddress: request.ip },
+          (list) => emergencySearch(list, search),
+        )
+      : [];
+    return sendPage(
+      reply,
+      // The date's parts as typed, so the form shows them again.
+      EmergencySearchPage({
+        ...pageContext(request, reply),
+        query: { ...body, ...query },
+        matches,
+        searched: true,
+      }),
+    );
+  });
+}
