@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import type { z } from "zod";
 import type { ParticipantDoor, ParticipantRecord } from "../../../platform/access/door";
+import { hasPermission } from "../../../platform/access/roles";
 import { checkForm } from "../../../platform/http/form-post";
 import { participantIdParam } from "../../../platform/http/participant";
 import {
@@ -43,6 +44,12 @@ export const frameOf = (
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<RecordFrame> => recordFrame(record, request, reply, notices);
+
+/** The record's own address; its tabs hang below it. */
+export const recordPath = (participantId: string) => `/participants/${participantId}`;
+
+/** Whether the reader may change the record, so a page offers its forms only to those who may. */
+export const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
 
 /** What a page is shown with after a form on it was refused: what was typed, and why not. */
 export type Refused = { values?: Record<string, unknown>; errors?: FieldError[] };

@@ -1,32 +1,30 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import { hasPermission } from "../../../platform/access/roles";
+import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../../platform/http/feature";
 import { checkForm } from "../../../platform/http/form-post";
-import { pageContext, sendPage, translatorFor } from "../../../platform/http/pages";
+import { translatorFor } from "../../../platform/http/pages";
 import { participantIdParam } from "../../../platform/http/participant";
-import { read, recordRoute, write } from "../../../platform/http/record-page";
-import { addCareTeamMember, careTeam, removeCareTeamMember, staffWhoCanJoin } from "../care-team/service";
-import { consentHistory, recordConsent } from "../consent/service";
-import { CareTeamPage, ConsentPage } from "../consent/views";
-import { grantEmergencyAccess } from "../emergency/service";
-import { EmergencyAccessPage } from "../emergency/views";
+import { read, write } from "../../../platform/http/record-page";
+import { careTeam } from "../care-team/service";
+import { participantDetailsForm, participationForm, todayFrom } from "./forms";
 import {
-  careTeamMemberForm,
-  consentForm,
-  emergencyAccessForm,
-  participantDetailsForm,
-  participationForm,
-  todayFrom,
-} from "./forms";
-import { type ChangeAnswer, changeThenAnswer, formOnPage, frameOf, type Refused, readPage } from "./pages";
+  type ChangeAnswer,
+  canWrite,
+  changeThenAnswer,
+  formOnPage,
+  frameOf,
+  type Refused,
+  readPage,
+  recordPath,
+} from "./pages";
 import { changeParticipation, participantDetails, updateParticipantDetails } from "./service";
 import { checkStageMove, type StageMoveResult, stageMovesOffered } from "./stage-moves";
 import { DetailsFormPage, LookForWorkConfirmationPage, StopConfirmationPage, SummaryPage } from "./views";
 
-export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, config }: AppDeps) {
+// The record's summary, the person's details and the moves made on the record (pause, resume,
+// stop, looking for work).
+
+export function registerRecordRoutes(app: FastifyInstance, { clock, door }: AppDeps) {
   const today = todayFrom(clock);
-  const canWrite = (request: FastifyRequest) => hasPermission(request.staff!.role, "participant.write");
-  const recordPath = (participantId: string) => `/participants/${participantId}`;
 
   const summaryPage = readPage<Refused>(door, "summary", async (record, request, reply, { errors }) =>
     SummaryPage({
@@ -122,116 +120,5 @@ export function registerRecordRoutes(app: FastifyInstance, { db, clock, door, co
         return { redirect: `${recordPath(record.participantId)}?notice=${notice}` };
       },
     );
-  });
-
-  const consentPage = readPage<Refused>(door, "consent", async (record, request, reply, state) =>
-    ConsentPage({
-      ...(await frameOf(record, request, reply)),
-      history: await consentHistory(record),
-      canWrite: canWrite(request),
-      values: state.values ?? {},
-      errors: state.errors,
-    }),
-  );
-
-  app.get("/participants/:participantId/consent", read, consentPage());
-
-  app.post(
-    "/participants/:participantId/consent",
-    write,
-    formOnPage(door, {
-      what: "consent",
-      schema: consentForm,
-      page: consentPage,
-      save: async (record, form) => {
-        await recordConsent(record, clock, form);
-        return { redirect: `${recordPath(record.participantId)}/consent?notice=consent` };
-      },
-    }),
-  );
-
-  const careTeamPage = readPage<Refused>(door, "care_team", async (record, request, reply, state) =>
-    CareTeamPage({
-      ...(await frameOf(record, request, reply)),
-      members: await careTeam(record),
-      candidates: await staffWhoCanJoin(record.tx, record.organisationId),
-      canWrite: canWrite(request),
-      values: state.values ?? {},
-      errors: state.errors,
-    }),
-  );
-
-  app.get("/participants/:participantId/care-team", read, careTeamPage());
-
-  app.post(
-    "/participants/:participantId/care-team",
-    write,
-    formOnPage(door, {
-      what: "care_team",
-      schema: careTeamMemberForm,
-      page: careTeamPage,
-      save: async (record, form, request) => {
-        const outcome = await addCareTeamMember(record, clock, form);
-        if (outcome === "added")
-          return { redirect: `${recordPath(record.participantId)}/care-team?notice=added` };
-        const t = translatorFor(request);
-        const message =
-          outcome === "already"
-            ? t.t("validation.careTeam.already")
-            : t.t("validation.careTeam.notAvailable");
-        return { again: { errors: [{ field: "staffId", message }] }, status: 409 };
-      },
-    }),
-  );
-
-  app.post("/participants/:participantId/care-team/:memberId/remove", write, async (request, reply) => {
-    const memberId = (request.params as { memberId?: string }).memberId ?? "";
-    if (!/^[0-9a-f-]{36}$/.test(memberId))
-      return reply.redirect(`${recordPath(participantIdParam(request))}/care-team`);
-    return recordRoute(door, "write", "care_team", async (record) => {
-      await removeCareTeamMember(record, clock, memberId);
-      return { redirect: `${recordPath(record.participantId)}/care-team?notice=removed` };
-    })(request, reply);
-  });
-
-  const emergency = { config: { access: "participant.emergency_access" as const } };
-  app.get("/participants/:participantId/emergency-access", emergency, async (request, reply) =>
-    sendPage(
-      reply,
-      EmergencyAccessPage({
-        ...pageContext(request, reply),
-        participantId: participantIdParam(request),
-        minutes: config.emergencyAccessMinutes,
-        values: {},
-      }),
-    ),
-  );
-
-  app.post("/participants/:participantId/emergency-access", emergency, async (request, reply) => {
-    const participantId = participantIdParam(request);
-    const checked = checkForm(emergencyAccessForm, request);
-    if (!checked.ok)
-      return sendPage(
-        reply,
-        EmergencyAccessPage({
-          ...pageContext(request, reply),
-          participantId,
-          minutes: config.emergencyAccessMinutes,
-          values: checked.body,
-          errors: checked.errors,
-        }),
-        400,
-      );
-    const outcome = await grantEmergencyAccess(
-      db,
-      clock,
-      request.staff!,
-      participantId,
-      checked.form.reason,
-      request.ip,
-      config.emergencyAccessMinutes,
-    );
-    if (outcome.kind === "not_found") return reply.callNotFound();
-    return reply.redirect(recordPath(participantId));
   });
 }
