@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
 import { type Executor, preparedRowsOf, type Transaction } from "../../platform/db";
@@ -200,5 +201,5 @@ export async function recordEngagement(record: ParticipantRecord, now: Date): Pr
       closedBy: record.actor.staffId,
       version: sql`${referral.version} + 1`,
     })
-    .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")));
+    .where(onRecord(record, referral, eq(referral.status, "open")));
 }

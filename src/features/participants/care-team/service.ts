@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { Clock } from "../../../platform/clock";
 import type { Executor } from "../../../platform/db";
@@ -21,7 +22,7 @@ export async function careTeam(record: RecordScope) {
     })
     .from(careTeamMember)
     .innerJoin(staffAccount, eq(staffAccount.id, careTeamMember.staffId))
-    .where(and(eq(careTeamMember.participantId, record.participantId), isNull(careTeamMember.removedAt)))
+    .where(onRecord(record, careTeamMember, isNull(careTeamMember.removedAt)))
     .orderBy(asc(careTeamMember.addedAt), asc(staffAccount.fullName));
 }
 
@@ -53,8 +54,9 @@ export async function addCareTeamMember(
     .select({ id: careTeamMember.id })
     .from(careTeamMember)
     .where(
-      and(
-        eq(careTeamMember.participantId, record.participantId),
+      onRecord(
+        record,
+        careTeamMember,
         eq(careTeamMember.staffId, form.staffId),
         isNull(careTeamMember.removedAt),
       ),
@@ -75,11 +77,7 @@ export async function removeCareTeamMember(record: ParticipantRecord, clock: Clo
     .update(careTeamMember)
     .set({ removedAt: clock.now() })
     .where(
-      and(
-        eq(careTeamMember.id, memberId),
-        eq(careTeamMember.participantId, record.participantId),
-        isNull(careTeamMember.removedAt),
-      ),
+      onRecord(record, careTeamMember, eq(careTeamMember.id, memberId), isNull(careTeamMember.removedAt)),
     )
     .returning({ id: careTeamMember.id });
   return removed.length > 0 ? "removed" : "not_found";

@@ -1,5 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import type { HealthInformationKind } from "../../../platform/access/policy";
 import type { Clock } from "../../../platform/clock";
@@ -34,7 +35,7 @@ export async function consentHistory(record: RecordScope): Promise<ConsentEntry[
     })
     .from(consentRecord)
     .leftJoin(staffAccount, eq(staffAccount.id, consentRecord.recordedBy))
-    .where(eq(consentRecord.participantId, record.participantId))
+    .where(onRecord(record, consentRecord))
     .orderBy(desc(consentRecord.recordedAt), desc(consentRecord.id));
 }
 
@@ -54,7 +55,7 @@ export async function consentGiven(record: RecordScope, purpose: ConsentPurpose)
   const [latest] = await record.tx
     .select({ decision: consentRecord.decision })
     .from(consentRecord)
-    .where(and(eq(consentRecord.participantId, record.participantId), eq(consentRecord.purpose, purpose)))
+    .where(onRecord(record, consentRecord, eq(consentRecord.purpose, purpose)))
     .orderBy(desc(consentRecord.recordedAt), desc(consentRecord.id))
     .limit(1);
   return latest?.decision === "given";

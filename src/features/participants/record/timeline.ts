@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import { inOrder } from "../../../platform/db";
 import { staffAccount } from "../../../platform/directory/schema";
 import type { Translator } from "../../../platform/web/i18n";
@@ -15,7 +16,7 @@ const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean
  * every consent decision and every change to the care team. None of it is health information.
  */
 export async function timelineEntries(record: ParticipantRecord, t: Translator): Promise<TimelineEntry[]> {
-  const { tx, participantId } = record;
+  const { tx } = record;
   const referrer = alias(staffAccount, "referrer");
   const [referrals, attempts, consents, members] = await inOrder([
     () =>
@@ -34,7 +35,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
         .from(referral)
         .leftJoin(referrer, eq(referrer.id, referral.referrerStaffId))
         .leftJoin(staffAccount, eq(staffAccount.id, referral.closedBy))
-        .where(eq(referral.participantId, participantId)),
+        .where(onRecord(record, referral)),
     () =>
       tx
         .select({
@@ -47,7 +48,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
         })
         .from(referralContactAttempt)
         .innerJoin(staffAccount, eq(staffAccount.id, referralContactAttempt.recordedBy))
-        .where(eq(referralContactAttempt.participantId, participantId)),
+        .where(onRecord(record, referralContactAttempt)),
     () => consentHistory(record),
     () =>
       tx
@@ -60,7 +61,7 @@ export async function timelineEntries(record: ParticipantRecord, t: Translator):
         })
         .from(careTeamMember)
         .innerJoin(staffAccount, eq(staffAccount.id, careTeamMember.staffId))
-        .where(eq(careTeamMember.participantId, participantId)),
+        .where(onRecord(record, careTeamMember)),
   ] as const);
   const recordedBy = (name: string | null) =>
     name ? t.t("timeline.recordedBy", { name }) : t.t("timeline.recordedByParticipant");

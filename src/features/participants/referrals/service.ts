@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { ParticipantList, ParticipantRecord } from "../../../platform/access/door";
+import { onRecord } from "../../../platform/access/on-record";
 import type { Clock } from "../../../platform/clock";
 import { staffAccount, team } from "../../../platform/directory/schema";
 import { duplicateReason } from "../duplicates/rules";
@@ -110,7 +111,7 @@ export async function referralDetails(record: ParticipantRecord) {
     })
     .from(referral)
     .innerJoin(team, eq(team.id, referral.teamId))
-    .where(eq(referral.participantId, record.participantId))
+    .where(onRecord(record, referral))
     .orderBy(sql`${referral.receivedAt} desc`, sql`${referral.id} desc`)
     .limit(1);
   if (!latest) return undefined;
@@ -217,7 +218,7 @@ export async function recordContactAttempt(
   const [open] = await record.tx
     .select({ id: referral.id })
     .from(referral)
-    .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")))
+    .where(onRecord(record, referral, eq(referral.status, "open")))
     .limit(1);
   if (!open) return "no_open_referral";
   await record.tx.insert(referralContactAttempt).values({
@@ -237,8 +238,9 @@ export async function takeOnReferral(record: ParticipantRecord, clock: Clock, re
     .select({ id: careTeamMember.id })
     .from(careTeamMember)
     .where(
-      and(
-        eq(careTeamMember.participantId, record.participantId),
+      onRecord(
+        record,
+        careTeamMember,
         eq(careTeamMember.staffId, record.actor.staffId),
         sql`${careTeamMember.removedAt} is null`,
       ),
@@ -266,7 +268,7 @@ export async function closeReferral(
   const [open] = await record.tx
     .select({ id: referral.id, version: referral.version })
     .from(referral)
-    .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")))
+    .where(onRecord(record, referral, eq(referral.status, "open")))
     .limit(1);
   if (!open) return "not_open";
   if (open.version !== form.version) return "stale";
