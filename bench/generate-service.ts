@@ -15,7 +15,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { readConfig } from "../src/config";
 import { pilotRegions, seedDemoService } from "../src/demo/seed";
-import { nhsNumberCheckDigit } from "../src/features/participants/nhs-number";
+import { nhsNumberCheckDigit } from "../src/features/participants/service";
 import { ensureAuditPartitions } from "../src/platform/audit/service";
 import { systemClock } from "../src/platform/clock";
 import { openDatabase, rowsOf } from "../src/platform/db";

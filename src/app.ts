@@ -221,17 +221,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerNoStore(app);
   registerAnswerAfterCommit(app);
 
-  const renderForbidden = (
-    request: Parameters<typeof pageContext>[0],
-    reply: Parameters<typeof pageContext>[1],
-  ) => sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403);
   registerGuard(app, {
     db,
     clock,
     sessionPolicy: config.session,
     demoMode: config.demoMode,
     secureCookies: config.secureCookies,
-    renderForbidden,
+    renderForbidden: (request, reply) =>
+      sendPage(reply, ErrorPage({ ...pageContext(request, reply), status: 403 }), 403),
   });
 
   // Every form post and every cookie-authenticated API write carries the CSRF token; a bearer

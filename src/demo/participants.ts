@@ -1,4 +1,3 @@
-import { nhsNumberCheckDigit } from "../features/participants/nhs-number";
 import {
   careTeamMember,
   consentRecord,
@@ -9,6 +8,7 @@ import {
   referralContactAttempt,
   type WorkSituation,
 } from "../features/participants/schema";
+import { nhsNumberCheckDigit } from "../features/participants/service";
 import type { Transaction } from "../platform/db";
 import type { staffAccount } from "../platform/directory/schema";
 

@@ -1,6 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { movedTables, onePerPersonTables, specialTables } from "../../src/features/participants/merge";
+import {
+  movedTables,
+  onePerPersonTables,
+  specialTables,
+} from "../../src/features/participants/duplicates/merge";
 import { participant, participantNotDuplicate } from "../../src/features/participants/schema";
 import { auditEvent } from "../../src/platform/audit/table";
 import { rowsOf } from "../../src/platform/db";

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import { employer } from "../../features/employment/employers/schema";
 import { returnToWorkPlan, sicknessAbsence } from "../../features/employment/return-to-work/schema";
-import { consentGiven } from "../../features/participants/consent";
 import { participant } from "../../features/participants/schema";
+import { consentGiven } from "../../features/participants/service";
 import { addCalendarDays, type Clock, calendarDateAt } from "../../platform/clock";
 import type { Transaction } from "../../platform/db";
 

@@ -7,7 +7,7 @@ import { staffAccount } from "../../platform/directory/schema";
 import { type NotFound, notFound, type Saved, saved } from "../../platform/outcome";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
-import { consentGiven } from "../participants/consent";
+import { consentGiven } from "../participants/service";
 import {
   isFaceToFaceEmployerContact,
   mayRecordNote,

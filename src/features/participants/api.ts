@@ -4,10 +4,16 @@ import { z } from "zod";
 import { apiTranslator, sendProblemWith, sendValidationProblem } from "../../platform/http/api-answers";
 import type { AppDeps } from "../../platform/http/feature";
 import { participantIdParam } from "../../platform/http/participant";
-import { CASELOAD_PAGE_SIZE, caseloadPage } from "./caseload";
-import { consentHistory, currentConsents, recordConsent } from "./consent";
-import { caseloadQuery, consentForm, participantSearchBody, staffReferralForm, todayFrom } from "./forms";
-import { createStaffReferral } from "./referral-intake";
+import { CASELOAD_PAGE_SIZE, caseloadPage } from "./caseload/service";
+import { consentHistory, currentConsents, recordConsent } from "./consent/service";
+import {
+  caseloadQuery,
+  consentForm,
+  participantSearchBody,
+  staffReferralForm,
+  todayFrom,
+} from "./record/forms";
+import { createStaffReferral } from "./referrals/intake";
 import {
   careTeamRoles,
   consentDecisions,

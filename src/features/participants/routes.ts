@@ -1,16 +1,24 @@
 import type { FastifyInstance } from "fastify";
 import type { AppDeps, Feature } from "../../platform/http/feature";
 import { registerParticipantsApi } from "./api";
-import { registerCaseloadRoutes } from "./caseload-routes";
-import { registerEmergencySearchRoutes } from "./emergency-routes";
-import { registerMergeRoutes } from "./merge-routes";
-import { registerRecordRoutes } from "./record-routes";
-import { registerReferralRoutes } from "./referral-routes";
+import { registerCareTeamRoutes } from "./care-team/routes";
+import { registerCaseloadRoutes } from "./caseload/routes";
+import { registerConsentRoutes } from "./consent/routes";
+import { registerMergeRoutes } from "./duplicates/routes";
+import { registerEmergencyAccessRoutes, registerEmergencySearchRoutes } from "./emergency/routes";
+import { registerRecordRoutes } from "./record/routes";
+import { registerReferralRoutes } from "./referrals/routes";
 import { participantBanner } from "./service";
+
+// Participants: referrals, the record and its tabs (consent, care team), emergency access, the
+// caseload and possible duplicates. Each part is a sub-folder with its own routes.
 
 function registerRoutes(app: FastifyInstance, deps: AppDeps) {
   registerReferralRoutes(app, deps);
   registerRecordRoutes(app, deps);
+  registerConsentRoutes(app, deps);
+  registerCareTeamRoutes(app, deps);
+  registerEmergencyAccessRoutes(app, deps);
   registerMergeRoutes(app, deps);
   registerCaseloadRoutes(app, deps);
   registerEmergencySearchRoutes(app, deps);

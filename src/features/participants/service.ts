@@ -1,24 +1,44 @@
 import { and, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { ParticipantRecord } from "../../platform/access/door";
+import { onRecord } from "../../platform/access/on-record";
 import type { Actor, HealthInformationKind, ParticipantAccessFacts } from "../../platform/access/policy";
 import type { Clock } from "../../platform/clock";
 import { type Executor, preparedRowsOf, type Transaction } from "../../platform/db";
 import type { Translator } from "../../platform/web/i18n";
 import type { ParticipantBanner } from "../../platform/web/participant-header";
-import { formatNhsNumber } from "./nhs-number";
-import { makeStageMove, type StageScope } from "./stage-moves";
-import { stageLabel } from "./stages";
+import { makeStageMove, type StageScope } from "./record/stage-moves";
+import { stageLabel } from "./record/stages";
+import { formatNhsNumber } from "./referrals/nhs-number";
 
-export { careTeam } from "./care-team";
-export { checkStageMove, makeStageMove, type StageScope, stageMovesOffered } from "./stage-moves";
+// What other features may use from participants; they import this file (and schema.ts) only. Each
+// part lives in its sub-folder: referrals, the record, consent, the care team, emergency access,
+// the caseload and possible duplicates.
+
+export { careTeam } from "./care-team/service";
+/** Consent, as other features ask it (may the employer be contacted?) and as the person gives it. */
+export {
+  type ConsentEntry,
+  consentGiven,
+  consentHistory,
+  currentConsents,
+  recordConsent,
+} from "./consent/service";
+/** The person's details and their own moves on the record, for their own pages (portal). */
+export { changeParticipation, type ParticipantDetails, participantDetails } from "./record/service";
+export { checkStageMove, makeStageMove, type StageScope, stageMovesOffered } from "./record/stage-moves";
 export {
   caseloadStages,
   decideStageMove,
   movesOffered,
+  type RecordMove,
   type StageDecision,
   type StageMove,
   stageLabel,
-} from "./stages";
+} from "./record/stages";
+/** The journey's own steps (referrals, first contact, consent, care team) on the timeline. */
+export { timelineEntries } from "./record/timeline";
+/** For the demo seeding and the bench's generated service: a valid NHS number's last digit. */
+export { nhsNumberCheckDigit } from "./referrals/nhs-number";
 
 import {
   type CareTeamRole,
@@ -181,5 +201,5 @@ export async function recordEngagement(record: ParticipantRecord, now: Date): Pr
       closedBy: record.actor.staffId,
       version: sql`${referral.version} + 1`,
     })
-    .where(and(eq(referral.participantId, record.participantId), eq(referral.status, "open")));
+    .where(onRecord(record, referral, eq(referral.status, "open")));
 }

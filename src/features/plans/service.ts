@@ -23,8 +23,11 @@ import {
   supportPlanVersion,
 } from "./schema";
 
-/** Other features add actions to a person's plan (the Work tab's CV and interview preparation). */
-export { addAction } from "./edits";
+/**
+ * Other features work on the actions of a person's plan: the Work tab adds CV and interview
+ * preparation; the person's own pages (portal) find an action and update it.
+ */
+export { addAction, findAction, updateAction } from "./edits";
 export { parseCalendarDate } from "./forms";
 
 /** An edit made against the version it was based on: a stale form never overwrites. */

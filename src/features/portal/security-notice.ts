@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { OwnRecord } from "../../platform/access/own-record";
-import { consentGiven } from "../participants/consent";
-import { participantDetails } from "../participants/record";
+import { consentGiven, participantDetails } from "../participants/service";
 
 /**
  * Where to tell the person that their sign-in settings changed, if anywhere. Only when they agreed

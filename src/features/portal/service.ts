@@ -4,13 +4,17 @@ import type { Clock } from "../../platform/clock";
 import type { Executor } from "../../platform/db";
 import { organisation } from "../../platform/directory/schema";
 import { alertsAboutMe } from "../monitoring/service";
-import { consentHistory, currentConsents, recordConsent } from "../participants/consent";
-import { changeParticipation, participantDetails } from "../participants/record";
 import type { ConsentPurpose } from "../participants/schema";
-import { stageMovesOffered } from "../participants/service";
-import { findAction, updateAction } from "../plans/edits";
-import { loadPlan, today } from "../plans/service";
-import { participantAccessLog } from "../timeline/access-log";
+import {
+  changeParticipation,
+  consentHistory,
+  currentConsents,
+  participantDetails,
+  recordConsent,
+  stageMovesOffered,
+} from "../participants/service";
+import { findAction, loadPlan, today, updateAction } from "../plans/service";
+import { participantAccessLog } from "../timeline/service";
 import { actionsDueSoon } from "./rules";
 
 // The participant's own pages: what they see of their record and the few things they change

@@ -8,7 +8,7 @@ import {
 } from "../../platform/auth/participant-invitations";
 import type { Clock } from "../../platform/clock";
 import { ONE_TIME_LINK, queueEmail } from "../../platform/mail/outbox";
-import { participantDetails } from "../participants/record";
+import { participantDetails } from "../participants/service";
 import type { inviteForm } from "./schema";
 
 // The care team's side: whether the person has access to their own pages, inviting them, and

@@ -2,9 +2,8 @@ import { Button, Form, InsetText, SummaryList, Table, Tag } from "../../platform
 import { isMessageKey } from "../../platform/web/i18n";
 import { OwnPagesLayout as PortalLayout } from "../../platform/web/own-pages-layout";
 import type { AlertRule } from "../monitoring/schema";
-import type { ConsentEntry } from "../participants/consent";
 import { type ConsentPurpose, consentPurposes, type ParticipantStage } from "../participants/schema";
-import type { RecordMove } from "../participants/stages";
+import type { ConsentEntry, RecordMove } from "../participants/service";
 import type { ActionRow } from "../plans/service";
 import type { PortalContext } from "./navigation";
 import type { planFor, RecordAccessEntry } from "./service";

@@ -8,7 +8,7 @@ import {
   timelineEntries as workEntries,
 } from "../employment/service";
 import { timelineEntries as alertEntries } from "../monitoring/service";
-import { timelineEntries as journeyEntries } from "../participants/timeline";
+import { timelineEntries as journeyEntries } from "../participants/service";
 import { timelineEntries as planEntries } from "../plans/service";
 import { arrangeTimeline, type TimelinePage } from "./rules";
 import type { TimelineQuery } from "./schema";

@@ -2,7 +2,7 @@ import { desc, inArray } from "drizzle-orm";
 import { onRecord } from "../../../platform/access/on-record";
 import type { RecordScope } from "../../../platform/access/own-record";
 import { vocationalProfile } from "../../assessments/schema";
-import { consentGiven } from "../../participants/consent";
+import { consentGiven } from "../../participants/service";
 import { type EmployerDisclosureRow, employerDisclosure } from "./schema";
 
 export type DisclosureChoice = EmployerDisclosureRow["choice"];
