@@ -418,6 +418,26 @@ describe("invitations that can no longer be used", () => {
     expect(tab.body).toContain("Invited, not set up yet");
   });
 
+  it("refuses to email an invitation to an address another person already signs in with, beside the field", async () => {
+    const first = await createTestParticipant(testApp, { stage: "engaged" });
+    const { code } = await inviteByCode(specialist, first.id);
+    await acceptCode(code, "Sam.Taken@example.com");
+    const second = await createTestParticipant(testApp, { stage: "engaged" });
+    await specialist.get(`/participants/${second.id}/portal`);
+    const refused = await specialist.post(`/participants/${second.id}/portal/invitation`, {
+      method: "email",
+      email: "sam.taken@example.com",
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain("nhsuk-error-summary");
+    expect(words(refused.body)).toContain(
+      "This email address already signs in to another person's own pages",
+    );
+    expect(refused.body).toContain('value="sam.taken@example.com"');
+    // Nothing was half-written: the second person still has no invitation.
+    expect((await specialist.get(`/participants/${second.id}/portal`)).body).toContain("No access");
+  });
+
   it("a newer invitation replaces an older one, and an old code then says it has expired", async () => {
     const person = await createTestParticipant(testApp, { stage: "engaged" });
     const first = await inviteByCode(specialist, person.id);
