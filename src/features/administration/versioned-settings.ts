@@ -1,13 +1,15 @@
 import type { AuditAction } from "../../platform/audit/service";
 import type { Clock } from "../../platform/clock";
 import type { Database, Executor, Transaction } from "../../platform/db";
+import { type Saved, type Stale, saved, stale } from "../../platform/outcome";
 import { type AdminRequest, auditedChange, isUniqueViolation } from "./service";
 
 // An organisation's settings kept as versions (early-warning rules, employment settings): every
 // save is a new row, the highest version is in force, none is edited or deleted, so "who changed
 // that, and when" always has an answer.
 
-export type SettingsSave<Version> = { kind: "saved"; version: number } | { kind: "stale"; current: Version };
+/** A save of the settings, in the one outcome family: the new version's number, or the version in force. */
+export type SettingsSave<Version> = Saved<{ version: number }> | Stale<Version>;
 
 export type SettingChange<Settings> = {
   setting: keyof Settings & string;
@@ -74,7 +76,7 @@ export async function saveSettingsVersion<
       { action: store.action, subjectType: "organisation", organisationId },
       async (tx) => {
         const current = await store.inForce(tx, organisationId);
-        if (current.version !== form.version) return { result: { kind: "stale", current }, audit: false };
+        if (current.version !== form.version) return { result: stale(current), audit: false };
         const version = current.version + 1;
         await store.insert(tx, {
           organisationId,
@@ -85,7 +87,7 @@ export async function saveSettingsVersion<
           reason: form.reason?.trim() ? form.reason.trim() : null,
         });
         return {
-          result: { kind: "saved", version },
+          result: saved({ version }),
           subjectId: organisationId,
           detail: {
             version,

@@ -5,7 +5,17 @@ import type { RecordScope } from "../../platform/access/own-record";
 import type { Clock } from "../../platform/clock";
 import { inOrder, rowsOf, type Transaction, uuidArray } from "../../platform/db";
 import { organisation, staffAccount, team } from "../../platform/directory/schema";
-import type { EditOutcome as SharedEditOutcome } from "../../platform/outcome";
+import {
+  type Invalid,
+  invalid,
+  type NotFound,
+  notFound,
+  type Saved,
+  type EditOutcome as SharedEditOutcome,
+  type Stale,
+  saved,
+  stale,
+} from "../../platform/outcome";
 import type { Translator } from "../../platform/web/i18n";
 import type { TimelineEntry } from "../../platform/web/timeline";
 import { type careTeamMember, participant } from "../participants/schema";
@@ -209,11 +219,12 @@ export const owned = (record: RecordScope) => ({
   participantId: record.participantId,
 });
 
+/** Agreeing a version, in the one outcome family: the agreed version's number when saved. */
 export type AgreeOutcome =
-  | { kind: "saved"; number: number }
-  | { kind: "stale" }
-  | { kind: "invalid"; field: "agreedBy"; message: "validation.plan.agreedBy" }
-  | { kind: "not_found" };
+  | Saved<{ number: number }>
+  | Stale<undefined>
+  | Invalid<"validation.plan.agreedBy">
+  | NotFound;
 
 /**
  * Agrees the plan exactly as the person saw it: the form carries the plan's version, and a change
@@ -226,19 +237,18 @@ export async function agreeVersion(
   basedOn: number,
 ): Promise<AgreeOutcome> {
   const view = await loadPlan(record);
-  if (!view) return { kind: "not_found" };
-  if (view.plan.version !== basedOn) return { kind: "stale" };
+  if (!view) return notFound;
+  if (view.plan.version !== basedOn) return stale(undefined);
   const team = await careTeam(record);
   const present = team.filter((member) => form.agreedBy.includes(member.staffId));
-  if (present.length !== new Set(form.agreedBy).size)
-    return { kind: "invalid", field: "agreedBy", message: "validation.plan.agreedBy" };
+  if (present.length !== new Set(form.agreedBy).size) return invalid("agreedBy", "validation.plan.agreedBy");
   // Taking the plan's row lock with its version check makes two agreements at once queue, not clash.
   const locked = await record.tx
     .update(supportPlan)
     .set({ version: sql`${supportPlan.version} + 1`, updatedAt: clock.now() })
     .where(and(eq(supportPlan.id, view.plan.id), eq(supportPlan.version, basedOn)))
     .returning({ id: supportPlan.id });
-  if (locked.length === 0) return { kind: "stale" };
+  if (locked.length === 0) return stale(undefined);
   const number = nextVersionNumber(view.versions.map((version) => version.number));
   await record.tx.insert(supportPlanVersion).values({
     ...owned(record),
@@ -253,7 +263,7 @@ export async function agreeVersion(
     agreedAt: clock.now(),
     recordedBy: record.actor.staffId,
   });
-  return { kind: "saved", number };
+  return saved({ number });
 }
 
 /** One agreed version with the one before it, for "what changed". */

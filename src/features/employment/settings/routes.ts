@@ -60,6 +60,6 @@ export function registerEmploymentSettingsRoutes(app: FastifyInstance, { db, clo
     );
     if (outcome.kind === "stale")
       return showPage(request, reply, { values: body, conflict: outcome.current }, 409);
-    return reply.redirect(`${url}?saved=${outcome.version}`, 303);
+    return reply.redirect(`${url}?saved=${outcome.row.version}`, 303);
   });
 }

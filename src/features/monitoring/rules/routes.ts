@@ -79,6 +79,6 @@ export function registerRuleSettingsRoutes(app: FastifyInstance, { db, clock }: 
     );
     if (outcome.kind === "stale")
       return showPage(request, reply, { values: body, conflict: outcome.current }, 409);
-    return reply.redirect(`/admin/monitoring-rules?saved=${outcome.version}`, 303);
+    return reply.redirect(`/admin/monitoring-rules?saved=${outcome.row.version}`, 303);
   });
 }
